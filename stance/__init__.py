@@ -1,0 +1,33 @@
+"""stance: a diplomatic statement stance tracker.
+
+Pipeline (one entry function per stage; DataFrames with the schemas of `stance.schemas`
+between them)::
+
+    docs, rejects = stance.load_documents("seeds/")
+    statements = stance.extract_statements(stance.split_sentences(docs), stance.load_actors())
+    stances = stance.score_stances(statements, stance.load_lexicon())
+    trends = stance.aggregate_stances(stances)
+    fig = stance.plot_trends(trends)
+"""
+__version__ = "0.1.0"
+
+from .aggregate import aggregate_stances, dedupe_stances
+from .errors import StanceError
+from .evaluate import evaluate_stances, format_report
+from .explain import explain
+from .load import load_documents
+from .pipeline import run, score_documents
+from .plots import plot_heatmap, plot_stance_map, plot_trends, plot_volume, save_figure
+from .resources import load_actors, load_cues, load_events, load_lexicon
+from .score import score_stances
+from .sentences import split_sentences
+from .shifts import detect_shifts
+from .statements import extract_statements
+
+__all__ = [
+    "StanceError", "aggregate_stances", "dedupe_stances", "detect_shifts", "evaluate_stances",
+    "explain", "extract_statements", "format_report", "load_actors", "load_cues",
+    "load_documents", "load_events", "load_lexicon", "plot_heatmap", "plot_stance_map",
+    "plot_trends", "plot_volume", "run", "save_figure", "score_documents", "score_stances",
+    "split_sentences",
+]

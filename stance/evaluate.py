@@ -1,0 +1,197 @@
+"""Score predictions against gold annotations exactly as CODEBOOK.md §6 says.
+
+- Only the five codebook actors are scored; ``other`` rows are left out on both sides.
+- A prediction belongs to a gold sentence when its span covers at least half of it; for
+  several predictions on one (sentence, actor, target) the largest |score| counts.
+- Holder attribution: P/R/F1 of (sentence, actor) pairs with any non-none label.
+- Stance per target: F_avg = mean of F1(favor) and F1(against) over all pairs in gold or
+  prediction, a missing pair counting as none.
+- Trend fidelity per target: cells (actor, calendar month) with at least three gold
+  statements on that target (non-none rows); gold mean score against predicted mean
+  score (predicted non-none pairs of that cell; 0 when there are none); Pearson r and the
+  share of cells whose signs agree.
+"""
+from __future__ import annotations
+
+
+from collections import defaultdict
+
+import numpy as np
+import pandas as pd
+
+from .errors import StanceError
+from .schemas import DOCUMENTS, GOLD, PREDICTIONS, check
+
+ACTORS = ("US", "Iraq", "Turkey", "Iran", "KRG")
+TARGETS = ("force", "referendum")
+
+
+def locate_gold(gold: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Gold rows with ``start``/``end`` offsets of their sentence in the document body.
+
+    Raises StanceError naming the first rows whose document or sentence is not found.
+    """
+    gold = check(gold, GOLD, name="gold")
+    texts = dict(zip(documents["doc_id"], documents["text"]))
+    starts, problems = [], []
+    for i, r in enumerate(gold.itertuples(index=False)):
+        body = texts.get(r.doc_id)
+        pos = -1 if body is None else body.find(r.sentence)
+        if pos < 0:
+            problems.append(f"row {i + 2} ({r.doc_id}): "
+                            + ("document not given" if body is None else "sentence not found"))
+        starts.append(pos)
+    if problems:
+        more = f" (+{len(problems) - 3} more)" if len(problems) > 3 else ""
+        raise StanceError("gold does not match the documents: " + "; ".join(problems[:3]) + more)
+    out = gold.copy()
+    out["start"] = starts
+    out["end"] = out["start"] + out["sentence"].str.len()
+    return out
+
+
+def evaluate_stances(predictions: pd.DataFrame, gold: pd.DataFrame,
+                     documents: pd.DataFrame) -> dict:
+    """Codebook §6 scores of `predictions` (stances or PREDICTIONS rows) against `gold`.
+
+    Returns
+    -------
+    dict with ``holder`` (p, r, f1, tp, fp, fn), ``stance`` per target (favor/against
+    p, r, f1, support; f_avg) and ``trend`` per target (cells, pearson_r, sign_agreement).
+
+    Examples
+    --------
+    >>> evaluate_stances(stances, gold, docs)["stance"]["force"]["f_avg"]
+    """
+    documents = check(documents, DOCUMENTS, name="documents")
+    preds = check(predictions, PREDICTIONS, name="predictions")
+    gold = locate_gold(gold, documents)
+    gold = gold[gold["actor"].isin(ACTORS)]
+    preds = preds[preds["actor"].isin(ACTORS) & preds["doc_id"].isin(set(gold["doc_id"]) |
+                                                                        set(documents["doc_id"]))]
+    gold_pairs = _gold_pairs(gold)
+    pred_pairs = _pred_pairs(preds, gold)
+    months = {d: pd.Timestamp(t).to_period("M") for d, t in zip(documents["doc_id"], documents["date"])}
+    return {
+        "holder": _holder_scores(gold_pairs, pred_pairs),
+        "stance": {t: _stance_scores(gold_pairs, pred_pairs, t) for t in TARGETS},
+        "trend": {t: _trend_scores(gold_pairs, pred_pairs, t, months) for t in TARGETS},
+        "counts": {"gold_pairs": len(gold_pairs), "predicted_pairs": sum(
+            1 for v in pred_pairs.values() if any(l != "none" for l, _ in v.values())),
+            "documents": int(gold["doc_id"].nunique())},
+    }
+
+
+def _gold_pairs(gold):
+    pairs = {}
+    for r in gold.itertuples(index=False):
+        pairs[(r.doc_id, r.start, r.end, r.actor)] = {
+            "force": (r.force, float(r.force_score)),
+            "referendum": (r.referendum, float(r.referendum_score))}
+    return pairs
+
+
+def _pred_pairs(preds, gold):
+    spans = defaultdict(set)
+    for r in gold.itertuples(index=False):
+        spans[r.doc_id].add((r.start, r.end))
+    spans = {d: sorted(s) for d, s in spans.items()}
+    best = {}
+    for r in preds.itertuples(index=False):
+        keys = [(r.doc_id, gs, ge) for gs, ge in spans.get(r.doc_id, ())
+                if _overlap(r.start, r.end, gs, ge) * 2 >= (ge - gs)] or [(r.doc_id, r.start, r.end)]
+        for k in keys:
+            pair = k + (r.actor,)
+            cur = best.setdefault(pair, {})
+            old = cur.get(r.target)
+            if old is None or abs(r.score) > abs(old[1]) or (old[0] == "none" and r.label != "none"):
+                cur[r.target] = (r.label, float(r.score))
+    return best
+
+
+def _overlap(a0, a1, b0, b1):
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _nonnone(v):
+    return any(l != "none" for l, _ in v.values())
+
+
+def _prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def _holder_scores(gold_pairs, pred_pairs):
+    g = {k for k, v in gold_pairs.items() if _nonnone(v)}
+    p = {k for k, v in pred_pairs.items() if _nonnone(v)}
+    return _prf(len(g & p), len(p - g), len(g - p))
+
+
+def _stance_scores(gold_pairs, pred_pairs, target):
+    keys = set(gold_pairs) | set(pred_pairs)
+    out = {}
+    for label in ("favor", "against"):
+        tp = fp = fn = 0
+        for k in keys:
+            g = gold_pairs.get(k, {}).get(target, ("none", 0.0))[0] == label
+            p = pred_pairs.get(k, {}).get(target, ("none", 0.0))[0] == label
+            tp += g and p
+            fp += p and not g
+            fn += g and not p
+        out[label] = {**_prf(tp, fp, fn), "support": tp + fn}
+    out["f_avg"] = round((out["favor"]["f1"] + out["against"]["f1"]) / 2, 4)
+    return out
+
+
+def _trend_scores(gold_pairs, pred_pairs, target, months):
+    cells_gold, cells_pred = defaultdict(list), defaultdict(list)
+    for (doc, _, _, actor), v in gold_pairs.items():
+        label, score = v[target]
+        if label != "none":
+            cells_gold[(actor, months.get(doc))].append(score)
+    for (doc, _, _, actor), v in pred_pairs.items():
+        label, score = v.get(target, ("none", 0.0))
+        if label != "none":
+            cells_pred[(actor, months.get(doc))].append(score)
+    rows = [(k, float(np.mean(s)), float(np.mean(cells_pred[k])) if cells_pred.get(k) else 0.0)
+            for k, s in sorted(cells_gold.items(), key=lambda kv: (kv[0][0], str(kv[0][1])))
+            if len(s) >= 3]
+    if not rows:
+        return {"cells": 0, "pearson_r": None, "sign_agreement": None}
+    g = np.array([r[1] for r in rows])
+    p = np.array([r[2] for r in rows])
+    r = None
+    if len(rows) >= 2 and g.std() > 0 and p.std() > 0:
+        r = round(float(np.corrcoef(g, p)[0, 1]), 4)
+    agree = float(np.mean(np.sign(g) == np.sign(p)))
+    return {"cells": len(rows), "pearson_r": r, "sign_agreement": round(agree, 4),
+            "table": [{"actor": k[0], "month": str(k[1]), "gold": round(gm, 3),
+                       "predicted": round(pm, 3)} for k, gm, pm in rows]}
+
+
+def format_report(scores: dict) -> str:
+    """A plain-text table of `scores` (from `evaluate_stances`)."""
+    h = scores["holder"]
+    lines = [f"documents {scores['counts']['documents']}  gold pairs {scores['counts']['gold_pairs']}"
+             f"  predicted pairs {scores['counts']['predicted_pairs']}",
+             "",
+             f"holder attribution   P {h['p']:.3f}  R {h['r']:.3f}  F1 {h['f1']:.3f}"
+             f"   (tp {h['tp']}, fp {h['fp']}, fn {h['fn']})",
+             "",
+             f"{'target':<11}{'label':<9}{'P':>7}{'R':>7}{'F1':>7}{'support':>9}"]
+    for t, s in scores["stance"].items():
+        for label in ("favor", "against"):
+            x = s[label]
+            lines.append(f"{t:<11}{label:<9}{x['p']:>7.3f}{x['r']:>7.3f}{x['f1']:>7.3f}{x['support']:>9}")
+        lines.append(f"{t:<11}{'F_avg':<9}{'':>14}{s['f_avg']:>7.3f}")
+    lines.append("")
+    for t, tr in scores["trend"].items():
+        r = "n/a" if tr["pearson_r"] is None else f"{tr['pearson_r']:.3f}"
+        sa = "n/a" if tr["sign_agreement"] is None else f"{tr['sign_agreement']:.3f}"
+        lines.append(f"trend {t:<11} cells {tr['cells']:>3}   Pearson r {r}   sign agreement {sa}")
+    return "\n".join(lines)
+
+

@@ -1,0 +1,166 @@
+"""The learned scorer: one scikit-learn classifier per target, persisted with skops.
+
+Features: word 1–2-grams and character 3–5-grams of the statement (TF-IDF), the holder's
+actor id, and the lexicon scorer's signed score.  A logistic regression gives
+probabilities for favor / against / none, used as ``confidence``.  The file is loaded
+with an explicit list of trusted types (never pickle) and records the training data's
+hash and the package version.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+import logging
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .errors import StanceError
+
+log = logging.getLogger(__name__)
+
+LABELS = ("against", "favor", "none")
+MODEL_FILE = "model.skops"
+TRUSTED_TYPES = (
+    "builtins.slice",
+    "numpy.dtype",
+    "numpy.float64",
+    "numpy.int64",
+    "numpy.ndarray",
+    "scipy.sparse._csr.csr_matrix",
+    "sklearn.compose._column_transformer.ColumnTransformer",
+    "sklearn.feature_extraction.text.HashingVectorizer",
+    "sklearn.feature_extraction.text.TfidfTransformer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.pipeline.Pipeline",
+    "sklearn.preprocessing._encoders.OneHotEncoder",
+    "sklearn.preprocessing._function_transformer.FunctionTransformer",
+    "stance.model._lexicon_column",
+    "collections.OrderedDict",
+    "numpy.str_",
+    "numpy.float32",
+    "numpy.bool_",
+    "builtins.tuple",
+    "sklearn.utils._bunch.Bunch",
+    "numpy.random.mtrand.RandomState",
+    "numpy.random.mtrand._legacy_seeding",
+    "numpy.random.mtrand.__RandomState_ctor",
+    "numpy.random._mt19937.MT19937",
+    "numpy.random._pickle.__randomstate_ctor",
+    "numpy.random._pickle.__bit_generator_ctor",
+    "numpy.random.MT19937",
+    "builtins.getattr",
+    "_operator.methodcaller",
+    "builtins.str",
+    "builtins.type",
+    "numpy.int32",
+)
+
+
+def _lexicon_column(frame):
+    """The lexicon score as a dense numeric feature block (signed, favor, against)."""
+    s = np.asarray(frame["lexicon_score"], dtype=float).reshape(-1, 1)
+    return np.hstack([s, (s > 0).astype(float), (s < 0).astype(float)])
+
+
+def _make_pipeline(seed: int = 0):
+    from sklearn.compose import ColumnTransformer
+    from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import Pipeline
+    from sklearn.preprocessing import FunctionTransformer, OneHotEncoder
+
+    features = ColumnTransformer([
+        # hashed n-grams: no vocabulary to store, so the model file stays small
+        ("words", Pipeline([("hash", HashingVectorizer(ngram_range=(1, 2), n_features=2**15,
+                                                      alternate_sign=False, norm=None)),
+                            ("tfidf", TfidfTransformer(sublinear_tf=True))]), "text"),
+        ("chars", Pipeline([("hash", HashingVectorizer(analyzer="char_wb", ngram_range=(3, 5),
+                                                      n_features=2**15, alternate_sign=False,
+                                                      norm=None)),
+                            ("tfidf", TfidfTransformer(sublinear_tf=True))]), "text"),
+        ("actor", OneHotEncoder(handle_unknown="ignore"), ["actor"]),
+        ("lexicon", FunctionTransformer(_lexicon_column), ["lexicon_score"]),
+    ])
+    clf = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000, random_state=seed)
+    return Pipeline([("features", features), ("clf", clf)])
+
+
+class StanceModel:
+    """Per-target classifiers plus metadata (training hash, package version)."""
+
+    def __init__(self, pipelines: dict, meta: dict):
+        self.pipelines = pipelines
+        self.meta = meta
+
+    @classmethod
+    def fit(cls, examples: pd.DataFrame, *, data_hash: str, seed: int = 0) -> "StanceModel":
+        """Fit one classifier per target on `examples` (text, actor, target, label, lexicon_score)."""
+        from . import __version__
+        pipes, counts = {}, {}
+        for target, rows in examples.groupby("target"):
+            pipe = _make_pipeline(seed)
+            pipe.fit(rows[["text", "actor", "lexicon_score"]], rows["label"])
+            pipes[target] = pipe
+            counts[target] = {k: int(v) for k, v in rows["label"].value_counts().items()}
+        meta = {"data_sha256": data_hash, "stance_version": __version__, "seed": seed,
+                "label_counts": counts}
+        return cls(pipes, meta)
+
+    def predict_proba(self, statements: pd.DataFrame, target: str, *, lexicon_scores) -> pd.DataFrame:
+        """Probabilities (columns favor, against, none) for each statement row."""
+        if target not in self.pipelines:
+            raise StanceError(f"the model has no classifier for target {target!r}")
+        pipe = self.pipelines[target]
+        X = pd.DataFrame({"text": statements["text"].astype(str).to_numpy(),
+                          "actor": statements["actor"].astype(str).to_numpy(),
+                          "lexicon_score": np.asarray(lexicon_scores, dtype=float)})
+        proba = pipe.predict_proba(X)
+        out = pd.DataFrame(proba, columns=list(pipe.classes_))
+        for label in LABELS:
+            if label not in out:
+                out[label] = 0.0
+        return out[["favor", "against", "none"]]
+
+    def save(self, path) -> Path:
+        """Write the model with skops (atomically)."""
+        import skops.io as sio
+        from .io import atomic_write
+        payload = {"pipelines": self.pipelines, "meta": json.dumps(self.meta, sort_keys=True)}
+        return atomic_write(path, lambda tmp: sio.dump(payload, tmp,
+                                                       compression=zipfile.ZIP_DEFLATED))
+
+
+def load_model(path=None) -> StanceModel:
+    """Load a model file (default: the packaged one), trusting only TRUSTED_TYPES."""
+    import skops.io as sio
+    if path is None:
+        ref = resources.files("stance").joinpath("data", MODEL_FILE)
+        if not ref.is_file():
+            raise StanceError("no trained model is packaged; run `stance train` or use "
+                              "--scorer lexicon")
+        with resources.as_file(ref) as p:
+            return load_model(p)
+    path = Path(path)
+    if not path.is_file():
+        raise StanceError(f"{path}: no such model file")
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+    except Exception as exc:  # skops raises several types for a damaged file
+        raise StanceError(f"{path}: not a readable skops model ({exc})") from None
+    unknown = sorted(set(untrusted) - set(TRUSTED_TYPES))
+    if unknown:
+        raise StanceError(f"{path}: refuses to load untrusted type(s) {', '.join(unknown[:5])}")
+    payload = sio.load(path, trusted=sorted(set(untrusted)))
+    return StanceModel(payload["pipelines"], json.loads(payload["meta"]))
+
+
+def data_hash(*frames: pd.DataFrame) -> str:
+    """SHA-256 of the frames' CSV text: identifies the training data."""
+    h = hashlib.sha256()
+    for f in frames:
+        h.update(f.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    return h.hexdigest()

@@ -1,0 +1,169 @@
+"""The lexicon scorer: auditable cue rules per target (CODEBOOK.md §4).
+
+Each lexicon row is a regex with a role:
+- ``favor`` / ``against``: a cue that carries that stance with its magnitude;
+- ``topic``: what the stance is about ("use of force", "the referendum"); no stance alone;
+- ``flip``: "reject", "warn against", "avoid" — the next cue or topic within a few words
+  becomes ``against`` with the flip's magnitude;
+- ``endorse``: "welcome", "back" — the next cue keeps its sign, a topic becomes ``favor``;
+- ``hedge``: "could", "if" — lowers the magnitude of the cues after it by one step;
+- ``block``: "PKK", "ISIS" — force cues near it are outside the dispute.
+A negation ("not", "never", "won't") just before a cue reverses it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .resources import TARGETS
+
+_NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|without|neither|nor)\b", re.IGNORECASE)
+_WORDS = re.compile(r"\S+")
+_STEPS = (1.0, 0.5, 0.25)
+_FRAME_WINDOW = 8      # words between a flip/endorse and the cue it governs
+_NEGATION_WINDOW = 3
+_HEDGE_WINDOW = 6
+_BLOCK_WINDOW = 8
+_PRONOUN = re.compile(r"\b(?:it|this|that|the move|the step|the decision|the ballot)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: int
+    end: int
+    label: str
+    magnitude: float
+    scope: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Verdict:
+    label: str
+    score: float
+    confidence: float
+    evidence: str
+
+
+class LexiconScorer:
+    """Score texts per target with a cue lexicon (frame from ``load_lexicon``)."""
+
+    method = "lexicon"
+
+    def __init__(self, lexicon: pd.DataFrame):
+        self._rules = {}
+        for target in lexicon["target"].unique():
+            rows = lexicon[lexicon["target"] == target]
+            self._rules[target] = [
+                (re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % r.pattern.strip(), re.IGNORECASE),
+                 r.label, float(r.magnitude), r.scope) for r in rows.itertuples()]
+        self.targets = tuple(t for t in TARGETS if t in self._rules) + tuple(
+            t for t in self._rules if t not in TARGETS)
+
+    def cues(self, text: str, target: str) -> list[Cue]:
+        """All non-overlapping cue matches for `target`, leftmost-longest."""
+        found = []
+        for rx, label, mag, scope in self._rules.get(target, ()):
+            for m in rx.finditer(text):
+                if m.end() > m.start():
+                    found.append(Cue(m.start(), m.end(), label, mag, scope, m.group().strip()))
+        found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        # stance cues may overlap (each is evidence); a topic or frame inside a longer
+        # match of another role is dropped ("use of force" inside "reject … use of force")
+        kept = []
+        for c in found:
+            if any(k.start <= c.start and c.end <= k.end and (k.start, k.end) != (c.start, c.end)
+                   and c.label in ("topic", "flip", "endorse", "hedge") for k in kept):
+                continue
+            if any((k.start, k.end, k.label) == (c.start, c.end, c.label) for k in kept):
+                continue
+            kept.append(c)
+        return kept
+
+    def score(self, text: str, target: str) -> Verdict:
+        """Label, signed score, confidence and evidence for one text and target."""
+        cues = self.cues(text, target)
+        has_topic = any(rx.search(text) for rx, label, _, _ in self._rules.get(target, ())
+                        if label == "topic")
+        signals = []
+        for i, c in enumerate(cues):
+            if c.label not in ("favor", "against", "topic"):
+                continue
+            if c.scope == "topic" and not has_topic and not _PRONOUN.search(
+                    text[max(0, c.start - 40):c.start]):
+                continue
+            if any(b.label == "block" and _words_between(text, b, c) <= _BLOCK_WINDOW
+                   for b in cues):
+                continue
+            sig = _signal(text, cues, i, c, target)
+            if sig:
+                signals.append(sig)
+        return _verdict(signals)
+
+
+def _signal(text, cues, i, c, target):
+    """(sign, magnitude, evidence) of cue `c` after frames, negation and hedges."""
+    frame = None
+    for prev in reversed(cues[:i]):
+        if prev.label in ("flip", "endorse") and _words_between(text, prev, c) <= _FRAME_WINDOW:
+            frame = prev
+            break
+        if prev.label in ("favor", "against") and _words_between(text, prev, c) <= 2:
+            break  # a stronger cue right before takes the frame ("reject … drills")
+    base = {"favor": 1, "against": -1, "topic": 1}[c.label]
+    if frame is not None and frame.label == "flip" and _negated(text, frame):
+        # "did not rule out military action": a hedged yes
+        sign, mag, ev = base, 0.5, f"not {frame.text} … {c.text}"
+    elif frame is not None and frame.label == "flip":
+        sign, mag, ev = -1, max(frame.magnitude, 0.25), f"{frame.text} … {c.text}"
+    elif frame is not None:
+        sign, mag, ev = base, max(frame.magnitude, c.magnitude) if c.label != "topic" else frame.magnitude, f"{frame.text} … {c.text}"
+    elif c.label == "topic":
+        return None
+    else:
+        sign, mag, ev = base, c.magnitude, c.text
+        lead = text[max(0, c.start - 40):c.start]
+        neg = list(_NEGATION.finditer(lead))
+        if neg and len(_WORDS.findall(lead[neg[-1].end():])) <= _NEGATION_WINDOW:
+            sign = -sign
+            if target == "force":  # codebook §4: a denial is a moderate "against"
+                mag = min(mag, 0.5)
+            ev = f"{neg[-1].group()} … {c.text}"
+    hedged = any(h.label == "hedge" and h.end <= c.start and
+                 _words_between(text, h, c) <= _HEDGE_WINDOW for h in cues)
+    if hedged:
+        mag = _step_down(mag)
+    return sign, mag, ev + (" (hedged)" if hedged else "")
+
+
+def _negated(text, cue: Cue) -> bool:
+    lead = text[max(0, cue.start - 25):cue.start]
+    neg = list(_NEGATION.finditer(lead))
+    return bool(neg) and len(_WORDS.findall(lead[neg[-1].end():])) <= 1
+
+
+def _step_down(mag: float) -> float:
+    return 0.5 if mag >= 1.0 else 0.25
+
+
+def _words_between(text, a: Cue, b: Cue) -> int:
+    lo, hi = (a.end, b.start) if a.end <= b.start else (b.end, a.start)
+    return len(_WORDS.findall(text[lo:hi])) if hi > lo else 0
+
+
+def _verdict(signals) -> Verdict:
+    if not signals:
+        return Verdict("none", 0.0, 0.6, "")
+    best = {s: max((m for sg, m, _ in signals if sg == s), default=0.0) for s in (1, -1)}
+    count = {s: sum(1 for sg, _, _ in signals if sg == s) for s in (1, -1)}
+    if best[1] != best[-1]:
+        sign = 1 if best[1] > best[-1] else -1
+    else:
+        sign = 1 if count[1] > count[-1] else -1
+    mag = best[sign]
+    conflict = best[-sign] > 0
+    confidence = round(min(0.95, 0.55 + 0.3 * mag + 0.05 * count[sign]) - (0.2 if conflict else 0), 3)
+    evidence = "; ".join(f"{'favor' if sg > 0 else 'against'} {m:g}: {ev}" for sg, m, ev in signals)
+    return Verdict("favor" if sign > 0 else "against", sign * mag, confidence, evidence)

@@ -1,0 +1,95 @@
+"""Score each (statement, holder) for each target: label, signed score, confidence, evidence.
+
+Scorers: ``lexicon`` (rules.py, auditable), ``model`` (model.py, scikit-learn, trained
+by ``stance train``) and ``ensemble`` (the model decides the label, the lexicon the
+magnitude and evidence where they agree).  The default is the one with the best dev
+F_avg, recorded in README.md.
+"""
+from __future__ import annotations
+
+import logging
+
+import pandas as pd
+
+from .errors import StanceError
+from .resources import TARGETS, load_lexicon
+from .rules import LexiconScorer
+from .schemas import STANCES, STATEMENTS, check
+
+log = logging.getLogger(__name__)
+
+SCORERS = ("lexicon", "model", "ensemble")
+DEFAULT_SCORER = "ensemble"
+
+
+def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
+                  scorer: str = DEFAULT_SCORER, model=None, targets=TARGETS) -> pd.DataFrame:
+    """Stance rows for every statement and target.
+
+    Parameters
+    ----------
+    statements : DataFrame (schema STATEMENTS)
+    lexicon : DataFrame, optional  (default: ``load_lexicon()``)
+    scorer : {"lexicon", "model", "ensemble"}
+    model : StanceModel, optional  (default: the packaged model, for model/ensemble)
+
+    Returns
+    -------
+    DataFrame (schema STANCES): one row per (statement, holder, target), ``none`` included.
+
+    Examples
+    --------
+    >>> stances = score_stances(statements, load_lexicon(), scorer="lexicon")
+    """
+    statements = check(statements, STATEMENTS, name="statements")
+    if scorer not in SCORERS:
+        raise StanceError(f"unknown scorer {scorer!r}; choose one of {', '.join(SCORERS)}")
+    lex = LexiconScorer(load_lexicon() if lexicon is None else lexicon)
+    if scorer != "lexicon" and model is None:
+        from .model import load_model
+        model = load_model()
+    frames = []
+    for target in targets:
+        verdicts = [lex.score(t, target) for t in statements["text"]]
+        lab = [v.label for v in verdicts]
+        sc = [v.score for v in verdicts]
+        conf = [v.confidence for v in verdicts]
+        ev = [v.evidence for v in verdicts]
+        method = scorer
+        if scorer != "lexicon" and len(statements):
+            proba = model.predict_proba(statements, target, lexicon_scores=sc)
+            lab, sc, conf, ev = _combine(scorer, proba, lab, sc, ev)
+        out = statements.copy()
+        out["target"] = target
+        out["label"] = lab
+        out["score"] = sc
+        out["confidence"] = conf
+        out["evidence"] = ev
+        out["method"] = method
+        frames.append(out)
+    stances = pd.concat(frames, ignore_index=True) if frames else statements.assign(
+        target=[], label=[], score=[], confidence=[], evidence=[], method=[])
+    stances = stances.sort_values(["doc_id", "start", "actor", "target"], kind="stable")
+    return check(stances, STANCES, name="stances")
+
+
+def _combine(scorer, proba: pd.DataFrame, lex_labels, lex_scores, lex_evidence):
+    labels, scores, confs, evidence = [], [], [], []
+    for i, row in enumerate(proba.itertuples(index=False)):
+        p = {"favor": row.favor, "against": row.against, "none": row.none}
+        label = max(p, key=p.get)
+        lex_label, lex_score = lex_labels[i], lex_scores[i]
+        if scorer == "ensemble" and lex_label != "none" and p[lex_label] >= 0.3:
+            label = lex_label  # an explicit cue the model does not rule out
+        if label == "none":
+            score = 0.0
+        elif label == lex_label:
+            score = lex_score
+        else:
+            score = (1 if label == "favor" else -1) * 0.5
+        labels.append(label)
+        scores.append(score)
+        confs.append(round(float(p[label]), 3))
+        note = f"model p({label})={p[label]:.2f}"
+        evidence.append(f"{note}; {lex_evidence[i]}" if lex_evidence[i] else note)
+    return labels, scores, confs, evidence

@@ -1,0 +1,497 @@
+"""Find statements in sentences and attribute each to the actor(s) who hold it.
+
+Codebook §3: a statement is a direct quote, reported speech or a deliberate reported
+action; its holder is the speaker or agent — never the addressee, never an actor that
+is only mentioned.  Per sentence, in order:
+
+1. Quoted text is masked, so only the reporter's words outside quotes decide who
+   speaks.  A sentence-final attribution (``"…," Erdogan said.``, ``…, he said.``,
+   ``…, said Turkish Prime Minister Binali Yildirim.``) decides alone: what comes
+   before it is content, not a subject.
+2. Otherwise the sentence is cut into clauses (``;``, ``, while``, ``, but`` …).  In
+   each, the holder is the first group of mentions ("Iraqi and Turkish troops", "the
+   foreign ministers of Iraq, Turkey and Iran") that stands before an attribution cue
+   and is not governed by a preposition ("by Iraq", "to Erbil").  Passive cues take
+   the ``by`` group; ``according to X`` counts when nothing else does.  Everything after
+   the cue is content: addressees never hold.
+3. "He", "the ministry", "the prime minister", "officials" resolve to the place named in
+   a leading "In Baghdad," to the last actor seen with that title, or to the last
+   holder; "both sides" to the actors of the last sentence naming several.
+4. Names introduced with a title ("Peshmerga commander Kemal Kirkuki", "Bekir Bozdag,
+   Turkey's deputy prime minister,") hold for their actor in the whole document.
+5. A quote sentence with no attribution takes the speaker of the sentence that closes
+   its quote, else the last holder.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from .mentions import ActorDictionary, Mention
+from .resources import load_actors, load_cues, load_titles
+from .schemas import SENTENCES, STATEMENTS, check
+
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,[^–—\n]{0,40}?)?\s*(?:\([^)]{0,30}\)\s*)?[–—-]{1,2}\s+")
+_LOCATIVE = re.compile(r"^(?:In|At|From|Inside|Back in|Over in)\s+([^,]{2,50}),\s")
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|even as|whilst)\s|\s(?:while|whereas)\s|\s[–—]\s")
+_BLOCKING = frozenset("""in into to from with against by near over toward towards between across at
+on for including about despite after before through within without among via under like than
+inside outside along around beyond upon onto unlike amid targeting versus if whether during
+since until""".split())
+_OF_HEADS = frozenset("""minister ministers leader leaders president presidents government governments
+spokesman spokeswoman spokesperson army armies forces officials official troops ministry ministries
+parliament parliaments chief chiefs head heads commander commanders representatives delegation
+delegations envoy envoys ambassador ambassadors presidency council court office secretary
+premier authorities military militaries leadership""".split())
+_PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
+_GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together with|,\s*and|,\s*as well as)\s*(?:the\s+)?|['’]s\s+|\s+)$")
+_WORD = re.compile(r"[\w’'-]+")
+_NAME = re.compile(r"(?:al-)?[A-Z][\w’'-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'-]+){1,3}")
+_TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
+_SPEECH_TRAIL = re.compile(r"\b(?:said|says|say|added|adds|told|tells|stated|noted|insisted|stressed|"
+                           r"declared|announced|wrote|tweeted|explained|argued|warned|cautioned|"
+                           r"continued|concluded|asked|replied|maintained|claimed|according to)\b", re.I)
+_STOP_NAMES = frozenset("""The A An In At On As But And We I It He She They This That These Those
+If When While After Before Since Our His Her Their Its Yet So For Meanwhile However Still Also
+Earlier Later Then Now Speaking Asked According There Here""".split())
+_CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
+his her our if whether what how why when""".split())
+_QUOTE_CHARS = "“”\""
+_MIN_QUOTE_WORDS = 5
+
+
+@dataclass
+class _DocState:
+    last_holders: list = field(default_factory=list)   # [(actor, surface)]
+    last_plural: list = field(default_factory=list)
+    titles: dict = field(default_factory=dict)          # head -> actor
+    names: object = None                                # ActorDictionary-like finder or None
+    pending: list = field(default_factory=list)
+    quote_open: bool = False
+
+
+@dataclass(frozen=True)
+class _Config:
+    actors: ActorDictionary
+    cue_re: re.Pattern
+    title_words: frozenset
+    heads: tuple
+
+
+def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None = None,
+                       *, cues=None) -> pd.DataFrame:
+    """Statements and their holders, one row per (sentence, holder).
+
+    Parameters
+    ----------
+    sentences : DataFrame (schema SENTENCES)
+    actors : ActorDictionary, optional  (default: ``load_actors()``)
+    cues : dict, optional  (default: ``load_cues()``)
+
+    Returns
+    -------
+    DataFrame (schema STATEMENTS), in document order; holders outside the dictionary
+    are ``other`` with their surface form in ``speaker``.
+
+    Examples
+    --------
+    >>> statements = extract_statements(split_sentences(docs), load_actors())
+    """
+    sentences = check(sentences, SENTENCES, name="sentences")
+    cfg = _config(actors, cues)
+    rows = []
+    for _, doc in sentences.groupby("doc_id", sort=False):
+        rows.extend(_doc_statements(doc.sort_values("sent_id"), cfg))
+    frame = pd.DataFrame(rows, columns=list(STATEMENTS))
+    return check(frame, STATEMENTS, name="statements")
+
+
+def attribute_text(text: str, actors: ActorDictionary | None = None, *, cues=None):
+    """Holders of a short text (one or a few sentences): list of (actor, speaker, kind)."""
+    from .sentences import split_sentences
+    docs = pd.DataFrame([{"doc_id": "_", "date": "2000-01-01", "source": "", "url": "",
+                          "title": "", "text": text}])
+    st = extract_statements(split_sentences(docs), actors, cues=cues)
+    return [(r.actor, r.speaker, r.kind) for r in st.itertuples(index=False)]
+
+
+def _config(actors, cues) -> _Config:
+    actors = load_actors() if actors is None else actors
+    cues = load_cues() if cues is None else cues
+    words, heads = load_titles()
+    return _Config(actors, _compile_cues(cues), words, heads)
+
+
+def _compile_cues(cues):
+    parts = []
+    for kind in ("speech", "action"):
+        words = sorted(cues.get(kind, ()), key=len, reverse=True)
+        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
+        parts.append(f"(?P<{kind}>{alt})" if alt else f"(?P<{kind}>(?!x)x)")
+    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
+
+
+# ---------------------------------------------------------------- document level
+
+def _doc_statements(doc: pd.DataFrame, cfg: _Config):
+    state = _DocState(names=_learn_names(doc["text"], cfg))
+    rows: list = []
+    prev_para = None
+    for s in doc.itertuples(index=False):
+        if prev_para is not None and s.paragraph != prev_para and state.quote_open:
+            # a quote left open runs on only if the next paragraph opens a quote again
+            state.quote_open = s.text.lstrip()[:1] in _QUOTE_CHARS
+            if not state.quote_open:
+                _flush_pending(rows, state)
+        prev_para = s.paragraph
+        _sentence_statements(s, cfg, state, rows)
+    _flush_pending(rows, state)
+    order = {}
+    for r in rows:
+        order.setdefault((r["start"], r["actor"]), r)
+    return sorted(order.values(), key=lambda r: (r["start"], r["actor"]))
+
+
+def _learn_names(texts, cfg: _Config):
+    """Names introduced with a title and an actor, as a per-document dictionary."""
+    learned = {}
+    for text in texts:
+        mentions = [m for m in cfg.actors.find(text) if m.kind == "actor"]
+        for m in mentions:
+            # "<actor>('s) <title words> <Name>"
+            rest = text[m.end:m.end + 120]
+            tm = re.match(r"(?:['’]s)?\s+((?:[\w.-]+\s+){1,6}?)(" + _NAME.pattern + r")", rest)
+            if tm and _all_title_words(tm.group(1), cfg.title_words):
+                _register(learned, tm.group(2), m.actor, cfg)
+        for nm in _NAME.finditer(text):
+            # "<Name>, (a|the) <title words> <actor>('s) <title words>,"
+            after = text[nm.end():nm.end() + 90]
+            am = re.match(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]", after)
+            if not am:
+                continue
+            span_lo, span_hi = nm.end(), nm.end() + am.end()
+            inner = [m for m in mentions if span_lo < m.start < span_hi]
+            if len(inner) != 1:
+                continue
+            words = _WORD.findall(text[span_lo:span_hi].replace(inner[0].surface, " "))
+            words = [w for w in words if w.lower() not in ("s", "’s", "'s")]
+            if words and all(w.lower().rstrip("’'s") in cfg.title_words or w.lower() in cfg.title_words
+                             for w in words):
+                _register(learned, nm.group(), inner[0].actor, cfg)
+    if not learned:
+        return None
+    return ActorDictionary.from_mapping({"actors": _invert(learned)})
+
+
+def _all_title_words(chunk, title_words) -> bool:
+    words = [w.lower().rstrip(".") for w in chunk.split()]
+    return bool(words) and all(w in title_words or w + "." in title_words for w in words)
+
+
+def _register(learned, name, actor, cfg):
+    tokens = name.split()
+    if tokens[0] in _STOP_NAMES:
+        return
+    known = cfg.actors.find(name)
+    if known and known[0].start == 0 and known[0].end == len(name):
+        return
+    learned.setdefault(name, actor)
+    last = tokens[-1]
+    if len(tokens) > 1 and last not in _STOP_NAMES and len(last) > 3:
+        learned.setdefault(last, actor)
+        if last.startswith("al-"):
+            learned.setdefault(last[3:], actor)
+
+
+def _invert(learned):
+    out = {}
+    for name, actor in learned.items():
+        out.setdefault(actor, []).append(name)
+    return out
+
+
+# ---------------------------------------------------------------- sentence level
+
+def _quote_spans(text: str, open_at_start: bool):
+    """Spans of quoted text and whether a quote is still open at the end."""
+    spans, inside, start = [], open_at_start, 0
+    for i, ch in enumerate(text):
+        if ch == "“" or (ch == '"' and not inside):
+            if not inside:
+                inside, start = True, i + 1
+        elif ch in "”\"":
+            if inside:
+                spans.append((start, i))
+                inside = False
+    if inside:
+        spans.append((start, len(text)))
+    return spans, inside
+
+
+def _sentence_statements(s, cfg: _Config, state: _DocState, rows):
+    text = s.text
+    continued = state.quote_open
+    spans, ends_open = _quote_spans(text, continued)
+    state.quote_open = ends_open
+    real = [(a, b) for a, b in spans
+            if len(_WORD.findall(text[a:b])) >= _MIN_QUOTE_WORDS or (continued and a == 0)
+            or (b == len(text) and ends_open)]
+    masked = list(text)
+    for a, b in spans:
+        masked[a:b] = "_" * (b - a)
+    masked = "".join(masked)
+    dl = _DATELINE.match(masked)
+    lo = dl.end() if dl else 0
+
+    mentions = _mentions(masked, lo, cfg, state)
+    context = _locative_context(masked, lo, mentions)
+    _remember_titles(text, cfg, state)
+    holders, kind = _trailing_attribution(masked, lo, mentions, cfg, state, context)
+    if holders is None:
+        holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
+
+    all_actors = sorted({m.actor for m in cfg.actors.find(text) if m.kind == "actor"})
+    if len(all_actors) >= 2:
+        state.last_plural = all_actors
+    if holders:
+        state.last_holders = holders
+        if real or any(a <= 1 for a, b in spans if len(_WORD.findall(text[a:b])) >= 2):
+            kind = "quote"
+        if real:
+            _resolve_pending(rows, state, holders)
+        for actor, surface in holders:
+            rows.append(_row(s, actor, surface, kind))
+    elif real:
+        rows.append(_row(s, "?", "", "quote"))
+        state.pending.append(len(rows) - 1)
+        if not ends_open and not continued and len(real) == 1 and real[0][0] > 0:
+            pass
+    elif state.pending and not ends_open:
+        _flush_pending(rows, state)
+
+
+def _mentions(masked, lo, cfg, state):
+    found = cfg.actors.find(masked, lo)
+    if state.names is not None:
+        taken = [(m.start, m.end) for m in found]
+        for m in state.names.find(masked, lo):
+            if not any(a < m.end and m.start < b for a, b in taken):
+                found.append(m)
+        found.sort(key=lambda m: m.start)
+    return found
+
+
+def _locative_context(masked, lo, mentions):
+    m = _LOCATIVE.match(masked, lo) if lo == 0 else _LOCATIVE.match(masked[lo:])
+    if not m:
+        return []
+    a, b = (lo + m.start(1), lo + m.end(1)) if lo else (m.start(1), m.end(1))
+    return [(x.actor, x.surface) for x in mentions if a <= x.start < b and x.kind == "actor"]
+
+
+def _remember_titles(text, cfg, state):
+    for m in cfg.actors.find(text):
+        if m.kind != "actor":
+            continue
+        tail = text[m.end:m.end + 40].lower()
+        tail = re.sub(r"^['’]s", "", tail)
+        for head in cfg.heads:
+            if re.match(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"\b", tail):
+                state.titles[head] = m.actor
+
+
+def _trailing_attribution(masked, lo, mentions, cfg, state, context):
+    """Holders from a sentence-final attribution, or None when there is none."""
+    body = masked.rstrip(" .!?…")
+    cut = None
+    for m in _TRAIL_SPLIT.finditer(body, lo):
+        cut = m
+    if cut is None or cut.start() - lo < 12:
+        return None, None
+    seg_lo = cut.end()
+    seg = body[seg_lo:]
+    verb = _SPEECH_TRAIL.search(seg)
+    if not verb or len(_WORD.findall(seg)) > 14 or "_" in seg:
+        return None, None
+    before = seg[:verb.start()]
+    after = _WORD.findall(seg[verb.end():])
+    if len(_WORD.findall(before)) > 9 or (after and after[0].lower() in _CLAUSE_STARTERS):
+        return None, None
+    seg_mentions = [m for m in mentions if seg_lo <= m.start]
+    if verb.group().lower().startswith("according"):
+        group = _group_from(masked, [m for m in seg_mentions if m.start >= seg_lo + verb.end()])
+    else:
+        pre = [m for m in seg_mentions if m.start < seg_lo + verb.start()]
+        group = _group_from(masked, pre) if pre else []
+        if not group and not before.strip():
+            group = _group_from(masked, [m for m in seg_mentions if m.start >= seg_lo + verb.end()])
+        if not group:
+            group = _resolve_generic(masked, seg_lo, seg_lo + verb.start(), cfg, state, context,
+                                     speech=True)
+    holders = _holders(group)
+    if not holders:
+        return None, None
+    return holders, "reported"
+
+
+def _clause_holders(masked, lo, mentions, cfg, state, context):
+    bounds = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(masked, lo)] + [len(masked)]
+    holders, kind, carried = [], "reported", []
+    for c_lo, c_hi in zip(bounds, bounds[1:]):
+        clause_mentions = [m for m in mentions if c_lo <= m.start < c_hi]
+        cues = [c for c in cfg.cue_re.finditer(masked, c_lo, c_hi)
+                if not any(x.start < c.end() and c.start() < x.end for x in clause_mentions)]
+        if not cues:
+            carried = _subject_group(masked, c_lo, c_hi, clause_mentions) or carried
+            continue
+        group, this_kind = [], "reported"
+        ordered = [c for c in cues if not c.group().lower().startswith("according")] + \
+                  [c for c in cues if c.group().lower().startswith("according")]
+        for cue in ordered:
+            this_kind = "action" if cue.lastgroup == "action" else "reported"
+            if cue.group().lower().startswith("according"):
+                group = _group_from(masked, [m for m in clause_mentions if m.start >= cue.end()
+                                             and m.start - cue.end() < 40])
+            elif _PASSIVE_AUX.search(masked[max(c_lo, cue.start() - 25):cue.start()]):
+                by = re.search(r"\bby\s+", masked[cue.end():cue.end() + 60])
+                group = _group_from(masked, [m for m in clause_mentions
+                                             if by and m.start >= cue.end() + by.end()]) if by else []
+                if not group:
+                    group = _subject_group(masked, c_lo, cue.start(), clause_mentions)
+            else:
+                group = _subject_group(masked, c_lo, cue.start(), clause_mentions)
+                if not group:
+                    group = _inverted_group(masked, cue, clause_mentions)
+                if not group:
+                    group = _resolve_generic(masked, c_lo, cue.start(), cfg, state, context,
+                                             speech=cue.lastgroup == "speech")
+            if not group and carried and cue.start() - c_lo < 60:
+                group = carried
+            if group:
+                break
+        new = _holders(group)
+        if new:
+            if not holders:
+                kind = this_kind
+            holders.extend(h for h in new if h[0] not in {x[0] for x in holders})
+            carried = group
+    return holders, kind
+
+
+def _holders(group):
+    seen, out = set(), []
+    for m in group:
+        if m.kind in ("actor", "other") and m.actor not in seen:
+            seen.add(m.actor)
+            out.append((m.actor, m.surface))
+    return out
+
+
+def _group_from(masked, cands):
+    """The first mention and the mentions coordinated with it."""
+    if not cands:
+        return []
+    group = [cands[0]]
+    for nxt in cands[1:]:
+        if _GROUP_SEP.match(masked[group[-1].end:nxt.start]) or _title_gap(masked[group[-1].end:nxt.start]):
+            group.append(nxt)
+        else:
+            break
+    if all(g.kind == "none" for g in group):
+        return []
+    return [g for g in group if g.kind != "none"]
+
+
+def _title_gap(gap: str) -> bool:
+    """A gap of title words between mentions: "U.S. President Donald Trump"."""
+    words = gap.split()
+    return 0 < len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("of", "the") for w in words) \
+        and gap.strip()[:1] not in ",;"
+
+
+def _subject_group(masked, lo, hi, mentions):
+    """The first mention group in masked[lo:hi] not governed by a preposition."""
+    cands = [m for m in mentions if lo <= m.start and m.end <= hi]
+    for i, m in enumerate(cands):
+        if _governed(masked, lo, m):
+            continue
+        return _group_from(masked, cands[i:]) or ([] if m.kind != "none" else [])
+    return []
+
+
+def _governed(masked, lo, m: Mention) -> bool:
+    words = _WORD.findall(masked[max(lo, m.start - 60):m.start])
+    while words and words[-1].lower() in ("the", "its", "their", "a", "an", "his", "her"):
+        words.pop()
+    if not words:
+        return False
+    prev = words[-1].lower()
+    if prev in _BLOCKING:
+        return True
+    if prev == "of":
+        return len(words) < 2 or words[-2].lower() not in _OF_HEADS
+    return False
+
+
+def _inverted_group(masked, cue, mentions):
+    """'"…," said X' — a speech cue right after a quote or comma takes the group after it."""
+    if cue.lastgroup != "speech":
+        return []
+    before = masked[max(0, cue.start() - 4):cue.start()]
+    if not re.search(r"[_”\"’,]\s*$", before):
+        return []
+    return _group_from(masked, [m for m in mentions if cue.end() <= m.start < cue.end() + 70])
+
+
+def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech):
+    """'he said', 'the ministry said', 'both sides agreed' → earlier holders."""
+    window_lo = max(lo, hi - 50)
+    gens = cfg.actors.find_generic(masked, window_lo, hi)
+    if gens:
+        g = gens[-1]
+        if len(_WORD.findall(masked[g.end:hi])) > 3:
+            return []
+        if g.kind == "plural":
+            return [Mention(g.start, g.end, a, g.surface, "actor") for a in state.last_plural]
+        if context:
+            return [Mention(g.start, g.end, a, g.surface, "actor") for a, _ in context]
+        low = g.surface.lower()
+        for head in cfg.heads:
+            if head in low and head in state.titles and low not in ("he", "she", "it", "they"):
+                return [Mention(g.start, g.end, state.titles[head], g.surface, "actor")]
+        return [Mention(g.start, g.end, a, g.surface, "actor" if a != "other" else "other")
+                for a, _ in state.last_holders]
+    if speech:
+        name = re.search(r"(" + _NAME.pattern + r")\s+(?:\w+ly\s+)?$", masked[window_lo:hi])
+        if name and name.group(1).split()[0] not in _STOP_NAMES:
+            actor = context[0][0] if context else "other"
+            return [Mention(0, 0, actor, name.group(1), "actor" if actor != "other" else "other")]
+    return []
+
+
+def _resolve_pending(rows, state, holders):
+    for idx in state.pending:
+        base = rows[idx]
+        rows[idx] = None
+        for actor, surface in holders:
+            rows.append({**base, "actor": actor, "speaker": surface,
+                         "statement_id": _sid(base["doc_id"], base["start"], base["end"], actor)})
+    state.pending = []
+    rows[:] = [r for r in rows if r is not None]
+
+
+def _flush_pending(rows, state):
+    if state.pending:
+        _resolve_pending(rows, state, state.last_holders or [])
+
+
+def _sid(doc_id, start, end, actor):
+    return f"{doc_id}:{start}-{end}:{actor}"
+
+
+def _row(s, actor, speaker, kind):
+    return {"statement_id": _sid(s.doc_id, s.start, s.end, actor), "doc_id": s.doc_id,
+            "date": s.date, "start": s.start, "end": s.end, "text": s.text, "actor": actor,
+            "speaker": speaker, "kind": kind}

@@ -1,0 +1,81 @@
+import pandas as pd
+import pytest
+
+from stance.errors import StanceError
+from stance.evaluate import evaluate_stances
+
+TEXT = "Ankara rejected the vote. Washington urged calm. Tehran closed its airspace. Rain fell."
+
+
+@pytest.fixture
+def docs():
+    return pd.DataFrame([{"doc_id": "d", "date": "2017-09-26", "source": "", "url": "", "title": "",
+                          "text": TEXT}])
+
+
+@pytest.fixture
+def gold():
+    return pd.DataFrame([
+        ["d", "Ankara rejected the vote.", "Turkey", "none", 0, "against", -1],
+        ["d", "Washington urged calm.", "US", "against", -0.5, "none", 0],
+        ["d", "Tehran closed its airspace.", "Iran", "none", 0, "against", -0.5],
+    ], columns=["doc_id", "sentence", "actor", "force", "force_score", "referendum", "referendum_score"])
+
+
+def pred(start, end, actor, target, label, score):
+    return {"doc_id": "d", "start": start, "end": end, "actor": actor, "target": target,
+            "label": label, "score": score}
+
+
+def test_evaluate_hand_computed(docs, gold):
+    s1 = TEXT.index("Ankara")
+    s2 = TEXT.index("Washington")
+    s3 = TEXT.index("Tehran")
+    s4 = TEXT.index("Rain")
+    preds = pd.DataFrame([
+        pred(s1, s1 + 25, "Turkey", "referendum", "against", -1.0),     # right
+        pred(s1, s1 + 25, "Turkey", "force", "none", 0.0),
+        pred(s2, s2 + 22, "Iraq", "force", "against", -0.5),            # wrong holder
+        pred(s3, s3 + 14, "Iran", "referendum", "favor", 0.25),         # covers >= half, wrong label
+        pred(s3, s3 + 14, "Iran", "referendum", "against", -0.5),       # larger |score| wins
+        pred(s4, s4 + 11, "other", "force", "favor", 1.0),              # other: not scored
+    ])
+    scores = evaluate_stances(preds, gold, docs)
+    h = scores["holder"]
+    assert (h["tp"], h["fp"], h["fn"]) == (2, 1, 1)
+    assert h["p"] == pytest.approx(2 / 3, abs=1e-4) and h["r"] == pytest.approx(2 / 3, abs=1e-4)
+    ref = scores["stance"]["referendum"]
+    assert ref["against"]["f1"] == 1.0 and ref["favor"]["f1"] == 0.0
+    assert ref["f_avg"] == 0.5
+    force = scores["stance"]["force"]
+    # gold US against; predicted Iraq against on the same sentence: one fp, one fn
+    assert (force["against"]["tp"], force["against"]["fp"], force["against"]["fn"]) == (0, 1, 1)
+
+
+def test_evaluate_prediction_must_cover_half_the_sentence(docs, gold):
+    s1 = TEXT.index("Ankara")
+    preds = pd.DataFrame([pred(s1, s1 + 10, "Turkey", "referendum", "against", -1.0)])
+    scores = evaluate_stances(preds, gold, docs)
+    assert scores["holder"]["tp"] == 0 and scores["holder"]["fp"] == 1
+
+
+def test_evaluate_trend_cells_need_three_gold_statements(docs):
+    text = TEXT
+    gold = pd.DataFrame([["d", s, "Turkey", "none", 0, "against", -1] for s in
+                         ("Ankara rejected the vote.", "Washington urged calm.",
+                          "Tehran closed its airspace.")],
+                        columns=["doc_id", "sentence", "actor", "force", "force_score",
+                                 "referendum", "referendum_score"])
+    preds = pd.DataFrame([pred(text.index("Ankara"), text.index("Ankara") + 25, "Turkey",
+                               "referendum", "against", -0.5)])
+    tr = evaluate_stances(preds, gold, docs)["trend"]
+    assert tr["referendum"]["cells"] == 1 and tr["referendum"]["sign_agreement"] == 1.0
+    assert tr["force"]["cells"] == 0
+
+
+def test_evaluate_gold_sentence_missing_is_a_user_error(docs, gold):
+    bad = gold.copy()
+    bad.loc[0, "sentence"] = "Not in the text."
+    with pytest.raises(StanceError, match="sentence not found"):
+        evaluate_stances(pd.DataFrame(columns=["doc_id", "start", "end", "actor", "target",
+                                               "label", "score"]), bad, docs)

@@ -1,0 +1,41 @@
+import pandas as pd
+import pytest
+
+from stance.errors import StanceError
+from stance.model import StanceModel, load_model
+
+
+def _examples():
+    rows = []
+    for i in range(12):
+        rows.append((f"Turkey held drills near the border {i}", "Turkey", "force", "favor", 0.5))
+        rows.append((f"Washington urged calm and restraint {i}", "US", "force", "against", -0.5))
+        rows.append((f"The weather was mild on day {i}", "Iraq", "force", "none", 0.0))
+    return pd.DataFrame(rows, columns=["text", "actor", "target", "label", "lexicon_score"])
+
+
+def test_model_round_trips_through_skops(tmp_path):
+    model = StanceModel.fit(_examples(), data_hash="abc")
+    path = model.save(tmp_path / "m.skops")
+    loaded = load_model(path)
+    assert loaded.meta["data_sha256"] == "abc" and "stance_version" in loaded.meta
+    st = pd.DataFrame({"text": ["Turkey held drills near the border again"], "actor": ["Turkey"]})
+    a = model.predict_proba(st, "force", lexicon_scores=[0.5])
+    b = loaded.predict_proba(st, "force", lexicon_scores=[0.5])
+    pd.testing.assert_frame_equal(a, b)
+    assert a.iloc[0].idxmax() == "favor"
+
+
+def test_model_refuses_untrusted_types(tmp_path):
+    import skops.io as sio
+    from collections import Counter
+    path = tmp_path / "evil.skops"
+    sio.dump({"pipelines": Counter(a=1), "meta": "{}"}, path)
+    with pytest.raises(StanceError, match="untrusted"):
+        load_model(path)
+
+
+def test_model_packaged_model_loads():
+    model = load_model()
+    assert set(model.pipelines) == {"force", "referendum"}
+    assert len(model.meta["data_sha256"]) == 64

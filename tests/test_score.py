@@ -1,0 +1,84 @@
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stance.resources import load_lexicon
+from stance.rules import LexiconScorer
+from stance.score import score_stances
+
+
+@pytest.fixture(scope="module")
+def lex():
+    return LexiconScorer(load_lexicon())
+
+
+# codebook §4 invented examples and traps: (text, target, label, |score|)
+@pytest.mark.parametrize("text, target, label, magnitude", [
+    ('"Our tanks are at the border for a reason," the Turkish president said.', "force", "favor", 0.5),
+    ("Tehran said the vote was a threat to the region and closed its airspace to flights from Erbil.",
+     "referendum", "against", None),
+    ("Tehran said the vote was a threat to the region and closed its airspace to flights from Erbil.",
+     "force", "none", 0),
+    ("Erbil said it would hold the vote on schedule despite the pressure.", "referendum", "favor", 1.0),
+    ("The State Department asked Erbil to postpone the referendum and called on all sides to avoid "
+     "escalation.", "force", "against", 0.5),
+    ("The State Department asked Erbil to postpone the referendum and called on all sides to avoid "
+     "escalation.", "referendum", "against", 0.5),
+    ("Iraqi forces moved toward the oil fields at dawn, the Joint Operations Command said.", "force",
+     "favor", 1.0),
+    ("Baghdad denied it was planning any military operation against the region.", "force", "against", 0.5),
+    ("We do not recognize the vote, and we call on Baghdad to reject any use of force.", "referendum",
+     "against", 1.0),
+    ("We do not recognize the vote, and we call on Baghdad to reject any use of force.", "force",
+     "against", 1.0),
+    # negation and its scope
+    ("Erbil said it will not postpone the referendum.", "referendum", "favor", None),
+    ("Ankara did not rule out military action.", "force", "favor", None),
+    # vague threats and non-force measures are not force
+    ("Ankara warned of serious consequences and said it would take all necessary measures.", "force",
+     "none", 0),
+    ("Baghdad imposed a ban on international flights to Erbil.", "force", "none", 0),
+    # force against the PKK or ISIS is outside the dispute
+    ("Turkey said it would launch an operation against the PKK.", "force", "none", 0),
+    # a prediction of conflict is a warning about the vote, not force
+    ("Erdogan said the vote could lead to an ethnic war.", "force", "none", 0),
+])
+def test_score_codebook_examples(lex, text, target, label, magnitude):
+    v = lex.score(text, target)
+    assert v.label == label, v.evidence
+    if magnitude is not None:
+        assert abs(v.score) == magnitude, v.evidence
+
+
+def test_score_evidence_names_the_cue(lex):
+    v = lex.score("The ministry called the referendum illegal.", "referendum")
+    assert v.label == "against" and "illegal" in v.evidence
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(["Turkey", "will", "not", "never", "reject", "the", "use of force",
+                                 "referendum", "illegal", "drills", "calm", "support", "postpone",
+                                 "could", "hold the vote", "on time", "ISIS", "by force"]),
+                min_size=1, max_size=14))
+def test_score_sign_matches_label(words):
+    lex = LexiconScorer(load_lexicon())
+    text = " ".join(words) + "."
+    for target in ("force", "referendum"):
+        v = lex.score(text, target)
+        assert -1 <= v.score <= 1 and 0 <= v.confidence <= 1
+        assert (v.label == "favor") == (v.score > 0)
+        assert (v.label == "against") == (v.score < 0)
+        assert v.label != "none" or v.score == 0
+
+
+def test_score_stances_one_row_per_statement_and_target(two_docs):
+    from stance.sentences import split_sentences
+    from stance.statements import extract_statements
+    st_ = extract_statements(split_sentences(two_docs))
+    stances = score_stances(st_, scorer="lexicon")
+    assert len(stances) == 2 * len(st_)
+    assert set(stances["target"]) == {"force", "referendum"}
+    assert (stances["method"] == "lexicon").all()
+    erdogan = stances[(stances.actor == "Turkey") & stances.text.str.contains("hesitate")]
+    assert erdogan.set_index("target").loc["force", "label"] == "favor"

@@ -1,0 +1,46 @@
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from stance.sentences import sentence_spans, split_sentences
+
+
+def _texts(text):
+    return [text[s:e] for _, s, e in sentence_spans(text, frozenset({"U.S", "Gen", "Sept"}))]
+
+
+def test_sentences_split_on_terminators_and_keep_abbreviations():
+    text = "The U.S. State Department said so. Gen. Smith agreed on Sept. 25! Why? “Never,” he said."
+    assert _texts(text) == ["The U.S. State Department said so.", "Gen. Smith agreed on Sept. 25!",
+                            "Why?", "“Never,” he said."]
+
+
+def test_sentences_paragraph_breaks_include_nbsp_lines():
+    text = "First paragraph ends here \n\u00a0\nsecond starts lower-case"
+    spans = list(sentence_spans(text))
+    assert [p for p, _, _ in spans] == [0, 1]
+    assert text[spans[1][1]:spans[1][2]] == "second starts lower-case"
+
+
+def test_sentences_quote_closing_after_period_stays_with_sentence():
+    assert _texts('He said "we are ready." Then he left.') == ['He said "we are ready."', "Then he left."]
+
+
+def test_sentences_long_line_is_linear():
+    text = ("word " * 400_000) + "end."
+    spans = list(sentence_spans(text))
+    assert len(spans) == 1 and spans[0][2] == len(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\n\u00a0“”\"'A")), max_size=300))
+def test_sentences_spans_are_ordered_disjoint_and_exact(text):
+    docs = pd.DataFrame([{"doc_id": "d", "date": "2017-01-01", "source": "", "url": "",
+                          "title": "", "text": text}])
+    sents = split_sentences(docs)
+    prev_end = 0
+    for r in sents.itertuples():
+        assert prev_end <= r.start < r.end <= len(text)
+        assert text[r.start:r.end] == r.text
+        assert r.text == r.text.strip()
+        prev_end = r.end
