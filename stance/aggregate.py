@@ -75,7 +75,8 @@ def aggregate_stances(stances: pd.DataFrame, *, freq: str = "M", actors=None, si
     DataFrame (schema TRENDS).  ``n`` counts unique statements with a non-none label;
     ``mean`` is their confidence-weighted mean score; ``share_favor``/``share_against``
     are shares of all the actor's unique statements in the period; periods with no
-    stance-bearing statement have ``n == 0`` and NaN means (gaps, not zeros).
+    stance-bearing statement have ``n == 0`` and NaN means (gaps, not zeros); a period
+    with a single statement has no interval (NaN bounds).
 
     Examples
     --------
@@ -134,11 +135,10 @@ def _cell(actor, target, period, g, rng, n_boot):
     row["reach"] = int(s["reach"].sum())
     row["mean"] = float(np.average(scores, weights=weights))
     if len(s) >= 2 and n_boot > 0:
+        # a single statement has no interval (NaN): charts draw no band rather than a false certainty
         idx = rng.integers(0, len(s), size=(n_boot, len(s)))
         boots = (scores[idx] * weights[idx]).sum(1) / weights[idx].sum(1)
         row["ci_low"], row["ci_high"] = (float(x) for x in np.percentile(boots, [2.5, 97.5]))
-    else:
-        row["ci_low"] = row["ci_high"] = row["mean"]
     return row
 
 

@@ -165,11 +165,13 @@ def _safe(name: str) -> str:
 @_actors_opt
 @_lexicon_opt
 @_date_opt
-@click.option("--jobs", "-j", type=int, default=None, help="Worker processes (default: all cores).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: all cores).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Local process pool, or Dask (pip install 'stance[dask]').")
 @click.option("--scheduler", metavar="ADDRESS", help="Dask scheduler address (default: a LocalCluster).")
-@click.option("--chunk-size", default=200, show_default=True, help="Documents per work unit.")
+@click.option("--chunk-size", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Documents per work unit.")
 @click.option("--rejects", "rejects_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to list rejected inputs (default: rejects.csv beside --out).")
 @click.option("--strict", is_flag=True, help="Exit 1 without writing if any input is rejected.")

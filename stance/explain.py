@@ -5,9 +5,10 @@ import pandas as pd
 
 from .pipeline import Resources, score_documents
 from .schemas import STANCES
+from .score import DEFAULT_SCORER
 
 
-def explain(text: str, *, actors=None, lexicon=None, scorer="lexicon", model=None,
+def explain(text: str, *, actors=None, lexicon=None, scorer=DEFAULT_SCORER, model=None,
             date="2000-01-01") -> pd.DataFrame:
     """Stance rows (schema STANCES) for `text` treated as a one-document corpus.
 

@@ -1,6 +1,15 @@
-"""Read and write frames (csv, jsonl, parquet) atomically and deterministically."""
+"""Read and write frames (csv, jsonl, parquet) atomically and deterministically.
+
+`read_records` and `decode_utf8` are the loader's tolerant readers: they never raise
+on bad input, and report it as one-line reasons instead.
+"""
 from __future__ import annotations
 
+import codecs
+import contextlib
+import csv
+import io
+import json
 import os
 import tempfile
 from pathlib import Path
@@ -79,6 +88,110 @@ def atomic_write(path, writer) -> Path:
             os.unlink(tmp)
         raise
     return path
+
+
+def decode_utf8(data: bytes) -> tuple[str | None, str | None]:
+    """(text, None) for UTF-8 bytes, BOM dropped; (None, reason) otherwise.
+
+    Policy: undecodable input is rejected with the byte offset, never guessed.
+    Newlines are left as they are (csv needs them); callers normalise text.
+    """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None, "UTF-16 text, not UTF-8: re-save the file as UTF-8"
+    nul = data.find(b"\x00")
+    if nul != -1:
+        return None, f"binary file, not text (NUL byte at byte offset {nul})"
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[skip:].decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        offset = skip + exc.start  # offsets count from the start of the file
+        line = data.count(b"\n", 0, offset) + 1
+        return None, (f"not UTF-8: byte 0x{data[offset]:02x} at byte offset {offset} (line {line}) "
+                      "is not valid UTF-8; re-save the file as UTF-8 (encodings are never guessed)")
+
+
+def read_records(path) -> tuple[list | None, list | None, str | None]:
+    """Read a csv/jsonl/parquet table of documents row by row, tolerating bad rows.
+
+    Returns (columns, records, problem): ``problem`` is a one-line reason when the
+    table cannot be read at all (and then the others are None); otherwise each
+    record is (row number, dict or None, reason or None), so one malformed row
+    (a csv row with too many fields, a jsonl line that is not JSON) is rejected
+    alone.  Text is UTF-8 only (see `decode_utf8`); jsonl rows are numbered by line.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".parquet":
+        try:
+            table = read_frame(path)
+        except StanceError as exc:
+            return None, None, str(exc).split(": ", 1)[-1]
+        records = [(i, rec, None) for i, rec in enumerate(table.to_dict("records"), start=1)]
+        return list(table.columns), records, None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, None, f"cannot read file ({exc.strerror or type(exc).__name__})"
+    text, problem = decode_utf8(data)
+    if problem:
+        return None, None, problem
+    if not text.strip():
+        return None, None, "empty file"
+    return _read_jsonl(text) if suffix == ".jsonl" else _read_csv(text)
+
+
+def _read_csv(text: str):
+    # a row with too many fields is rejected alone, not the whole table as pandas would
+    try:
+        with _csv_field_limit(len(text) + 1):
+            table = [r for r in csv.reader(io.StringIO(text, newline="")) if r]
+    except csv.Error as exc:
+        return None, None, f"cannot read csv table ({_first_line(exc)})"
+    if not table:
+        return None, None, "empty file"
+    header, records = table[0], []
+    for n, fields in enumerate(table[1:], start=1):
+        if len(fields) > len(header):
+            records.append((n, None, f"row has {len(fields)} fields but the header has "
+                               f"{len(header)} (quote text that contains commas)"))
+        else:
+            records.append((n, dict(zip(header, fields + [""] * (len(header) - len(fields)))),
+                            None))
+    return header, records, None
+
+
+@contextlib.contextmanager
+def _csv_field_limit(limit: int):
+    """Let one csv field be as long as the file (the default limit is 128 KiB); restore after."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, limit))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
+
+
+def _read_jsonl(text: str):
+    """One JSON object per line; a bad line is one rejected row, numbered by its line."""
+    columns, records = {}, []
+    for n, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            records.append((n, None, f"not valid JSON ({exc.msg}: column {exc.colno})"))
+            continue
+        except (ValueError, RecursionError) as exc:
+            records.append((n, None, f"not valid JSON ({type(exc).__name__})"))
+            continue
+        if not isinstance(obj, dict):
+            records.append((n, None, f"not a JSON object but a {type(obj).__name__}"))
+            continue
+        columns.update(dict.fromkeys(obj))
+        records.append((n, obj, None))
+    return list(columns), records, None
 
 
 def _first_line(exc: Exception) -> str:

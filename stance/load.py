@@ -1,26 +1,42 @@
 """Load dated documents from folders of front-matter files and from tables.
 
 Every candidate input ends up either in ``documents`` (schema DOCUMENTS) or in
-``rejects`` (schema REJECTS: the path or ``path:row N`` and a reason a person
-understands).  Policy for undecodable text: the file is rejected, never guessed.
+``rejects`` (schema REJECTS: the path or ``path:row N`` and a one-line reason a
+person understands).  A candidate is a ``.md``/``.txt`` file, a table row, a
+table that cannot be used as a whole (unreadable, a required column missing, no
+rows), or a file of an unsupported type.  Bad input never raises; only a path
+that does not exist or a bad ``default_date`` does.
+
+Policies:
+
+- undecodable text is rejected with the byte offset, never guessed;
+- a UTF-8 BOM is dropped and newlines are normalised to ``\\n`` before anything
+  else, so offsets index the body as DESIGN.md says;
+- front matter is read with a safe YAML loader: tags (``!!python/...``) are
+  rejected and nothing in an input is ever executed;
+- the first document with an id wins; later ones are rejected as duplicates.
 """
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
 from .errors import StanceError
-from .io import FORMATS, read_frame
+from .io import FORMATS, decode_utf8, read_records
 from .schemas import DOCUMENTS, REJECTS, check
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = (".md", ".txt")
 _META_FIELDS = ("source", "url", "title")
+# the dates pandas can hold (datetime64[ns]); anything outside is a typo
+_YEARS = (1678, 2261)
+_SHOWN = 40  # characters of a bad value quoted in a reason
 
 
 def load_documents(paths, *, default_date=None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -37,6 +53,8 @@ def load_documents(paths, *, default_date=None) -> tuple[pd.DataFrame, pd.DataFr
     Returns
     -------
     (documents, rejects) : frames with schemas DOCUMENTS and REJECTS.
+        Each candidate (text file, table row, unusable table, unsupported file)
+        is in exactly one of them.
 
     Raises
     ------
@@ -65,7 +83,7 @@ def load_documents(paths, *, default_date=None) -> tuple[pd.DataFrame, pd.DataFr
     rows = _drop_duplicate_ids(rows, rejects)
     docs = check(pd.DataFrame(rows, columns=list(DOCUMENTS)), DOCUMENTS, name="documents")
     for r in rejects:
-        log.warning("rejected %s: %s", r["path"], r["reason"])
+        log.info("rejected %s: %s", r["path"], r["reason"])
     return docs, check(pd.DataFrame(rejects, columns=list(REJECTS)), REJECTS, name="rejects")
 
 
@@ -73,70 +91,162 @@ def split_front_matter(raw: str) -> tuple[dict | None, str, str | None]:
     """Split ``raw`` (newlines already normalised) into (meta, body, problem).
 
     ``meta`` is None when the text has no front matter; ``problem`` names what is
-    wrong with front matter that is present but unusable.
+    wrong with front matter that is present but unusable.  Never raises: any text
+    gives a result.
+
+    Examples
+    --------
+    >>> split_front_matter("---\\ndate: 2017-09-25\\n---\\nBody.\\n")
+    ({'date': datetime.date(2017, 9, 25)}, 'Body.\\n', None)
     """
-    if not raw.startswith("---\n") and raw.rstrip("\n") != "---":
+    first_nl = raw.find("\n")
+    first_line = raw if first_nl == -1 else raw[:first_nl]
+    if first_line.rstrip() != "---":
         return None, raw, None
-    close = _closing_line(raw)
+    head_start = len(raw) if first_nl == -1 else first_nl + 1
+    close = _closing_line(raw, head_start)
     if close is None:
-        return None, raw, "front matter is never closed (add a line '---' after it)"
-    head, body = raw[4:close[0]], raw[close[1]:]
+        return None, raw, "front matter is never closed: add a line '---' after its last key"
+    head, body = raw[head_start:close[0]], raw[close[1]:]
     try:
-        meta = yaml.safe_load(head) if head.strip() else {}
+        # a SafeLoader subclass: only plain YAML types, tags raise; see _FrontMatterLoader
+        meta = yaml.load(head, Loader=_FrontMatterLoader) if head.strip() else {}
     except yaml.YAMLError as exc:
-        where = getattr(exc, "problem", None) or type(exc).__name__
-        return None, body, f"front matter is not valid YAML ({where}); only plain YAML is read"
+        return None, body, _yaml_problem(exc)
+    except RecursionError:
+        return None, body, "front matter is not valid YAML (nested too deeply)"
+    except Exception as exc:  # noqa: BLE001 -- untrusted input: any parser failure is a reject
+        return None, body, f"front matter is not valid YAML ({_show_text(str(exc) or type(exc).__name__)})"
     if not isinstance(meta, dict):
-        return None, body, "front matter is not a YAML mapping of key: value lines"
+        return None, body, "front matter is not a YAML mapping of 'key: value' lines"
     return meta, body, None
 
 
 def read_text_document(path: Path, *, default_date=None) -> tuple[dict | None, str | None]:
-    """Read one text file into a document row, or return (None, reason)."""
+    """Read one text file into a document row, or return (None, reason).
+
+    The body is the text after the front matter, BOM dropped and newlines
+    normalised to ``\\n``; offsets downstream index exactly this string.
+    """
+    path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return None, f"cannot read file ({exc.strerror})"
-    if b"\x00" in data[:8192]:
-        return None, "binary file (contains NUL bytes), not text"
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, (f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-                      "re-save the file as UTF-8")
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+        return None, f"cannot read file ({exc.strerror or type(exc).__name__})"
+    raw, problem = decode_utf8(data)
+    if problem:
+        return None, problem
+    raw = _normalise_newlines(raw)
+    if not raw.strip():
+        return None, "empty file"
     meta, body, problem = split_front_matter(raw)
     if problem:
         return None, problem
     if meta is None:
         if default_date is None:
-            return None, ("no front matter, so no date: start the file with '---', "
-                          "'date: YYYY-MM-DD', '---' or pass --date")
+            return None, ("no front matter, so no date: put the lines '---', 'date: YYYY-MM-DD', "
+                          "'---' at the top of the file, or pass --date YYYY-MM-DD")
         meta = {"date": default_date}
     return _document_row(meta, body, default_id=path.stem, default_date=default_date)
 
 
-def _document_row(meta: dict, body: str, *, default_id: str, default_date=None):
-    raw_date = meta.get("date", default_date)
-    if raw_date is None or raw_date == "":
-        return None, "no date: add 'date: YYYY-MM-DD' to the front matter"
-    date = _parse_date(raw_date)
-    if date is None:
-        return None, f"date {raw_date!s:.40} is not a real ISO date (YYYY-MM-DD)"
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader that keeps an impossible date (2017-02-30) as text instead of raising.
+
+    Only the timestamp constructor changes; the SafeLoader's refusal of every tag
+    outside plain YAML (``!!python/object``, ``!custom``) is what keeps loading inert.
+    """
+
+
+def _timestamp_or_text(loader, node):
+    text = loader.construct_scalar(node)
+    # an explicit '!!timestamp x' that is no timestamp crashes PyYAML itself: keep the text
+    if loader.timestamp_regexp.match(text) is None:
+        return text
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return text
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+_TAG = re.compile(r"constructor for the tag '([^']*)'")
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    problem = getattr(exc, "problem", None) or str(exc).split("\n")[0] or type(exc).__name__
+    tag = _TAG.search(problem)
+    if tag:
+        name = tag.group(1).replace("tag:yaml.org,2002:", "!!")
+        return (f"front matter uses the YAML tag {_show_text(name)}, which is refused: only plain "
+                "'key: value' YAML is read and nothing in it is run")
+    mark = getattr(exc, "problem_mark", None)
+    # +2: the head starts on line 2 of the file, and marks count from 0
+    where = f"line {mark.line + 2}: " if mark is not None else ""
+    return f"front matter is not valid YAML ({where}{_show_text(problem)})"
+
+
+def _normalise_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _document_row(meta: dict, body, *, default_id: str, default_date=None, table=False):
+    """(row, None) for a usable document, else (None, reason)."""
+    for field in ("id", "date", *_META_FIELDS):
+        if isinstance(meta.get(field), (list, tuple, dict, set)):
+            where = f"the '{field}' column" if table else f"front matter field '{field}'"
+            return None, f"{where} must be a single value, not a {type(meta[field]).__name__}"
+    raw_date = meta.get("date")
+    if _missing(raw_date):
+        raw_date = default_date
+    if _missing(raw_date):
+        return None, ("no date: the 'date' column is empty" if table
+                      else "no date: add 'date: YYYY-MM-DD' to the front matter")
+    day = _calendar_date(raw_date)
+    if day is None:
+        return None, f"date {_show(raw_date)} is not a real ISO date (YYYY-MM-DD)"
+    if not _YEARS[0] <= day.year <= _YEARS[1]:
+        return None, f"date {day.isoformat()} is out of range (years {_YEARS[0]}-{_YEARS[1]})"
+    if not isinstance(body, str):
+        return None, f"text must be a string, not {type(body).__name__}"
     if not body.strip():
-        return None, "empty body: nothing after the front matter"
+        return None, ("empty text" if table
+                      else "empty body: nothing but white space after the front matter")
     doc_id = meta.get("id")
-    doc_id = default_id if doc_id is None or str(doc_id).strip() == "" else str(doc_id).strip()
-    row = {"doc_id": doc_id, "date": date, "text": body}
+    doc_id = default_id if _missing(doc_id) or str(doc_id).strip() == "" else str(doc_id).strip()
+    if any(ord(c) < 32 or ord(c) == 127 for c in doc_id):
+        return None, f"id {_show(doc_id)} contains control characters (tabs, newlines)"
+    row = {"doc_id": doc_id, "date": pd.Timestamp(day), "text": body}
     for field in _META_FIELDS:
         value = meta.get(field)
-        row[field] = "" if value is None else str(value)
+        row[field] = "" if _missing(value) else str(value)
     return row, None
 
 
-def _closing_line(raw: str):
+def _missing(value) -> bool:
+    if value is None or (isinstance(value, str) and value == ""):
+        return True
+    if isinstance(value, (list, tuple, dict, set, bytes)):
+        return False
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and other non-scalars
+        return False
+
+
+def _show(value) -> str:
+    """A bad value quoted for a one-line reason: repr escapes newlines and control characters."""
+    text = str(value)
+    return repr(text if len(text) <= _SHOWN else text[:_SHOWN] + "…")
+
+
+def _show_text(text: str) -> str:
+    return _show(text)[1:-1]
+
+
+def _closing_line(raw: str, pos: int):
     """(start, end) of the line closing the front matter: '---' or '...'."""
-    pos = 4
     while pos <= len(raw):
         nl = raw.find("\n", pos)
         line = raw[pos:] if nl == -1 else raw[pos:nl]
@@ -148,23 +258,31 @@ def _closing_line(raw: str):
     return None
 
 
-def _parse_date(value):
+def _calendar_date(value) -> dt.date | None:
     if isinstance(value, dt.datetime):
-        return pd.Timestamp(value.date())
+        return None if _missing(value) else value.date()
     if isinstance(value, dt.date):
-        return pd.Timestamp(value)
+        return value
+    if isinstance(value, (bool, float)):
+        return None
     text = str(value).strip()
     try:
-        parsed = dt.date.fromisoformat(text[:10]) if len(text) >= 10 else None
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        # a date with a time ("2017-09-29T10:00:00Z"): the calendar day is kept
+        return dt.datetime.fromisoformat(text).date()
     except ValueError:
         return None
-    if parsed is None or text[10:].strip(" T:0Z") not in ("",):
-        # accept a bare date or a date followed by a midnight time only
-        try:
-            return pd.Timestamp(dt.datetime.fromisoformat(text).date())
-        except ValueError:
-            return None
-    return pd.Timestamp(parsed)
+
+
+def _parse_date(value):
+    """`value` as a Timestamp (midnight), or None if it is not a usable ISO date."""
+    day = None if _missing(value) else _calendar_date(value)
+    if day is None or not _YEARS[0] <= day.year <= _YEARS[1]:
+        return None
+    return pd.Timestamp(day)
 
 
 def _candidates(paths, rejects):
@@ -184,34 +302,41 @@ def _candidates(paths, rejects):
             elif p.is_dir() and f.name.lower().startswith("readme"):
                 continue
             else:
+                # same wording as pipeline.plan_chunks, which lists files for `stance score`
                 rejects.append({"path": str(f), "reason": f"unsupported file type "
                                 f"'{suffix or f.name}' (use .md, .txt, .csv, .jsonl, .parquet)"})
 
 
 def _load_table(path: Path, rows, rejects):
-    try:
-        table = read_frame(path)
-    except StanceError as exc:
-        rejects.append({"path": str(path), "reason": str(exc).split(": ", 1)[-1]})
+    """Add a table's rows to `rows`, and its bad rows (or the whole bad table) to `rejects`."""
+    columns, records, problem = read_records(path)
+    if problem is None:
+        cols = {}
+        for c in columns:
+            cols.setdefault(str(c).strip().lower(), c)
+        if "id" not in cols and "doc_id" in cols:
+            cols["id"] = cols["doc_id"]
+        missing = [c for c in ("id", "date", "text") if c not in cols]
+        if missing and (not records or any(rec is not None for _, rec, _ in records)):
+            problem = (f"table lacks column(s) {', '.join(missing)} (needs id, date, text; "
+                       f"has {_show_text(', '.join(map(str, columns))) or 'none'})")
+        elif not records:
+            problem = "table has no rows"
+    if problem:
+        rejects.append({"path": str(path), "reason": problem})
         return
-    cols = {c.lower(): c for c in table.columns}
-    if "id" not in cols and "doc_id" in cols:
-        cols["id"] = cols["doc_id"]
-    missing = [c for c in ("id", "date", "text") if c not in cols]
-    if missing:
-        rejects.append({"path": str(path), "reason": f"table lacks column(s) {', '.join(missing)}"
-                        " (needs id, date, text)"})
-        return
-    for i, rec in enumerate(table.to_dict("records"), start=1):
-        meta = {k: rec.get(cols[k]) for k in ("id", "date", *_META_FIELDS) if k in cols}
-        text = rec.get(cols["text"])
-        text = "" if text is None or (isinstance(text, float) and pd.isna(text)) else str(text)
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-        row, reason = _document_row(meta, text, default_id=f"{path.stem}-{i}")
-        if reason:
-            rejects.append({"path": f"{path}:row {i}", "reason": reason})
+    for n, rec, bad in records:
+        where = f"{path}:row {n}"
+        if bad is None:
+            meta = {k: rec.get(cols[k]) for k in ("id", "date", *_META_FIELDS) if k in cols}
+            text = rec.get(cols["text"])
+            text = "" if _missing(text) else text
+            text = _normalise_newlines(text) if isinstance(text, str) else text
+            row, bad = _document_row(meta, text, default_id=f"{path.stem}-{n}", table=True)
+        if bad:
+            rejects.append({"path": where, "reason": bad})
         else:
-            rows.append({**row, "_path": f"{path}:row {i}"})
+            rows.append({**row, "_path": where})
 
 
 def _drop_duplicate_ids(rows, rejects):
@@ -219,7 +344,7 @@ def _drop_duplicate_ids(rows, rejects):
     for row in rows:
         path = row.pop("_path")
         if row["doc_id"] in seen:
-            rejects.append({"path": path, "reason": f"duplicate id {row['doc_id']!r}: "
+            rejects.append({"path": path, "reason": f"duplicate id {_show(row['doc_id'])}: "
                             f"already used by {seen[row['doc_id']]}"})
             continue
         seen[row["doc_id"]] = path

@@ -38,7 +38,6 @@ TRUSTED_TYPES = (
     "sklearn.pipeline.Pipeline",
     "sklearn.preprocessing._encoders.OneHotEncoder",
     "sklearn.preprocessing._function_transformer.FunctionTransformer",
-    "stance.model._lexicon_column",
     "collections.OrderedDict",
     "numpy.str_",
     "numpy.float32",
@@ -60,18 +59,12 @@ TRUSTED_TYPES = (
 )
 
 
-def _lexicon_column(frame):
-    """The lexicon score as a dense numeric feature block (signed, favor, against)."""
-    s = np.asarray(frame["lexicon_score"], dtype=float).reshape(-1, 1)
-    return np.hstack([s, (s > 0).astype(float), (s < 0).astype(float)])
-
-
-def _make_pipeline(seed: int = 0):
+def _make_pipeline(lexicon_columns, seed: int = 0):
     from sklearn.compose import ColumnTransformer
     from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import Pipeline
-    from sklearn.preprocessing import FunctionTransformer, OneHotEncoder
+    from sklearn.preprocessing import OneHotEncoder
 
     features = ColumnTransformer([
         # hashed n-grams: no vocabulary to store, so the model file stays small
@@ -82,8 +75,8 @@ def _make_pipeline(seed: int = 0):
                                                       n_features=2**15, alternate_sign=False,
                                                       norm=None)),
                             ("tfidf", TfidfTransformer(sublinear_tf=True))]), "text"),
-        ("actor", OneHotEncoder(handle_unknown="ignore"), ["actor"]),
-        ("lexicon", FunctionTransformer(_lexicon_column), ["lexicon_score"]),
+        ("actor", OneHotEncoder(handle_unknown="ignore"), ["actor", "kind"]),
+        ("lexicon", "passthrough", list(lexicon_columns)),
     ])
     clf = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000, random_state=seed)
     return Pipeline([("features", features), ("clf", clf)])
@@ -97,27 +90,45 @@ class StanceModel:
         self.meta = meta
 
     @classmethod
-    def fit(cls, examples: pd.DataFrame, *, data_hash: str, seed: int = 0) -> "StanceModel":
-        """Fit one classifier per target on `examples` (text, actor, target, label, lexicon_score)."""
+    def fit(cls, examples: pd.DataFrame, *, lexicon_columns, data_hash: str,
+            seed: int = 0) -> "StanceModel":
+        """Fit one classifier per target on `examples`.
+
+        `examples` has ``text, actor, kind, target, label`` and the lexicon feature
+        columns named in `lexicon_columns` (``LexiconScorer.feature_names()``).
+        """
         from . import __version__
         pipes, counts = {}, {}
+        cols = ["text", "actor", "kind", *lexicon_columns]
         for target, rows in examples.groupby("target"):
-            pipe = _make_pipeline(seed)
-            pipe.fit(rows[["text", "actor", "lexicon_score"]], rows["label"])
+            pipe = _make_pipeline(lexicon_columns, seed)
+            pipe.fit(rows[cols], rows["label"])
             pipes[target] = pipe
             counts[target] = {k: int(v) for k, v in rows["label"].value_counts().items()}
         meta = {"data_sha256": data_hash, "stance_version": __version__, "seed": seed,
-                "label_counts": counts}
+                "label_counts": counts, "lexicon_columns": list(lexicon_columns)}
         return cls(pipes, meta)
 
-    def predict_proba(self, statements: pd.DataFrame, target: str, *, lexicon_scores) -> pd.DataFrame:
-        """Probabilities (columns favor, against, none) for each statement row."""
+    def predict_proba(self, statements: pd.DataFrame, target: str, *,
+                      lexicon_features: pd.DataFrame) -> pd.DataFrame:
+        """Probabilities (columns favor, against, none) for each statement row.
+
+        `lexicon_features` has one row per statement and the columns the model was
+        trained with (``meta["lexicon_columns"]``).
+        """
         if target not in self.pipelines:
             raise StanceError(f"the model has no classifier for target {target!r}")
         pipe = self.pipelines[target]
+        cols = self.meta.get("lexicon_columns", [])
+        missing = [c for c in cols if c not in lexicon_features]
+        if missing:
+            raise StanceError(f"the model needs lexicon features {', '.join(missing[:3])}; "
+                              "retrain it with `stance train` for this lexicon")
         X = pd.DataFrame({"text": statements["text"].astype(str).to_numpy(),
                           "actor": statements["actor"].astype(str).to_numpy(),
-                          "lexicon_score": np.asarray(lexicon_scores, dtype=float)})
+                          "kind": statements["kind"].astype(str).to_numpy()})
+        for c in cols:
+            X[c] = np.asarray(lexicon_features[c], dtype=float)
         proba = pipe.predict_proba(X)
         out = pd.DataFrame(proba, columns=list(pipe.classes_))
         for label in LABELS:

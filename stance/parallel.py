@@ -1,18 +1,27 @@
 """Run `score_chunk` over work units: in-process, in a local process pool, or on Dask.
 
 All engines yield results in input order, so the output does not depend on the engine
-or the number of workers.
+or the number of workers.  The resources (dictionaries, lexicon, model: about 4 MB
+pickled) go to each worker once, not with every chunk: through the pool's initializer
+locally, and ``client.scatter(..., broadcast=True)`` on Dask.  At most ``2 × workers``
+chunks are in flight, so memory is bounded by the chunk size, not by the corpus.
 """
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from functools import partial
+from concurrent.futures.process import BrokenProcessPool
 
 from .errors import StanceError
 from .pipeline import score_chunk
 
+log = logging.getLogger(__name__)
+
 ENGINES = ("local", "dask")
+WINDOW_PER_WORKER = 2  # chunks in flight per worker: one running, one queued
 
 
 def default_jobs() -> int:
@@ -25,53 +34,112 @@ def default_jobs() -> int:
 
 def map_chunks(chunks, resources, *, jobs: int | None = None, engine: str = "local",
                scheduler: str | None = None, default_date=None):
-    """Yield ``score_chunk(chunk)`` results in order."""
-    func = partial(score_chunk, resources=resources, default_date=default_date)
+    """Yield ``score_chunk(chunk, resources, default_date)`` for each chunk, in order.
+
+    Parameters
+    ----------
+    chunks : list of work units from `pipeline.plan_chunks`
+    resources : pipeline.Resources
+    jobs : int, optional
+        Worker processes (default: all cores); 1 scores in this process.  With Dask and
+        no `scheduler`, the size of the LocalCluster.
+    engine : {"local", "dask"}
+    scheduler : str, optional
+        Address of a running Dask scheduler; its workers must be able to import
+        ``stance`` and read the input paths.
+
+    Raises
+    ------
+    StanceError
+        For a bad engine or job count, a missing dask, or a worker process that died.
+    """
+    if jobs is not None and jobs < 1:
+        raise StanceError("--jobs must be at least 1")
     if engine == "dask":
-        yield from _dask_map(func, chunks, scheduler, jobs)
+        yield from _dask_map(chunks, resources, default_date, scheduler, jobs)
         return
     if engine != "local":
         raise StanceError(f"unknown engine {engine!r}; use local or dask")
-    jobs = default_jobs() if jobs is None else jobs
-    if jobs < 1:
-        raise StanceError("--jobs must be at least 1")
-    if jobs == 1 or len(chunks) <= 1:
+    jobs = min(default_jobs() if jobs is None else jobs, max(1, len(chunks)))
+    if jobs == 1:
         for c in chunks:
-            yield func(c)
+            yield score_chunk(c, resources, default_date)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        # a bounded window of chunks in flight keeps memory flat however long the input
-        pending = []
+    yield from _pool_map(chunks, resources, default_date, jobs)
+
+
+# Set once in each pool worker by `_init_worker`, never in the parent process: the pool's
+# documented way to give every task the same large, read-only object without pickling it
+# per task.
+_WORKER_STATE: dict = {}
+
+
+def _init_worker(resources, default_date):
+    _WORKER_STATE["resources"] = resources
+    _WORKER_STATE["default_date"] = default_date
+
+
+def _score_in_worker(chunk):
+    return score_chunk(chunk, _WORKER_STATE["resources"], _WORKER_STATE["default_date"])
+
+
+def _pool_map(chunks, resources, default_date, jobs):
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                               initargs=(resources, default_date))
+    window: deque = deque()
+    try:
         for c in chunks:
-            pending.append(pool.submit(func, c))
-            if len(pending) >= 2 * jobs:
-                yield pending.pop(0).result()
-        for f in pending:
-            yield f.result()
+            window.append(pool.submit(_score_in_worker, c))
+            if len(window) >= WINDOW_PER_WORKER * jobs:
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+    except BrokenProcessPool:
+        raise StanceError("a worker process died (out of memory? try a smaller --chunk-size "
+                          "or fewer --jobs)") from None
+    finally:
+        # on an error or an early stop, drop the queued chunks instead of scoring them
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _dask_map(func, chunks, scheduler, jobs):
+def _dask_map(chunks, resources, default_date, scheduler, jobs):
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError:
         raise StanceError("the dask engine needs dask.distributed: pip install 'stance[dask]'") from None
-    cluster = None
-    if scheduler:
-        client = Client(scheduler)
-    else:
-        cluster = LocalCluster(n_workers=jobs or default_jobs(), threads_per_worker=1,
-                               processes=True, dashboard_address=None)
-        client = Client(cluster)
-    try:
-        window = []
-        width = 2 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
+    with _quiet_distributed(), contextlib.ExitStack() as stack:
+        if scheduler:
+            try:
+                client = stack.enter_context(Client(scheduler))
+            except (OSError, TimeoutError) as exc:
+                raise StanceError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from None
+        else:
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=jobs or default_jobs(), threads_per_worker=1, processes=True,
+                dashboard_address=None, silence_logs=_distributed_level()))
+            client = stack.enter_context(Client(cluster))
+        shared = client.scatter(resources, broadcast=True, hash=False)
+        width = WINDOW_PER_WORKER * max(1, sum(client.nthreads().values()))
+        window: deque = deque()
         for c in chunks:
-            window.append(client.submit(func, c, pure=False))
+            window.append(client.submit(score_chunk, c, shared, default_date, pure=False))
             if len(window) >= width:
-                yield window.pop(0).result()
-        for f in window:
-            yield f.result()
+                yield window.popleft().result()
+        while window:
+            yield window.popleft().result()
+
+
+def _distributed_level() -> int:
+    # distributed logs its cluster start and stop at INFO; show that only with `stance -v`
+    return logging.INFO if log.isEnabledFor(logging.INFO) else logging.WARNING
+
+
+@contextlib.contextmanager
+def _quiet_distributed():
+    logger = logging.getLogger("distributed")
+    before = logger.level
+    logger.setLevel(max(before, _distributed_level()))
+    try:
+        yield
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        logger.setLevel(before)

@@ -7,6 +7,7 @@ chunks through a local process pool or Dask (parallel.py) with identical output.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,42 +97,91 @@ def run(paths=None, *, actors=None, lexicon=None, scorer=DEFAULT_SCORER, freq="M
 
 
 def plan_chunks(paths, *, chunk_size: int = 200):
-    """Split inputs into work units: ("files", [paths]) or ("frame", documents rows).
+    """Split inputs into work units for `score_chunk`.
 
-    Returns (chunks, rejects): unsupported files are rejected here, tables are read
-    and cut into row chunks (their bad rows rejected by the loader).
+    Text files become ``("files", (path, ...))`` units of up to `chunk_size` paths (as
+    strings, so a plan of 100k files stays small); each table is read here and cut into
+    ``("frame", documents, table_path)`` units of up to `chunk_size` rows.  File units
+    come first, in the order of `paths` and, within a folder, in sorted path order (the
+    order of ``sorted(folder.rglob("*"))``, hidden files and folders skipped).
+
+    Returns
+    -------
+    (chunks, rejects) : list of work units, and a frame (schema REJECTS) of the
+        unsupported files and the bad table rows.
     """
+    def walk_sorted(root: str):
+        """Files under `root` in ``sorted(Path(root).rglob("*"))`` order, lazily.
+
+        Sorting each folder's entries by name and descending into subfolders in place gives
+        the same order as sorting whole paths part by part, without holding every path
+        (a 100k-file corpus would cost tens of MB of Path objects).
+        """
+        try:
+            entries = sorted(os.scandir(root), key=lambda e: e.name)
+        except OSError as exc:
+            raise StanceError(f"{root}: cannot list folder ({exc.strerror})") from None
+        for e in entries:
+            if e.name.startswith("."):
+                continue  # hidden files and folders, as in load_documents
+            if e.is_dir(follow_symlinks=False):
+                yield from walk_sorted(e.path)
+            elif e.is_file():
+                yield e.path
+
+    if chunk_size < 1:
+        raise StanceError("--chunk-size must be at least 1")
     files, chunks, rejects = [], [], []
     for p in ([paths] if isinstance(paths, (str, Path)) else paths):
         p = Path(p)
         if not p.exists():
             raise StanceError(f"{p}: no such file or folder")
-        found = sorted(f for f in p.rglob("*") if f.is_file() and not any(
-            part.startswith(".") for part in f.relative_to(p).parts)) if p.is_dir() else [p]
-        for f in found:
-            suffix = f.suffix.lower()
+        for f in (walk_sorted(str(p)) if p.is_dir() else [str(p)]):
+            suffix = os.path.splitext(f)[1].lower()
             if suffix in TEXT_SUFFIXES:
                 files.append(f)
             elif suffix in FORMATS:
                 docs, rej = load_documents(f)
                 rejects.append(rej)
                 for i in range(0, len(docs), chunk_size):
-                    chunks.append(("frame", docs.iloc[i:i + chunk_size]))
-            elif not (p.is_dir() and f.name.lower().startswith("readme")):
-                rejects.append(pd.DataFrame([{"path": str(f), "reason": f"unsupported file type "
-                                              f"'{suffix or f.name}' (use .md, .txt, .csv, .jsonl, .parquet)"}]))
-    for i in range(0, len(files), chunk_size):
-        chunks.insert(i // chunk_size, ("files", files[i:i + chunk_size]))
+                    chunks.append(("frame", docs.iloc[i:i + chunk_size], f))
+            elif not (p.is_dir() and os.path.basename(f).lower().startswith("readme")):
+                name = os.path.basename(f)
+                rejects.append(pd.DataFrame([{"path": f, "reason": f"unsupported file type "
+                                              f"'{suffix or name}' (use .md, .txt, .csv, .jsonl, .parquet)"}]))
+    file_chunks = [("files", tuple(files[i:i + chunk_size])) for i in range(0, len(files), chunk_size)]
     rej = pd.concat(rejects, ignore_index=True) if rejects else empty(REJECTS)
-    return chunks, check(rej, REJECTS, name="rejects")
+    return file_chunks + chunks, check(rej, REJECTS, name="rejects")
 
 
 def score_chunk(chunk, resources: Resources, default_date=None):
-    """Load and score one work unit; returns (documents, rejects, stances)."""
-    kind, payload = chunk
+    """Load and score one work unit from `plan_chunks`.
+
+    Returns
+    -------
+    (documents, rejects, stances) : ``documents`` has ``doc_id``, ``n_chars`` and ``item``
+        (the index in a "files" unit of the file each document came from, -1 in a
+        "frame" unit); ``rejects`` has schema REJECTS; ``stances`` has schema STANCES
+        plus ``source``, ordered by document as the unit lists them (then by start,
+        actor and target), so the output does not depend on how the input was cut.
+    """
+    kind, payload = chunk[0], chunk[1]
     if kind == "files":
-        docs, rejects = load_documents(payload, default_date=default_date)
+        docs, rejects = load_documents(list(payload), default_date=default_date)
+        # each file gives one document or one reject, in order (load_documents contract)
+        rejected = set(rejects["path"])
+        item = [i for i, p in enumerate(payload) if p not in rejected]
+        if len(item) != len(docs):
+            item = [-1] * len(docs)
     else:
-        docs, rejects = payload, empty(REJECTS)
-    stances = score_documents(docs, resources) if len(docs) else empty(STANCES)
-    return docs[["doc_id", "date"]].assign(n_chars=docs["text"].str.len()), rejects, stances
+        docs, rejects, item = payload, empty(REJECTS), [-1] * len(payload)
+    if len(docs):
+        stances = score_documents(docs, resources)
+        position = dict(zip(docs["doc_id"], range(len(docs))))
+        order = stances["doc_id"].map(position).to_numpy()
+        stances = stances.iloc[order.argsort(kind="stable")].reset_index(drop=True)
+    else:
+        stances = empty(STANCES).assign(source=pd.Series([], dtype=str))
+    summary = pd.DataFrame({"doc_id": docs["doc_id"].to_numpy(),
+                            "n_chars": docs["text"].str.len().to_numpy(), "item": item})
+    return summary, rejects, stances

@@ -17,6 +17,16 @@ from matplotlib.figure import Figure
 from .io import atomic_write
 from .schemas import TRENDS, check
 
+class ChartFigure(Figure):
+    """A matplotlib Figure that shows itself in Jupyter without pyplot (``_repr_png_``)."""
+
+    def _repr_png_(self):
+        import io
+        buf = io.BytesIO()
+        self.savefig(buf, format="png", dpi=100)
+        return buf.getvalue()
+
+
 ACTOR_COLORS = {"US": "#1f77b4", "Iraq": "#2ca02c", "Turkey": "#d62728", "Iran": "#9467bd",
                 "KRG": "#ff7f0e", "other": "#7f7f7f"}
 _EXTRA = ["#8c564b", "#e377c2", "#17becf", "#bcbd22", "#393b79", "#637939"]
@@ -64,7 +74,7 @@ def plot_trends(trends: pd.DataFrame, *, targets=None, events: pd.DataFrame | No
     """Line chart of ``mean`` per actor with ``ci_low``–``ci_high`` bands, a panel per target."""
     trends = _prepare(trends)
     targets = list(targets or sorted(trends["target"].unique()) or ["force"])
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = ChartFigure(figsize=figsize, layout="constrained")
     axes = fig.subplots(len(targets), 1, sharex=True, squeeze=False)[:, 0]
     actors = sorted(trends["actor"].unique())
     half = _step(trends["period"]) / 2  # a period's mean is drawn at its middle
@@ -85,14 +95,17 @@ def plot_trends(trends: pd.DataFrame, *, targets=None, events: pd.DataFrame | No
         ax.set_title(f"Stance toward {target}", loc="left", fontsize=11,
                      pad=18 if ax is axes[0] and events is not None else 6)
         ax.grid(alpha=0.25)
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
+        if ax.get_legend_handles_labels()[0]:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     shown = _mark_events(axes, events, trends, half)
     axes[-1].set_xlabel("date (each point is the mean of its period, drawn at the period's middle)")
     axes[-1].xaxis.set_major_formatter(_date_formatter(half))
     if shown:
-        key = "   ".join(f"{i} {label} ({d:%d %b %Y})" for i, (d, label) in enumerate(shown, 1))
-        fig.text(0.01, 0.0, "Key events: " + key, fontsize=7, wrap=True, va="bottom", ha="left")
-        fig.get_layout_engine().set(rect=(0, 0.06, 1, 0.94))
+        entries = [f"{i} {label} ({d:%d %b %Y})" for i, (d, label) in enumerate(shown, 1)]
+        lines = ["   ".join(entries[k:k + 5]) for k in range(0, len(entries), 5)]
+        fig.text(0.01, 0.005, "Key events:  " + "\n".join(lines), fontsize=7, va="bottom",
+                 ha="left", linespacing=1.5)
+        fig.get_layout_engine().set(rect=(0, 0.025 * (len(lines) + 1), 1, 1 - 0.025 * (len(lines) + 1)))
     fig.suptitle(f"Stance by actor — {_subtitle(trends)}", fontsize=12)
     return fig
 
@@ -128,7 +141,7 @@ def plot_heatmap(trends: pd.DataFrame, *, target: str, figsize=(11, 3.8)) -> Fig
                            dropna=False)
     counts = sub.pivot_table(index="actor", columns="period", values="n", aggfunc="first",
                              dropna=False)
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = ChartFigure(figsize=figsize, layout="constrained")
     ax = fig.subplots()
     data = np.ma.masked_invalid(grid.to_numpy(dtype=float))
     cmap = _diverging()
@@ -162,7 +175,7 @@ def plot_stance_map(trends: pd.DataFrame, *, figsize=(8, 7)) -> Figure:
                               aggfunc="first").reset_index()
     counts = trends.pivot_table(index=["actor", "period"], columns="target", values="n",
                                 aggfunc="first").reset_index()
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = ChartFigure(figsize=figsize, layout="constrained")
     ax = fig.subplots()
     actors = sorted(wide["actor"].unique()) if not wide.empty else []
     for actor in actors:
@@ -194,7 +207,8 @@ def plot_stance_map(trends: pd.DataFrame, *, figsize=(8, 7)) -> Figure:
         ax.text(x, y, text, fontsize=13, color="#000000", alpha=0.12, ha="center", va="center",
                 zorder=0)
     ax.grid(alpha=0.25)
-    ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
     ax.set_title("Stance map: each actor's path by period (dot size = statements, diamond = "
                  f"last period)\n{_subtitle(trends)}",
                  loc="left", fontsize=10)
@@ -205,7 +219,7 @@ def plot_volume(trends: pd.DataFrame, *, figsize=(11, 6)) -> Figure:
     """Stance-bearing statements per actor and period (bars), one panel per target."""
     trends = _prepare(trends)
     targets = sorted(trends["target"].unique()) or ["force"]
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = ChartFigure(figsize=figsize, layout="constrained")
     axes = fig.subplots(len(targets), 1, sharex=True, squeeze=False)[:, 0]
     actors = sorted(trends["actor"].unique())
     periods = sorted(trends["period"].unique())
@@ -220,7 +234,8 @@ def plot_volume(trends: pd.DataFrame, *, figsize=(11, 6)) -> Figure:
         ax.set_ylabel("statements")
         ax.set_title(f"Statements with a stance toward {target}", loc="left", fontsize=10)
         ax.grid(axis="y", alpha=0.25)
-        ax.legend(fontsize=8, ncols=len(actors), loc="upper left", frameon=False)
+        if actors:
+            ax.legend(fontsize=8, ncols=len(actors), loc="upper left", frameon=False)
     axes[-1].set_xticks(x, [pd.Timestamp(p).strftime("%b %Y" if len(periods) < 40 else "%d %b %y")
                             for p in periods], rotation=45, ha="right", fontsize=8)
     axes[-1].set_xlabel("period")

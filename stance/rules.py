@@ -22,11 +22,11 @@ from .resources import TARGETS
 _NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|without|neither|nor)\b", re.IGNORECASE)
 _WORDS = re.compile(r"\S+")
 _STEPS = (1.0, 0.5, 0.25)
-_FRAME_WINDOW = 8      # words between a flip/endorse and the cue it governs
+_FRAME_WINDOW = 12     # words between a flip/endorse and the cue it governs
 _NEGATION_WINDOW = 3
 _HEDGE_WINDOW = 6
 _BLOCK_WINDOW = 8
-_PRONOUN = re.compile(r"\b(?:it|this|that|the move|the step|the decision|the ballot)\b", re.I)
+_PRONOUN = re.compile(r"\b(?:it|its|this|the move|the step|the decision|the ballot)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -84,6 +84,25 @@ class LexiconScorer:
 
     def score(self, text: str, target: str) -> Verdict:
         """Label, signed score, confidence and evidence for one text and target."""
+        return _verdict(self._signals(text, target)[0])
+
+    def features(self, text: str) -> list[float]:
+        """Numeric lexicon features of `text` for a learned model (FEATURE_NAMES order)."""
+        out = []
+        for target in self.targets:
+            signals, has_topic = self._signals(text, target)
+            v = _verdict(signals)
+            fav = [m for sg, m, _ in signals if sg > 0]
+            ag = [m for sg, m, _ in signals if sg < 0]
+            out += [v.score, max(fav, default=0.0), max(ag, default=0.0), float(len(fav)),
+                    float(len(ag)), float(has_topic)]
+        return out
+
+    def feature_names(self) -> list[str]:
+        return [f"{t}_{n}" for t in self.targets
+                for n in ("score", "max_favor", "max_against", "n_favor", "n_against", "topic")]
+
+    def _signals(self, text: str, target: str):
         cues = self.cues(text, target)
         has_topic = any(rx.search(text) for rx, label, _, _ in self._rules.get(target, ())
                         if label == "topic")
@@ -91,8 +110,8 @@ class LexiconScorer:
         for i, c in enumerate(cues):
             if c.label not in ("favor", "against", "topic"):
                 continue
-            if c.scope == "topic" and not has_topic and not _PRONOUN.search(
-                    text[max(0, c.start - 40):c.start]):
+            if c.scope == "topic" and not has_topic and not (
+                    target == "referendum" and _PRONOUN.search(text[max(0, c.start - 40):c.start])):
                 continue
             if any(b.label == "block" and _words_between(text, b, c) <= _BLOCK_WINDOW
                    for b in cues):
@@ -100,7 +119,7 @@ class LexiconScorer:
             sig = _signal(text, cues, i, c, target)
             if sig:
                 signals.append(sig)
-        return _verdict(signals)
+        return signals, has_topic
 
 
 def _signal(text, cues, i, c, target):

@@ -49,6 +49,10 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | None = None,
         from .model import load_model
         model = load_model()
     frames = []
+    features = None
+    if scorer != "lexicon" and len(statements):
+        features = pd.DataFrame([lex.features(t) for t in statements["text"]],
+                                columns=lex.feature_names())
     for target in targets:
         verdicts = [lex.score(t, target) for t in statements["text"]]
         lab = [v.label for v in verdicts]
@@ -57,7 +61,7 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | None = None,
         ev = [v.evidence for v in verdicts]
         method = scorer
         if scorer != "lexicon" and len(statements):
-            proba = model.predict_proba(statements, target, lexicon_scores=sc)
+            proba = model.predict_proba(statements, target, lexicon_features=features)
             lab, sc, conf, ev = _combine(scorer, proba, lab, sc, ev)
         out = statements.copy()
         out["target"] = target

@@ -16,7 +16,8 @@ from .resources import load_abbreviations
 from .schemas import DOCUMENTS, SENTENCES, check
 
 _PARA_BREAK = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
-_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
+# the lookbehind makes a run of terminators match only from its start: linear time
+_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]?[A-Z0-9])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 

@@ -45,6 +45,8 @@ spokesman spokeswoman spokesperson army armies forces officials official troops 
 parliament parliaments chief chiefs head heads commander commanders representatives delegation
 delegations envoy envoys ambassador ambassadors presidency council court office secretary
 premier authorities military militaries leadership""".split())
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+by\s+")
+_PAST_VERB = re.compile(r"\s+(?:\w+ly\s+|also\s+|on\s+\w+\s+)?[a-z]{3,}ed\b")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together with|,\s*and|,\s*as well as)\s*(?:the\s+)?|['’]s\s+|\s+)$")
 _WORD = re.compile(r"[\w’'-]+")
@@ -248,9 +250,15 @@ def _sentence_statements(s, cfg: _Config, state: _DocState, rows):
     mentions = _mentions(masked, lo, cfg, state)
     context = _locative_context(masked, lo, mentions)
     _remember_titles(text, cfg, state)
-    holders, kind = _trailing_attribution(masked, lo, mentions, cfg, state, context)
+    holders, kind, content_end = _trailing_attribution(masked, lo, mentions, cfg, state, context)
     if holders is None:
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
+    else:
+        # "Abadi and Erdogan agreed …, sources said": a joint content subject holds too
+        inner, _ = _clause_holders(masked[:content_end], lo, mentions, cfg, state, context,
+                                   speech_only=True)
+        if len(inner) >= 2:
+            holders = holders + [h for h in inner if h[0] not in {a for a, _ in holders}]
 
     all_actors = sorted({m.actor for m in cfg.actors.find(text) if m.kind == "actor"})
     if len(all_actors) >= 2:
@@ -295,6 +303,9 @@ def _remember_titles(text, cfg, state):
     for m in cfg.actors.find(text):
         if m.kind != "actor":
             continue
+        for head in cfg.heads:
+            if re.search(r"\b" + re.escape(head) + r"\b", m.surface.lower()):
+                state.titles[head] = m.actor
         tail = text[m.end:m.end + 40].lower()
         tail = re.sub(r"^['’]s", "", tail)
         for head in cfg.heads:
@@ -303,23 +314,39 @@ def _remember_titles(text, cfg, state):
 
 
 def _trailing_attribution(masked, lo, mentions, cfg, state, context):
-    """Holders from a sentence-final attribution, or None when there is none."""
+    """Holders from an attribution after a quote or at the end ("…," X said), or None.
+
+    Returns (holders, kind, content_end): the content before `content_end` is what
+    the holder said, not a subject.
+    """
     body = masked.rstrip(" .!?…")
-    cut = None
-    for m in _TRAIL_SPLIT.finditer(body, lo):
-        cut = m
-    if cut is None or cut.start() - lo < 12:
-        return None, None
-    seg_lo = cut.end()
-    seg = body[seg_lo:]
+    cuts = [m for m in _TRAIL_SPLIT.finditer(body, lo) if m.start() - lo >= 12]
+    # an attribution right after a closing quote wins; else the sentence's last segment
+    after_quote = [m for m in cuts if re.search(r"_[,.!?]?\s*[”\"]?\s*$", masked[max(lo, m.start() - 3):m.end()])
+                   and masked[m.start()] in "”\"" or (masked[m.start()] == "," and masked[max(lo, m.start() - 1)] in "_”\"")]
+    ordered = after_quote + ([cuts[-1]] if cuts else [])
+    for cut in ordered:
+        nxt = [m.start() for m in cuts if m.start() > cut.start()]
+        seg_lo, seg_hi = cut.end(), (nxt[0] if nxt else len(body))
+        found = _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context,
+                                     last=not nxt)
+        if found:
+            return found, "reported", cut.start()
+    return None, None, None
+
+
+def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, *, last):
+    seg = masked[seg_lo:seg_hi]
     verb = _SPEECH_TRAIL.search(seg)
-    if not verb or len(_WORD.findall(seg)) > 14 or "_" in seg:
-        return None, None
+    if not verb or "_" in seg:
+        return None
     before = seg[:verb.start()]
     after = _WORD.findall(seg[verb.end():])
     if len(_WORD.findall(before)) > 9 or (after and after[0].lower() in _CLAUSE_STARTERS):
-        return None, None
-    seg_mentions = [m for m in mentions if seg_lo <= m.start]
+        return None
+    if last and len(_WORD.findall(seg)) > 14:
+        return None
+    seg_mentions = [m for m in mentions if seg_lo <= m.start < seg_hi]
     if verb.group().lower().startswith("according"):
         group = _group_from(masked, [m for m in seg_mentions if m.start >= seg_lo + verb.end()])
     else:
@@ -330,26 +357,31 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
         if not group:
             group = _resolve_generic(masked, seg_lo, seg_lo + verb.start(), cfg, state, context,
                                      speech=True)
-    holders = _holders(group)
-    if not holders:
-        return None, None
-    return holders, "reported"
+    return _holders(group) or None
 
 
-def _clause_holders(masked, lo, mentions, cfg, state, context):
+def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=False):
     bounds = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(masked, lo)] + [len(masked)]
     holders, kind, carried = [], "reported", []
     for c_lo, c_hi in zip(bounds, bounds[1:]):
         clause_mentions = [m for m in mentions if c_lo <= m.start < c_hi]
         cues = [c for c in cfg.cue_re.finditer(masked, c_lo, c_hi)
-                if not any(x.start < c.end() and c.start() < x.end for x in clause_mentions)]
-        if not cues:
-            carried = _subject_group(masked, c_lo, c_hi, clause_mentions) or carried
-            continue
-        group, this_kind = [], "reported"
+                if not any(x.start < c.end() and c.start() < x.end for x in clause_mentions)
+                and not (speech_only and c.lastgroup != "speech")]
+        group, this_kind = _passive_by(masked, c_lo, c_hi, clause_mentions), "action"
+        if not group:
+            group = _relative_subject(masked, c_lo, c_hi, clause_mentions, cfg.cue_re)
+            this_kind = "reported"
+        if not group and not cues:
+            subject = _subject_group(masked, c_lo, c_hi, clause_mentions)
+            if subject and _PAST_VERB.match(masked, subject[-1].end):
+                group, this_kind = subject, "action"
+            else:
+                carried = subject or carried
+                continue
         ordered = [c for c in cues if not c.group().lower().startswith("according")] + \
                   [c for c in cues if c.group().lower().startswith("according")]
-        for cue in ordered:
+        for cue in ([] if group else ordered):
             this_kind = "action" if cue.lastgroup == "action" else "reported"
             if cue.group().lower().startswith("according"):
                 group = _group_from(masked, [m for m in clause_mentions if m.start >= cue.end()
@@ -378,6 +410,24 @@ def _clause_holders(masked, lo, mentions, cfg, state, context):
             holders.extend(h for h in new if h[0] not in {x[0] for x in holders})
             carried = group
     return holders, kind
+
+
+def _passive_by(masked, lo, hi, mentions):
+    """'… was filed by Abadi's office': the agent after `by` holds."""
+    m = _PASSIVE_BY.search(masked, lo, hi)
+    if not m:
+        return []
+    return _group_from(masked, [x for x in mentions if m.end() <= x.start < m.end() + 40])
+
+
+def _relative_subject(masked, lo, hi, mentions, cue_re):
+    """'… from Baghdad, which has repeatedly demanded …': the antecedent holds."""
+    for m in mentions:
+        rel = re.match(r"(?:['’]s\s+[\w-]+)?,?\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3})", masked[m.end:hi])
+        if rel and m.kind in ("actor", "other") and cue_re.search(masked, m.end + rel.start(1),
+                                                                  m.end + rel.end() + 20):
+            return [m]
+    return []
 
 
 def _holders(group):

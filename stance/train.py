@@ -18,7 +18,7 @@ from .statements import extract_statements
 
 def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
                    lexicon=None) -> pd.DataFrame:
-    """Rows ``text, actor, target, label, lexicon_score`` for every statement and gold pair."""
+    """Rows ``text, actor, kind, target, label`` plus lexicon features, per statement and gold pair."""
     gold = locate_gold(gold, documents)
     statements = extract_statements(split_sentences(documents),
                                     load_actors() if actors is None else actors)
@@ -36,14 +36,14 @@ def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
                 break
         for t in TARGETS:
             label = getattr(match, t) if match is not None else "none"
-            rows.append((s.text, s.actor, t, label))
+            rows.append((s.text, s.actor, s.kind, t, label))
     for g in gold.itertuples(index=False):
         if (g.doc_id, g.start, g.actor) not in covered:
             for t in TARGETS:
-                rows.append((g.sentence, g.actor, t, getattr(g, t)))
-    ex = pd.DataFrame(rows, columns=["text", "actor", "target", "label"])
-    ex["lexicon_score"] = [lex.score(t, tg).score for t, tg in zip(ex["text"], ex["target"])]
-    return ex
+                rows.append((g.sentence, g.actor, "reported", t, getattr(g, t)))
+    ex = pd.DataFrame(rows, columns=["text", "actor", "kind", "target", "label"])
+    feats = pd.DataFrame([lex.features(t) for t in ex["text"]], columns=lex.feature_names())
+    return pd.concat([ex, feats], axis=1)
 
 
 def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lexicon=None,
@@ -54,8 +54,9 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
     --------
     >>> model = train_model(train_docs, train_gold); model.save("model.skops")
     """
-    examples = build_examples(documents, gold, actors=actors, lexicon=lexicon)
     lex_frame = load_lexicon() if lexicon is None else lexicon
+    examples = build_examples(documents, gold, actors=actors, lexicon=lex_frame)
     digest = data_hash(documents[["doc_id", "text"]].sort_values("doc_id"),
                        gold.sort_values(list(gold.columns)), lex_frame)
-    return StanceModel.fit(examples, data_hash=digest, seed=seed)
+    return StanceModel.fit(examples, lexicon_columns=LexiconScorer(lex_frame).feature_names(),
+                           data_hash=digest, seed=seed)

@@ -11,17 +11,20 @@ def _examples():
         rows.append((f"Turkey held drills near the border {i}", "Turkey", "force", "favor", 0.5))
         rows.append((f"Washington urged calm and restraint {i}", "US", "force", "against", -0.5))
         rows.append((f"The weather was mild on day {i}", "Iraq", "force", "none", 0.0))
-    return pd.DataFrame(rows, columns=["text", "actor", "target", "label", "lexicon_score"])
+    ex = pd.DataFrame(rows, columns=["text", "actor", "target", "label", "lex"])
+    return ex.assign(kind="reported")
 
 
 def test_model_round_trips_through_skops(tmp_path):
-    model = StanceModel.fit(_examples(), data_hash="abc")
+    model = StanceModel.fit(_examples(), lexicon_columns=["lex"], data_hash="abc")
     path = model.save(tmp_path / "m.skops")
     loaded = load_model(path)
     assert loaded.meta["data_sha256"] == "abc" and "stance_version" in loaded.meta
-    st = pd.DataFrame({"text": ["Turkey held drills near the border again"], "actor": ["Turkey"]})
-    a = model.predict_proba(st, "force", lexicon_scores=[0.5])
-    b = loaded.predict_proba(st, "force", lexicon_scores=[0.5])
+    st = pd.DataFrame({"text": ["Turkey held drills near the border again"], "actor": ["Turkey"],
+                       "kind": ["action"]})
+    feats = pd.DataFrame({"lex": [0.5]})
+    a = model.predict_proba(st, "force", lexicon_features=feats)
+    b = loaded.predict_proba(st, "force", lexicon_features=feats)
     pd.testing.assert_frame_equal(a, b)
     assert a.iloc[0].idxmax() == "favor"
 

@@ -24,7 +24,8 @@ def test_plots_trends_has_a_panel_per_target_and_actor_lines(tmp_path):
     assert sorted(l.split(" ")[0] for l in labels) == ["Turkey", "US"]
     turkey = [l for l in axes[0].get_lines() if l.get_label().startswith("Turkey")][0]
     assert turkey.get_color() == ACTOR_COLORS["Turkey"]
-    assert any(t.get_text() == "Referendum" for t in axes[0].texts)
+    assert [t.get_text() for t in axes[0].texts] == ["1"]  # events are numbered on the top panel
+    assert any("1 Referendum (25 Sep 2017)" in t.get_text() for t in fig.texts)
     assert "n = " in fig._suptitle.get_text()
     out = save_figure(fig, tmp_path / "t.png")
     assert out.stat().st_size > 10_000 and out.read_bytes()[:4] == b"\x89PNG"
