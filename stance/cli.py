@@ -293,7 +293,10 @@ def shifts_cmd(stances_path, out, min_delta):
               help="A model file from `stance train` (default: the packaged model).")
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the numbers as JSON.")
-def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, json_path):
+@click.option("--baseline", type=click.Choice(["keyword", "tfidf", "vader"]),
+              help="Score a baseline instead of the tracker (tfidf trains on data/train).")
+def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, json_path,
+                 baseline):
     """Score the tracker (or a predictions table) against gold, as CODEBOOK.md §6 says.
 
     DOCS are the documents the gold annotates (default: the bundled data/dev).  Prints
@@ -312,6 +315,15 @@ def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, j
     gold_frame = pd.concat([read_frame(g, GOLD) for g in gold], ignore_index=True)
     if predictions:
         preds = read_frame(predictions, PREDICTIONS)
+    elif baseline:
+        from .baselines import baseline_predictions
+        train_docs = train_gold = None
+        if baseline == "tfidf":
+            train_dir = next(d for d in find_corpus() if d.name == "train")
+            train_docs, _ = load_documents(train_dir)
+            train_gold = read_frame(train_dir.parent / "gold" / "train.csv", GOLD)
+        preds = baseline_predictions(baseline, documents, train_documents=train_docs,
+                                     train_gold=train_gold)
     else:
         res = Resources.load(actors=actors, lexicon=lexicon, scorer=_scorer(scorer), model=model_path)
         preds = score_documents(documents, res)

@@ -24,13 +24,38 @@ def _alias_pattern(alias: str) -> str:
     return re.sub(r"['’]", "['’]", re.escape(alias))
 
 
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_BEFORE_OK = re.compile(r"[\w.-]")
+_AFTER_OK = re.compile(r"[\w-]")
+
+
+def _norm(token: str) -> str:
+    return "'" if token == "’" else token
+
+
+def _alias_tokens(alias: str) -> tuple:
+    """An alias as ((token, preceded_by_space), ...) for token-wise matching."""
+    out, prev_end = [], None
+    for m in _TOKEN.finditer(alias):
+        out.append((_norm(m.group()), prev_end is not None and m.start() > prev_end))
+        prev_end = m.end()
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class ActorDictionary:
-    """Actor ids and their aliases, compiled for longest-first matching."""
+    """Actor ids and their aliases, indexed for fast longest-first matching.
+
+    Literal aliases are matched token by token through an index on their first token
+    (a hash lookup per word, not a regex with hundreds of alternatives); the few regex
+    aliases (``patterns:``) run as one regex.  Matches are leftmost-longest and
+    non-overlapping; a regex alias wins a tie with a literal one.
+    """
 
     ids: tuple
-    aliases: tuple  # (alias, actor, kind) sorted longest first
-    pattern: re.Pattern
+    index: dict        # first token -> [(tokens, alias, actor, kind)], longest first
+    regex: object      # compiled regex aliases or None
+    regex_entries: tuple
     generic_pattern: re.Pattern
 
     @classmethod
@@ -43,25 +68,64 @@ class ActorDictionary:
             entries.setdefault(str(name), ("other", "other"))
         for name in data.get("not_actors") or ():
             entries[str(name)] = (None, "none")
-        aliases = tuple(sorted(((a, *v) for a, v in entries.items()),
-                               key=lambda x: (-len(x[0]), x[0])))
-        pattern = re.compile(r"(?<![\w.-])(?:%s)(?![\w-])" % "|".join(
-            f"(?P<a{i}>{_alias_pattern(a)})" for i, (a, _, _) in enumerate(aliases)))
+        index = {}
+        for alias, (actor, kind) in entries.items():
+            toks = _alias_tokens(alias)
+            if toks:
+                index.setdefault(toks[0][0], []).append((toks, alias, actor, kind))
+        for cands in index.values():
+            cands.sort(key=lambda c: (-len(c[0]), -len(c[1])))
+        regex_entries = tuple((str(rx), str(actor))
+                              for actor, rxs in (data.get("patterns") or {}).items() for rx in rxs or ())
+        regex = re.compile(r"(?<![\w.-])(?:%s)(?![\w-])" % "|".join(
+            f"(?P<p{i}>{rx})" for i, (rx, _) in enumerate(regex_entries))) if regex_entries else None
         generic = [(str(g), "generic") for g in data.get("generic") or ()]
         generic += [(str(g), "plural") for g in data.get("plural_generic") or ()]
         generic.sort(key=lambda x: -len(x[0]))
         gpat = re.compile(r"(?i)(?<![\w-])(?:%s)(?![\w-])" % "|".join(
             f"(?P<{k[0]}{i}>{_alias_pattern(g)})" for i, (g, k) in enumerate(generic)) if generic
             else r"(?!x)x")
-        return cls(tuple(str(a) for a in data["actors"]), aliases, pattern, gpat)
+        return cls(tuple(str(a) for a in data["actors"]), index, regex, regex_entries, gpat)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """All non-overlapping mentions in ``text[start:end]``, leftmost-longest."""
         end = len(text) if end is None else end
-        out = []
-        for m in self.pattern.finditer(text, start, end):
-            alias, actor, kind = self.aliases[int(m.lastgroup[1:])]
-            out.append(Mention(m.start(), m.end(), actor, m.group(), kind))
+        found = []
+        if self.regex is not None:
+            for m in self.regex.finditer(text, start, end):
+                actor = self.regex_entries[int(m.lastgroup[1:])][1]
+                found.append(Mention(m.start(), m.end(), actor, m.group(), "actor"))
+        toks = list(_TOKEN.finditer(text, start, end))
+        norms = [_norm(t.group()) for t in toks]
+        i = 0
+        while i < len(toks):
+            cands = self.index.get(norms[i])
+            hit = None
+            if cands and not (toks[i].start() > 0 and _BEFORE_OK.match(text, toks[i].start() - 1)):
+                for ctoks, _, actor, kind in cands:
+                    n = len(ctoks)
+                    if i + n > len(toks):
+                        continue
+                    if all(norms[i + j] == ctoks[j][0] and
+                           (toks[i + j].start() > toks[i + j - 1].end()) == ctoks[j][1]
+                           for j in range(1, n)):
+                        e = toks[i + n - 1].end()
+                        if e < len(text) and _AFTER_OK.match(text, e):
+                            continue
+                        hit = Mention(toks[i].start(), e, actor, text[toks[i].start():e], kind)
+                        i += n - 1
+                        break
+            if hit:
+                found.append(hit)
+            i += 1
+        if self.regex is None:
+            return found
+        found.sort(key=lambda m: (m.start, -(m.end - m.start), m.kind != "actor"))
+        out, last = [], -1
+        for m in found:
+            if m.start >= last:
+                out.append(m)
+                last = m.end
         return out
 
     def find_generic(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:

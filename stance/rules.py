@@ -19,7 +19,9 @@ import pandas as pd
 
 from .resources import TARGETS
 
-_NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|without|neither|nor)\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|without|neither|nor|refus\w* to|declin\w* to|"
+                       r"reject\w* (?:any |all )?(?:calls?|demands?|requests?|pressure) to)\b",
+                       re.IGNORECASE)
 _WORDS = re.compile(r"\S+")
 _STEPS = (1.0, 0.5, 0.25)
 _FRAME_WINDOW = 12     # words between a flip/endorse and the cue it governs
@@ -57,7 +59,8 @@ class LexiconScorer:
         for target in lexicon["target"].unique():
             rows = lexicon[lexicon["target"] == target]
             self._rules[target] = [
-                (re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % r.pattern.strip(), re.IGNORECASE),
+                (re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _apostrophes(r.pattern.strip()),
+                            re.IGNORECASE),
                  r.label, float(r.magnitude), r.scope) for r in rows.itertuples()]
         self.targets = tuple(t for t in TARGETS if t in self._rules) + tuple(
             t for t in self._rules if t not in TARGETS)
@@ -87,16 +90,20 @@ class LexiconScorer:
         return _verdict(self._signals(text, target)[0])
 
     def features(self, text: str) -> list[float]:
-        """Numeric lexicon features of `text` for a learned model (FEATURE_NAMES order)."""
-        out = []
+        """Numeric lexicon features of `text` for a learned model (``feature_names`` order)."""
+        return self.analyse(text)[1]
+
+    def analyse(self, text: str) -> tuple[dict, list[float]]:
+        """Verdicts per target and the feature vector, from one pass over the cues."""
+        verdicts, out = {}, []
         for target in self.targets:
             signals, has_topic = self._signals(text, target)
-            v = _verdict(signals)
+            v = verdicts[target] = _verdict(signals)
             fav = [m for sg, m, _ in signals if sg > 0]
             ag = [m for sg, m, _ in signals if sg < 0]
             out += [v.score, max(fav, default=0.0), max(ag, default=0.0), float(len(fav)),
                     float(len(ag)), float(has_topic)]
-        return out
+        return verdicts, out
 
     def feature_names(self) -> list[str]:
         return [f"{t}_{n}" for t in self.targets
@@ -104,8 +111,8 @@ class LexiconScorer:
 
     def _signals(self, text: str, target: str):
         cues = self.cues(text, target)
-        has_topic = any(rx.search(text) for rx, label, _, _ in self._rules.get(target, ())
-                        if label == "topic")
+        has_topic = any(c.label == "topic" for c in cues) or any(
+            rx.search(text) for rx, label, _, _ in self._rules.get(target, ()) if label == "topic")
         signals = []
         for i, c in enumerate(cues):
             if c.label not in ("favor", "against", "topic"):
@@ -155,6 +162,24 @@ def _signal(text, cues, i, c, target):
     if hedged:
         mag = _step_down(mag)
     return sign, mag, ev + (" (hedged)" if hedged else "")
+
+
+def _apostrophes(pattern: str) -> str:
+    """Let a straight apostrophe in a lexicon pattern match a curly one too."""
+    out, in_class, escaped = [], False, False
+    for ch in pattern:
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            escaped = True
+        elif ch == "[":
+            in_class = True
+        elif ch == "]":
+            in_class = False
+        out.append("['’]" if ch == "'" and not in_class else ch)
+    return "".join(out)
 
 
 def _negated(text, cue: Cue) -> bool:

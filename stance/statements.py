@@ -45,6 +45,12 @@ spokesman spokeswoman spokesperson army armies forces officials official troops 
 parliament parliaments chief chiefs head heads commander commanders representatives delegation
 delegations envoy envoys ambassador ambassadors presidency council court office secretary
 premier authorities military militaries leadership""".split())
+_AUX = frozenset("""would will won't cannot can't could must should has have had is are was were
+does did do""".split()) | {"will not", "would not"}
+_PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+")
+# "the court's order", "a ban": a cue word after a determiner or possessive is a noun
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any|every|no)|['’]s)\s+$",
+                          re.IGNORECASE)
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+by\s+")
 _PAST_VERB = re.compile(r"\s+(?:\w+ly\s+|also\s+|on\s+\w+\s+)?[a-z]{3,}ed\b")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
@@ -80,6 +86,7 @@ class _Config:
     cue_re: re.Pattern
     title_words: frozenset
     heads: tuple
+    head_res: tuple  # (head, regex inside a mention, regex just after one)
 
 
 def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None = None,
@@ -123,7 +130,9 @@ def _config(actors, cues) -> _Config:
     actors = load_actors() if actors is None else actors
     cues = load_cues() if cues is None else cues
     words, heads = load_titles()
-    return _Config(actors, _compile_cues(cues), words, heads)
+    head_res = tuple((h, re.compile(r"\b" + re.escape(h) + r"\b"),
+                      re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(h) + r"\b")) for h in heads)
+    return _Config(actors, _compile_cues(cues), words, heads, head_res)
 
 
 def _compile_cues(cues):
@@ -169,6 +178,11 @@ def _learn_names(texts, cfg: _Config):
                 _register(learned, tm.group(2), m.actor, cfg)
         for nm in _NAME.finditer(text):
             # "<Name>, (a|the) <title words> <actor>('s) <title words>,"
+            tokens = nm.group().split()
+            while tokens and tokens[0] in _STOP_NAMES:
+                tokens = tokens[1:]
+            if len(tokens) < 2:
+                continue
             after = text[nm.end():nm.end() + 90]
             am = re.match(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]", after)
             if not am:
@@ -178,10 +192,10 @@ def _learn_names(texts, cfg: _Config):
             if len(inner) != 1:
                 continue
             words = _WORD.findall(text[span_lo:span_hi].replace(inner[0].surface, " "))
-            words = [w for w in words if w.lower() not in ("s", "’s", "'s")]
+            words = [w for w in words if w.lower() not in ("s", "’s", "'s", "a", "an")]
             if words and all(w.lower().rstrip("’'s") in cfg.title_words or w.lower() in cfg.title_words
                              for w in words):
-                _register(learned, nm.group(), inner[0].actor, cfg)
+                _register(learned, " ".join(tokens), inner[0].actor, cfg)
     if not learned:
         return None
     return ActorDictionary.from_mapping({"actors": _invert(learned)})
@@ -249,18 +263,21 @@ def _sentence_statements(s, cfg: _Config, state: _DocState, rows):
 
     mentions = _mentions(masked, lo, cfg, state)
     context = _locative_context(masked, lo, mentions)
-    _remember_titles(text, cfg, state)
+    text_mentions = cfg.actors.find(text)
+    _remember_titles(text, text_mentions, cfg, state)
     holders, kind, content_end = _trailing_attribution(masked, lo, mentions, cfg, state, context)
     if holders is None:
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
     else:
-        # "Abadi and Erdogan agreed …, sources said": a joint content subject holds too
-        inner, _ = _clause_holders(masked[:content_end], lo, mentions, cfg, state, context,
-                                   speech_only=True)
-        if len(inner) >= 2:
-            holders = holders + [h for h in inner if h[0] not in {a for a, _ in holders}]
+        # nested report: "Tillerson thanked the KRG …, Kurdish officials said" is the US's
+        # position, and "Abadi and Erdogan agreed …, sources said" both sides'
+        inner_mentions = [m for m in mentions if m.start < content_end]
+        inner, inner_kind = _clause_holders(masked[:content_end], lo, inner_mentions, cfg, state,
+                                            context, named_only=True)
+        if inner:
+            holders, kind = inner, inner_kind
 
-    all_actors = sorted({m.actor for m in cfg.actors.find(text) if m.kind == "actor"})
+    all_actors = sorted({m.actor for m in text_mentions if m.kind == "actor"})
     if len(all_actors) >= 2:
         state.last_plural = all_actors
     if holders:
@@ -299,17 +316,15 @@ def _locative_context(masked, lo, mentions):
     return [(x.actor, x.surface) for x in mentions if a <= x.start < b and x.kind == "actor"]
 
 
-def _remember_titles(text, cfg, state):
-    for m in cfg.actors.find(text):
+def _remember_titles(text, mentions, cfg, state):
+    for m in mentions:
         if m.kind != "actor":
             continue
-        for head in cfg.heads:
-            if re.search(r"\b" + re.escape(head) + r"\b", m.surface.lower()):
-                state.titles[head] = m.actor
+        surface = m.surface.lower()
         tail = text[m.end:m.end + 40].lower()
-        tail = re.sub(r"^['’]s", "", tail)
-        for head in cfg.heads:
-            if re.match(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(head) + r"\b", tail):
+        tail = tail[2:] if tail[:2] in ("'s", "’s") else tail
+        for head, inside, after in cfg.head_res:
+            if inside.search(surface) or after.match(tail):
                 state.titles[head] = m.actor
 
 
@@ -324,7 +339,15 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     # an attribution right after a closing quote wins; else the sentence's last segment
     after_quote = [m for m in cuts if re.search(r"_[,.!?]?\s*[”\"]?\s*$", masked[max(lo, m.start() - 3):m.end()])
                    and masked[m.start()] in "”\"" or (masked[m.start()] == "," and masked[max(lo, m.start() - 1)] in "_”\"")]
-    ordered = after_quote + ([cuts[-1]] if cuts else [])
+    # a short parenthetical ", he said," / ", the ministry said on Monday," anywhere
+    parenthetical = []
+    for i, m in enumerate(cuts[:-1]):
+        seg = masked[m.end():cuts[i + 1].start()]
+        verb = _SPEECH_TRAIL.search(seg)
+        if verb and len(_WORD.findall(seg)) <= 8 and len(_WORD.findall(seg[verb.end():])) <= 3 \
+                and masked[cuts[i + 1].start()] == ",":
+            parenthetical.append(m)
+    ordered = after_quote + parenthetical + ([cuts[-1]] if cuts else [])
     for cut in ordered:
         nxt = [m.start() for m in cuts if m.start() > cut.start()]
         seg_lo, seg_hi = cut.end(), (nxt[0] if nxt else len(body))
@@ -360,23 +383,34 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
     return _holders(group) or None
 
 
-def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=False):
+def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=False,
+                    named_only=False):
     bounds = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(masked, lo)] + [len(masked)]
     holders, kind, carried = [], "reported", []
     for c_lo, c_hi in zip(bounds, bounds[1:]):
         clause_mentions = [m for m in mentions if c_lo <= m.start < c_hi]
         cues = [c for c in cfg.cue_re.finditer(masked, c_lo, c_hi)
                 if not any(x.start < c.end() and c.start() < x.end for x in clause_mentions)
-                and not (speech_only and c.lastgroup != "speech")]
-        group, this_kind = _passive_by(masked, c_lo, c_hi, clause_mentions), "action"
-        if not group:
-            group = _relative_subject(masked, c_lo, c_hi, clause_mentions, cfg.cue_re)
-            this_kind = "reported"
+                and not (speech_only and c.lastgroup != "speech")
+                and not _NOUN_BEFORE.search(masked, max(c_lo, c.start() - 12), c.start())]
+        relative = _relative_subject(masked, c_lo, c_hi, clause_mentions, cfg.cue_re)
+        if relative:
+            holders.extend(h for h in _holders(relative) if h[0] not in {x[0] for x in holders})
+        group, this_kind = [], "action"
+        if not cues:
+            group = _passive_by(masked, c_lo, c_hi, clause_mentions)
         if not group and not cues:
             subject = _subject_group(masked, c_lo, c_hi, clause_mentions)
             if subject and _PAST_VERB.match(masked, subject[-1].end):
                 group, this_kind = subject, "action"
-            else:
+            elif not subject and not named_only:
+                gen = cfg.actors.find_generic(masked, c_lo, min(c_hi, c_lo + 40))
+                verb = _PAST_VERB.match(masked, gen[0].end) if gen else None
+                if verb and not _WORD.findall(masked[c_lo:gen[0].start]):
+                    group = _resolve_generic(masked, c_lo, verb.start(), cfg, state, context,
+                                             speech=False)
+                    this_kind = "action"
+            if not group:
                 carried = subject or carried
                 continue
         ordered = [c for c in cues if not c.group().lower().startswith("according")] + \
@@ -393,16 +427,20 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 if not group:
                     group = _subject_group(masked, c_lo, cue.start(), clause_mentions)
             else:
+                if named_only and cue.group().lower() in _AUX:
+                    continue
                 group = _subject_group(masked, c_lo, cue.start(), clause_mentions)
                 if not group:
                     group = _inverted_group(masked, cue, clause_mentions)
-                if not group:
+                if not group and not named_only:
                     group = _resolve_generic(masked, c_lo, cue.start(), cfg, state, context,
                                              speech=cue.lastgroup == "speech")
-            if not group and carried and cue.start() - c_lo < 60:
+            if not group and carried and cue.start() - c_lo < 60 and not named_only:
                 group = carried
             if group:
                 break
+        if not group and cues:
+            group, this_kind = _passive_by(masked, c_lo, c_hi, clause_mentions), "action"
         new = _holders(group)
         if new:
             if not holders:
@@ -413,20 +451,25 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
 
 
 def _passive_by(masked, lo, hi, mentions):
-    """'… was filed by Abadi's office': the agent after `by` holds."""
-    m = _PASSIVE_BY.search(masked, lo, hi)
-    if not m:
-        return []
-    return _group_from(masked, [x for x in mentions if m.end() <= x.start < m.end() + 40])
+    """'… was filed by Abadi's office', 'a ban ordered by Baghdad': the agent holds."""
+    for rx in (_PASSIVE_BY, _PARTICIPLE_BY):
+        m = rx.search(masked, lo, hi)
+        if m:
+            group = _group_from(masked, [x for x in mentions if m.end() <= x.start < m.end() + 40])
+            if group and group[0].start == m.end() + len(re.match(r"(?:the\s+)?", masked[m.end():]).group()):
+                return group
+    return []
 
 
 def _relative_subject(masked, lo, hi, mentions, cue_re):
-    """'… from Baghdad, which has repeatedly demanded …': the antecedent holds."""
+    """'… from Baghdad, which has repeatedly demanded …': the antecedent holds too."""
     for m in mentions:
-        rel = re.match(r"(?:['’]s\s+[\w-]+)?,?\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3})", masked[m.end:hi])
-        if rel and m.kind in ("actor", "other") and cue_re.search(masked, m.end + rel.start(1),
-                                                                  m.end + rel.end() + 20):
-            return [m]
+        rel = re.match(r",\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3}?)", masked[m.end:hi])
+        if not rel or m.kind not in ("actor", "other"):
+            continue
+        for cue in cue_re.finditer(masked, m.end + rel.end(), min(hi, m.end + rel.end() + 30)):
+            if cue.group().lower() not in _AUX:
+                return [m]
     return []
 
 
@@ -517,6 +560,12 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech):
         name = re.search(r"(" + _NAME.pattern + r")\s+(?:\w+ly\s+)?$", masked[window_lo:hi])
         if name and name.group(1).split()[0] not in _STOP_NAMES:
             actor = context[0][0] if context else "other"
+            lead = masked[max(lo, window_lo + name.start() - 40):window_lo + name.start()].lower()
+            for head in cfg.heads:  # "court spokesman Ayas al-Samouk": the court's actor
+                if actor == "other" and re.search(r"\b" + re.escape(head) + r"\b", lead) \
+                        and head in state.titles:
+                    actor = state.titles[head]
+                    break
             return [Mention(0, 0, actor, name.group(1), "actor" if actor != "other" else "other")]
     return []
 

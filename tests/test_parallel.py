@@ -1,0 +1,159 @@
+"""`stance score` gives the same bytes in-process, in a process pool and on Dask.
+
+Also: rows come in input order whatever the chunk size, repeated ids are rejected the
+same way across chunks, at most ``2 × jobs`` chunks are in flight, rows are written
+chunk by chunk, and the progress bar counts documents.
+"""
+import os
+
+import pandas as pd
+
+import stance
+import pytest
+from click.testing import CliRunner
+
+from stance import parallel, stream
+from stance.cli import cli
+from stance.pipeline import Resources, plan_chunks
+
+from conftest import ROOT
+
+CORPUS = [str(ROOT / "data" / "dev"), str(ROOT / "seeds")]
+
+
+def _score(tmp_path, name, *options, paths=CORPUS):
+    out = tmp_path / name / "stances.csv"
+    res = CliRunner().invoke(cli, ["score", *paths, "-o", str(out), "-q", *options])
+    assert res.exit_code == 0, res.output + str(res.exception)
+    return out.read_bytes(), (out.parent / "rejects.csv").read_bytes()
+
+
+@pytest.fixture(scope="module")
+def lexicon_jobs1(tmp_path_factory):
+    return _score(tmp_path_factory.mktemp("lex"), "j1", "--scorer", "lexicon", "--jobs", "1")
+
+
+def test_parallel_jobs2_matches_jobs1_byte_for_byte(tmp_path, lexicon_jobs1):
+    got = _score(tmp_path, "j2", "--scorer", "lexicon", "--jobs", "2", "--chunk-size", "3")
+    assert got == lexicon_jobs1
+    assert lexicon_jobs1[0].count(b"\n") > 100  # a real table, not two empty files
+
+
+def test_parallel_dask_local_cluster_matches_jobs1(tmp_path, lexicon_jobs1):
+    pytest.importorskip("dask.distributed")
+    got = _score(tmp_path, "dask", "--scorer", "lexicon", "--engine", "dask", "--jobs", "2",
+                 "--chunk-size", "4")
+    assert got == lexicon_jobs1
+
+
+def test_parallel_default_scorer_same_on_every_engine(tmp_path):
+    pytest.importorskip("dask.distributed")
+    from dask.distributed import LocalCluster
+    one = _score(tmp_path, "j1", "--jobs", "1")
+    assert _score(tmp_path, "j2", "--jobs", "2", "--chunk-size", "5") == one
+    # a running scheduler (--scheduler) rather than a cluster of the command's own
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None) as cluster:
+        got = _score(tmp_path, "dask", "--engine", "dask", "--scheduler",
+                     cluster.scheduler_address, "--chunk-size", "7")
+    assert got == one
+    assert b",ensemble," in one[0]
+
+
+def _write_doc(folder, name, doc_id, text="Turkey said the referendum was illegitimate."):
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(f"---\nid: {doc_id}\ndate: 2017-09-20\nsource: Test\n---\n{text}\n",
+                               encoding="utf-8")
+
+
+def test_parallel_rows_follow_input_order_whatever_the_chunk_size(tmp_path):
+    docs = tmp_path / "docs"
+    for i in range(5):  # ids sort the other way round from the file names
+        _write_doc(docs / f"part{i % 2}", f"{i}.md", f"z{9 - i}",
+                   f"Iran warned the Kurds on day {i}. Turkey said the vote was illegitimate.")
+    one = _score(tmp_path, "c1", "--scorer", "lexicon", "--jobs", "1", "--chunk-size", "1",
+                 paths=[str(docs)])
+    for options in (["--jobs", "1", "--chunk-size", "100"], ["--jobs", "2", "--chunk-size", "2"]):
+        assert _score(tmp_path, "-".join(options), "--scorer", "lexicon", *options,
+                      paths=[str(docs)]) == one
+    ids = pd.read_csv(tmp_path / "c1" / "stances.csv")["doc_id"].drop_duplicates().tolist()
+    assert ids == ["z9", "z7", "z5", "z8", "z6"]  # part0/0, 2, 4, then part1/1, 3
+
+
+def test_parallel_repeated_id_rejected_alike_within_and_across_chunks(tmp_path):
+    docs = tmp_path / "docs"
+    _write_doc(docs, "a.md", "same")
+    _write_doc(docs, "b.md", "other")
+    _write_doc(docs, "c.md", "same")
+    across = _score(tmp_path, "c1", "--scorer", "lexicon", "--jobs", "1", "--chunk-size", "1",
+                    paths=[str(docs)])
+    within = _score(tmp_path, "c9", "--scorer", "lexicon", "--jobs", "1", "--chunk-size", "9",
+                    paths=[str(docs)])
+    assert across == within
+    rejects = pd.read_csv(tmp_path / "c1" / "rejects.csv")
+    assert rejects["path"].tolist() == [str(docs / "c.md")]
+    assert rejects["reason"].str.contains("duplicate id 'same'").all()
+
+
+def test_parallel_window_bounds_chunks_in_flight():
+    pulled = []
+
+    class Chunks(list):
+        def __iter__(self):
+            for i, c in enumerate(list.__iter__(self)):
+                pulled.append(i)
+                yield c
+
+    doc = {"date": "2017-09-20", "source": "", "url": "", "title": "", "text": "Iran warned."}
+    frame = pd.DataFrame([{"doc_id": f"d{i}", **doc} for i in range(12)])
+    chunks = Chunks(("frame", frame.iloc[i:i + 1], "t.csv") for i in range(12))
+    results = parallel.map_chunks(chunks, Resources.load(scorer="lexicon"), jobs=2)
+    first = next(results)
+    assert first[0]["doc_id"].tolist() == ["d0"]
+    assert len(pulled) == parallel.WINDOW_PER_WORKER * 2  # not all 12
+    rest = list(results)
+    assert [r[0]["doc_id"].iloc[0] for r in rest] == [f"d{i}" for i in range(1, 12)]
+
+
+def test_parallel_stream_appends_chunk_by_chunk(tmp_path, monkeypatch):
+    calls = []
+    real = stream._append
+    monkeypatch.setattr(stream, "_append", lambda df, *a, **k: (calls.append(len(df)),
+                                                                real(df, *a, **k)))
+    stats = stream.score_to_file(CORPUS, tmp_path / "s.jsonl", tmp_path / "r.csv",
+                                 scorer="lexicon", jobs=1, chunk_size=4)
+    n_docs = len(stance.load_documents(CORPUS)[0])
+    assert len(calls) == len(plan_chunks(CORPUS, chunk_size=4)[0]) == -(-n_docs // 4)
+    assert sum(calls) == len(pd.read_json(tmp_path / "s.jsonl", lines=True))
+    assert stats["documents"] == n_docs
+
+
+def test_parallel_progress_bar_counts_documents(tmp_path, capsys):
+    stream.score_to_file(CORPUS, tmp_path / "s.csv", tmp_path / "r.csv", scorer="lexicon",
+                         jobs=1, chunk_size=10, progress=True)
+    err = capsys.readouterr().err
+    n_docs = len(stance.load_documents(CORPUS)[0])
+    assert "scoring" in err and f"{n_docs}/{n_docs}" in err and "doc/s" in err
+
+
+def test_parallel_output_file_mode_follows_umask(tmp_path):
+    out = tmp_path / "s.csv"
+    stream.score_to_file([str(ROOT / "seeds")], out, tmp_path / "r.csv", scorer="lexicon", jobs=1)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_parallel_no_documents_writes_a_header(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "notes.docx").write_text("x")
+    out, rejects = _score(tmp_path, "o", "--scorer", "lexicon", paths=[str(tmp_path / "in")])
+    assert out.decode().splitlines()[0].endswith(",source")
+    assert b"unsupported file type" in rejects
+
+
+@pytest.mark.parametrize("option", [["--jobs", "0"], ["--chunk-size", "0"], ["--engine", "spark"]])
+def test_parallel_bad_options_exit_2(tmp_path, option):
+    res = CliRunner().invoke(cli, ["score", CORPUS[1], "-o", str(tmp_path / "s.csv"), *option])
+    assert res.exit_code == 2
+    assert not (tmp_path / "s.csv").exists()
