@@ -11,7 +11,8 @@ from conftest import ROOT
 ACTORS = {"US", "Iraq", "Turkey", "Iran", "KRG"}
 MAGNITUDES = {0.0, 0.25, 0.5, 1.0}
 GOLD = [("data/gold/train.csv", "data/train"), ("data/gold/dev.csv", "data/dev"),
-        ("data/agreement/second_annotation.csv", "data"), ("tests/golden/seed_gold.csv", "seeds")]
+        ("data/agreement/second_annotation.csv", "data"),
+        ("data/agreement/second_annotation_2.csv", "data"), ("tests/golden/seed_gold.csv", "seeds")]
 
 
 def _bodies(folder):

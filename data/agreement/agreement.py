@@ -1,6 +1,7 @@
 """Inter-annotator agreement between data/gold/*.csv and a second, independent annotation.
 
-Usage: python data/agreement/agreement.py [SECOND.csv]   (from the project folder)
+Usage: python data/agreement/agreement.py [SECOND.csv ...]   (from the project folder;
+default: every data/agreement/second_annotation*.csv)
 
 Units: every (sentence, actor) pair for the five actors over all sentences of the
 doubly annotated documents (a pair absent from an annotation is `none` on both
@@ -20,8 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 ACTORS = ("US", "Iraq", "Turkey", "Iran", "KRG")
 
 
-def main(second_path=ROOT / "data/agreement/second_annotation.csv"):
-    second = pd.read_csv(second_path, keep_default_na=False)
+def main(*second_paths):
+    paths = second_paths or sorted((ROOT / "data/agreement").glob("second_annotation*.csv"))
+    second = pd.concat([pd.read_csv(p, keep_default_na=False) for p in paths], ignore_index=True)
     docs, _ = stance.load_documents([ROOT / "data/train", ROOT / "data/dev"])
     docs = docs[docs.doc_id.isin(set(second.doc_id))]
     first = pd.concat([pd.read_csv(ROOT / f"data/gold/{s}.csv", keep_default_na=False)
