@@ -109,7 +109,7 @@ def run_cmd(paths, out_dir, scorer, actors, lexicon, freq, default_date, events,
     """
     from .pipeline import find_corpus, run
     frames = run(list(paths) or None, actors=actors, lexicon=lexicon, scorer=_scorer(scorer),
-                 freq=freq, default_date=default_date)
+                 freq=freq, default_date=default_date, exclude=[out_dir])
     _report_rejects(frames["rejects"], strict)
     written = [_write(frames[name], out_dir / f"{name}.csv")
                for name in ("stances", "trends", "shifts", "rejects")]

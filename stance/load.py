@@ -39,7 +39,7 @@ _YEARS = (1678, 2261)
 _SHOWN = 40  # characters of a bad value quoted in a reason
 
 
-def load_documents(paths, *, default_date=None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def load_documents(paths, *, default_date=None, exclude=()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Read documents from files, folders or tables.
 
     Parameters
@@ -71,7 +71,7 @@ def load_documents(paths, *, default_date=None) -> tuple[pd.DataFrame, pd.DataFr
     if default_date is not None and default is None:
         raise StanceError(f"--date {default_date!r} is not a valid ISO date (YYYY-MM-DD)")
     rows, rejects = [], []
-    for candidate in _candidates(paths, rejects):
+    for candidate in _candidates(paths, rejects, exclude):
         if candidate.suffix.lower() in FORMATS:
             _load_table(candidate, rows, rejects)
         else:
@@ -285,7 +285,8 @@ def _parse_date(value):
     return pd.Timestamp(day)
 
 
-def _candidates(paths, rejects):
+def _candidates(paths, rejects, exclude=()):
+    skip = [Path(e).resolve() for e in exclude]
     for p in paths:
         p = Path(p)
         if not p.exists():
@@ -296,6 +297,8 @@ def _candidates(paths, rejects):
         else:
             files = [p]
         for f in files:
+            if skip and any(f.resolve().is_relative_to(e) for e in skip):
+                continue  # our own output folder inside an input folder is not input
             suffix = f.suffix.lower()
             if suffix in TEXT_SUFFIXES or suffix in FORMATS:
                 yield f

@@ -74,7 +74,7 @@ def find_corpus(root=None) -> list[Path]:
 
 
 def run(paths=None, *, actors=None, lexicon=None, scorer=DEFAULT_SCORER, freq="M",
-        default_date=None, model=None) -> dict:
+        default_date=None, model=None, exclude=()) -> dict:
     """Score a corpus end to end.
 
     Returns
@@ -87,7 +87,7 @@ def run(paths=None, *, actors=None, lexicon=None, scorer=DEFAULT_SCORER, freq="M
     >>> frames["trends"].head()
     """
     paths = find_corpus() if not paths else paths
-    documents, rejects = load_documents(paths, default_date=default_date)
+    documents, rejects = load_documents(paths, default_date=default_date, exclude=exclude)
     res = Resources.load(actors=actors, lexicon=lexicon, scorer=scorer, model=model)
     stances = score_documents(documents, res) if len(documents) else empty(STANCES)
     trends = aggregate_stances(stances, freq=freq)

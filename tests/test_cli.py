@@ -88,3 +88,15 @@ def test_cli_evaluate_predictions_table(runner, tmp_path):
     assert "holder attribution" in res.output and "F_avg" in res.output
     import json
     assert json.loads((tmp_path / "e.json").read_text())["holder"]["f1"] > 0.5
+
+
+def test_cli_run_ignores_its_own_output_inside_the_input_and_reruns_identically(runner, tmp_path):
+    import shutil
+    shutil.copy(SEED, tmp_path / SEED.name)
+    args = ["run", str(tmp_path), "--out", str(tmp_path / "out"), "--dpi", "50"]
+    assert runner.invoke(cli, args).exit_code == 0
+    first = (tmp_path / "out" / "stances.csv").read_bytes()
+    res = runner.invoke(cli, args)
+    assert res.exit_code == 0 and res.output.startswith("1 documents (0 rejected)")
+    assert (tmp_path / "out" / "stances.csv").read_bytes() == first
+    assert (tmp_path / "out" / "trends.csv").stat().st_size > 0
