@@ -291,8 +291,6 @@ def _sentence_statements(s, cfg: _Config, state: _DocState, rows):
     elif real:
         rows.append(_row(s, "?", "", "quote"))
         state.pending.append(len(rows) - 1)
-        if not ends_open and not continued and len(real) == 1 and real[0][0] > 0:
-            pass
     elif state.pending and not ends_open:
         _flush_pending(rows, state)
 
