@@ -56,7 +56,12 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
     """
     lex_frame = load_lexicon() if lexicon is None else lexicon
     examples = build_examples(documents, gold, actors=actors, lexicon=lex_frame)
-    digest = data_hash(documents[["doc_id", "text"]].sort_values("doc_id"),
-                       gold.sort_values(list(gold.columns)), lex_frame)
+    digest = training_data_hash(documents, gold, lex_frame)
     return StanceModel.fit(examples, lexicon_columns=LexiconScorer(lex_frame).feature_names(),
                            data_hash=digest, seed=seed)
+
+
+def training_data_hash(documents: pd.DataFrame, gold: pd.DataFrame, lexicon: pd.DataFrame) -> str:
+    """SHA-256 identifying a training run's inputs (documents, gold rows, lexicon)."""
+    return data_hash(documents[["doc_id", "text"]].sort_values("doc_id"),
+                     gold.sort_values(list(gold.columns)), lexicon)

@@ -42,3 +42,15 @@ def test_model_packaged_model_loads():
     model = load_model()
     assert set(model.pipelines) == {"force", "referendum"}
     assert len(model.meta["data_sha256"]) == 64
+
+
+def test_model_packaged_model_was_trained_on_the_current_training_data():
+    """`stance train data/train --gold data/gold/train.csv` reproduces the packaged model's hash."""
+    import stance
+    from stance.io import read_frame
+    from stance.schemas import GOLD
+    from stance.train import training_data_hash
+    from conftest import ROOT
+    docs, _ = stance.load_documents(ROOT / "data" / "train")
+    gold = read_frame(ROOT / "data" / "gold" / "train.csv", GOLD)
+    assert load_model().meta["data_sha256"] == training_data_hash(docs, gold, stance.load_lexicon())
