@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .mentions import ActorDictionary, Mention
+from .names import NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names, remember_titles
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
 
@@ -56,14 +57,10 @@ _PAST_VERB = re.compile(r"\s+(?:\w+ly\s+|also\s+|on\s+\w+\s+)?[a-z]{3,}ed\b")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together with|,\s*and|,\s*as well as)\s*(?:the\s+)?|['’]s\s+|\s+)$")
 _WORD = re.compile(r"[\w’'-]+")
-_NAME = re.compile(r"(?:al-)?[A-Z][\w’'-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'-]+){1,3}")
 _TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
 _SPEECH_TRAIL = re.compile(r"\b(?:said|says|say|added|adds|told|tells|stated|noted|insisted|stressed|"
                            r"declared|announced|wrote|tweeted|explained|argued|warned|cautioned|"
                            r"continued|concluded|asked|replied|maintained|claimed|according to)\b", re.I)
-_STOP_NAMES = frozenset("""The A An In At On As But And We I It He She They This That These Those
-If When While After Before Since Our His Her Their Its Yet So For Meanwhile However Still Also
-Earlier Later Then Now Speaking Asked According There Here""".split())
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
 _QUOTE_CHARS = "“”\""
@@ -147,7 +144,7 @@ def _compile_cues(cues):
 # ---------------------------------------------------------------- document level
 
 def _doc_statements(doc: pd.DataFrame, cfg: _Config):
-    state = _DocState(names=_learn_names(doc["text"], cfg))
+    state = _DocState(names=learn_names(doc["text"], cfg.actors, cfg.title_words))
     rows: list = []
     prev_para = None
     for s in doc.itertuples(index=False):
@@ -163,69 +160,6 @@ def _doc_statements(doc: pd.DataFrame, cfg: _Config):
     for r in rows:
         order.setdefault((r["start"], r["actor"]), r)
     return sorted(order.values(), key=lambda r: (r["start"], r["actor"]))
-
-
-def _learn_names(texts, cfg: _Config):
-    """Names introduced with a title and an actor, as a per-document dictionary."""
-    learned = {}
-    for text in texts:
-        mentions = [m for m in cfg.actors.find(text) if m.kind == "actor"]
-        for m in mentions:
-            # "<actor>('s) <title words> <Name>"
-            rest = text[m.end:m.end + 120]
-            tm = re.match(r"(?:['’]s)?\s+((?:[\w.-]+\s+){1,6}?)(" + _NAME.pattern + r")", rest)
-            if tm and _all_title_words(tm.group(1), cfg.title_words):
-                _register(learned, tm.group(2), m.actor, cfg)
-        for nm in _NAME.finditer(text):
-            # "<Name>, (a|the) <title words> <actor>('s) <title words>,"
-            tokens = nm.group().split()
-            while tokens and tokens[0] in _STOP_NAMES:
-                tokens = tokens[1:]
-            if len(tokens) < 2:
-                continue
-            after = text[nm.end():nm.end() + 90]
-            am = re.match(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]", after)
-            if not am:
-                continue
-            span_lo, span_hi = nm.end(), nm.end() + am.end()
-            inner = [m for m in mentions if span_lo < m.start < span_hi]
-            if len(inner) != 1:
-                continue
-            words = _WORD.findall(text[span_lo:span_hi].replace(inner[0].surface, " "))
-            words = [w for w in words if w.lower() not in ("s", "’s", "'s", "a", "an")]
-            if words and all(w.lower().rstrip("’'s") in cfg.title_words or w.lower() in cfg.title_words
-                             for w in words):
-                _register(learned, " ".join(tokens), inner[0].actor, cfg)
-    if not learned:
-        return None
-    return ActorDictionary.from_mapping({"actors": _invert(learned)})
-
-
-def _all_title_words(chunk, title_words) -> bool:
-    words = [w.lower().rstrip(".") for w in chunk.split()]
-    return bool(words) and all(w in title_words or w + "." in title_words for w in words)
-
-
-def _register(learned, name, actor, cfg):
-    tokens = name.split()
-    if tokens[0] in _STOP_NAMES:
-        return
-    known = cfg.actors.find(name)
-    if known and known[0].start == 0 and known[0].end == len(name):
-        return
-    learned.setdefault(name, actor)
-    last = tokens[-1]
-    if len(tokens) > 1 and last not in _STOP_NAMES and len(last) > 3:
-        learned.setdefault(last, actor)
-        if last.startswith("al-"):
-            learned.setdefault(last[3:], actor)
-
-
-def _invert(learned):
-    out = {}
-    for name, actor in learned.items():
-        out.setdefault(actor, []).append(name)
-    return out
 
 
 # ---------------------------------------------------------------- sentence level
@@ -264,7 +198,7 @@ def _sentence_statements(s, cfg: _Config, state: _DocState, rows):
     mentions = _mentions(masked, lo, cfg, state)
     context = _locative_context(masked, lo, mentions)
     text_mentions = cfg.actors.find(text)
-    _remember_titles(text, text_mentions, cfg, state)
+    remember_titles(text, text_mentions, cfg.head_res, state.titles)
     holders, kind, content_end = _trailing_attribution(masked, lo, mentions, cfg, state, context)
     if holders is None:
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
@@ -312,18 +246,6 @@ def _locative_context(masked, lo, mentions):
         return []
     a, b = (lo + m.start(1), lo + m.end(1)) if lo else (m.start(1), m.end(1))
     return [(x.actor, x.surface) for x in mentions if a <= x.start < b and x.kind == "actor"]
-
-
-def _remember_titles(text, mentions, cfg, state):
-    for m in mentions:
-        if m.kind != "actor":
-            continue
-        surface = m.surface.lower()
-        tail = text[m.end:m.end + 40].lower()
-        tail = tail[2:] if tail[:2] in ("'s", "’s") else tail
-        for head, inside, after in cfg.head_res:
-            if inside.search(surface) or after.match(tail):
-                state.titles[head] = m.actor
 
 
 def _trailing_attribution(masked, lo, mentions, cfg, state, context):

@@ -1,0 +1,95 @@
+"""Per-document memory of people and titles (statements.py uses it).
+
+- `learn_names`: a name introduced with a title and an actor ("Peshmerga commander Kemal
+  Kirkuki", "Bekir Bozdag, Turkey's deputy prime minister,") holds for that actor in the
+  whole document, and so does its surname.
+- `remember_titles`: which actor each title head ("prime minister", "foreign ministry",
+  "court") was last seen with, so that "the prime minister said" can be resolved.
+"""
+from __future__ import annotations
+
+import re
+
+from .mentions import ActorDictionary
+
+NAME = re.compile(r"(?:al-)?[A-Z][\w’'-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'-]+){1,3}")
+STOP_NAMES = frozenset("""The A An In At On As But And We I It He She They This That These Those
+If When While After Before Since Our His Her Their Its Yet So For Meanwhile However Still Also
+Earlier Later Then Now Speaking Asked According There Here""".split())
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def learn_names(texts, actors: ActorDictionary, title_words) -> ActorDictionary | None:
+    """Names introduced with a title and an actor, as a per-document dictionary (or None)."""
+    learned = {}
+    for text in texts:
+        mentions = [m for m in actors.find(text) if m.kind == "actor"]
+        for m in mentions:
+            # "<actor>('s) <title words> <Name>"
+            rest = text[m.end:m.end + 120]
+            tm = re.match(r"(?:['’]s)?\s+((?:[\w.-]+\s+){1,6}?)(" + NAME.pattern + r")", rest)
+            if tm and _all_title_words(tm.group(1), title_words):
+                _register(learned, tm.group(2), m.actor, actors)
+        for nm in NAME.finditer(text):
+            # "<Name>, (a|the) <title words> <actor>('s) <title words>,"
+            tokens = nm.group().split()
+            while tokens and tokens[0] in STOP_NAMES:
+                tokens = tokens[1:]
+            if len(tokens) < 2:
+                continue
+            after = text[nm.end():nm.end() + 90]
+            am = re.match(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]", after)
+            if not am:
+                continue
+            span_lo, span_hi = nm.end(), nm.end() + am.end()
+            inner = [m for m in mentions if span_lo < m.start < span_hi]
+            if len(inner) != 1:
+                continue
+            words = _WORD.findall(text[span_lo:span_hi].replace(inner[0].surface, " "))
+            words = [w for w in words if w.lower() not in ("s", "’s", "'s", "a", "an")]
+            if words and all(w.lower().rstrip("’'s") in title_words or w.lower() in title_words
+                             for w in words):
+                _register(learned, " ".join(tokens), inner[0].actor, actors)
+    if not learned:
+        return None
+    return ActorDictionary.from_mapping({"actors": _invert(learned)})
+
+
+def _all_title_words(chunk, title_words) -> bool:
+    words = [w.lower().rstrip(".") for w in chunk.split()]
+    return bool(words) and all(w in title_words or w + "." in title_words for w in words)
+
+
+def _register(learned, name, actor, actors):
+    tokens = name.split()
+    if tokens[0] in STOP_NAMES:
+        return
+    known = actors.find(name)
+    if known and known[0].start == 0 and known[0].end == len(name):
+        return
+    learned.setdefault(name, actor)
+    last = tokens[-1]
+    if len(tokens) > 1 and last not in STOP_NAMES and len(last) > 3:
+        learned.setdefault(last, actor)
+        if last.startswith("al-"):
+            learned.setdefault(last[3:], actor)
+
+
+def _invert(learned):
+    out = {}
+    for name, actor in learned.items():
+        out.setdefault(actor, []).append(name)
+    return out
+
+
+def remember_titles(text, mentions, head_res, titles: dict) -> None:
+    """Note in `titles` which actor each title head ("prime minister") was last seen with."""
+    for m in mentions:
+        if m.kind != "actor":
+            continue
+        surface = m.surface.lower()
+        tail = text[m.end:m.end + 40].lower()
+        tail = tail[2:] if tail[:2] in ("'s", "’s") else tail
+        for head, inside, after in head_res:
+            if inside.search(surface) or after.match(tail):
+                titles[head] = m.actor
