@@ -31,31 +31,20 @@ import pandas as pd
 
 from .mentions import ActorDictionary, Mention
 from .names import NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names, remember_titles
+from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
+                       inverted_group as _inverted_group, passive_by as _passive_by,
+                       relative_subject as _relative_subject, subject_group as _subject_group)
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
 
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,[^–—\n]{0,40}?)?\s*(?:\([^)]{0,30}\)\s*)?[–—-]{1,2}\s+")
 _LOCATIVE = re.compile(r"^(?:In|At|From|Inside|Back in|Over in)\s+([^,]{2,50}),\s")
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|even as|whilst)\s|\s(?:while|whereas)\s|\s[–—]\s")
-_BLOCKING = frozenset("""in into to from with against by near over toward towards between across at
-on for including about despite after before through within without among via under like than
-inside outside along around beyond upon onto unlike amid targeting versus if whether during
-since until""".split())
-_OF_HEADS = frozenset("""minister ministers leader leaders president presidents government governments
-spokesman spokeswoman spokesperson army armies forces officials official troops ministry ministries
-parliament parliaments chief chiefs head heads commander commanders representatives delegation
-delegations envoy envoys ambassador ambassadors presidency council court office secretary
-premier authorities military militaries leadership""".split())
-_AUX = frozenset("""would will won't cannot can't could must should has have had is are was were
-does did do""".split()) | {"will not", "would not"}
-_PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+")
 # "the court's order", "a ban": a cue word after a determiner or possessive is a noun
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any|every|no)|['’]s)\s+$",
                           re.IGNORECASE)
-_PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+by\s+")
 _PAST_VERB = re.compile(r"\s+(?:\w+ly\s+|also\s+|on\s+\w+\s+)?[a-z]{3,}ed\b")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
-_GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together with|,\s*and|,\s*as well as)\s*(?:the\s+)?|['’]s\s+|\s+)$")
 _WORD = re.compile(r"[\w’'-]+")
 _TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
 _SPEECH_TRAIL = re.compile(r"\b(?:said|says|say|added|adds|told|tells|stated|noted|insisted|stressed|"
@@ -368,94 +357,6 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             holders.extend(h for h in new if h[0] not in {x[0] for x in holders})
             carried = group
     return holders, kind
-
-
-def _passive_by(masked, lo, hi, mentions):
-    """'… was filed by Abadi's office', 'a ban ordered by Baghdad': the agent holds."""
-    for rx in (_PASSIVE_BY, _PARTICIPLE_BY):
-        m = rx.search(masked, lo, hi)
-        if m:
-            group = _group_from(masked, [x for x in mentions if m.end() <= x.start < m.end() + 40])
-            if group and group[0].start == m.end() + len(re.match(r"(?:the\s+)?", masked[m.end():]).group()):
-                return group
-    return []
-
-
-def _relative_subject(masked, lo, hi, mentions, cue_re):
-    """'… from Baghdad, which has repeatedly demanded …': the antecedent holds too."""
-    for m in mentions:
-        rel = re.match(r",\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3}?)", masked[m.end:hi])
-        if not rel or m.kind not in ("actor", "other"):
-            continue
-        for cue in cue_re.finditer(masked, m.end + rel.end(), min(hi, m.end + rel.end() + 30)):
-            if cue.group().lower() not in _AUX:
-                return [m]
-    return []
-
-
-def _holders(group):
-    seen, out = set(), []
-    for m in group:
-        if m.kind in ("actor", "other") and m.actor not in seen:
-            seen.add(m.actor)
-            out.append((m.actor, m.surface))
-    return out
-
-
-def _group_from(masked, cands):
-    """The first mention and the mentions coordinated with it."""
-    if not cands:
-        return []
-    group = [cands[0]]
-    for nxt in cands[1:]:
-        if _GROUP_SEP.match(masked[group[-1].end:nxt.start]) or _title_gap(masked[group[-1].end:nxt.start]):
-            group.append(nxt)
-        else:
-            break
-    if all(g.kind == "none" for g in group):
-        return []
-    return [g for g in group if g.kind != "none"]
-
-
-def _title_gap(gap: str) -> bool:
-    """A gap of title words between mentions: "U.S. President Donald Trump"."""
-    words = gap.split()
-    return 0 < len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("of", "the") for w in words) \
-        and gap.strip()[:1] not in ",;"
-
-
-def _subject_group(masked, lo, hi, mentions):
-    """The first mention group in masked[lo:hi] not governed by a preposition."""
-    cands = [m for m in mentions if lo <= m.start and m.end <= hi]
-    for i, m in enumerate(cands):
-        if _governed(masked, lo, m):
-            continue
-        return _group_from(masked, cands[i:]) or ([] if m.kind != "none" else [])
-    return []
-
-
-def _governed(masked, lo, m: Mention) -> bool:
-    words = _WORD.findall(masked[max(lo, m.start - 60):m.start])
-    while words and words[-1].lower() in ("the", "its", "their", "a", "an", "his", "her"):
-        words.pop()
-    if not words:
-        return False
-    prev = words[-1].lower()
-    if prev in _BLOCKING:
-        return True
-    if prev == "of":
-        return len(words) < 2 or words[-2].lower() not in _OF_HEADS
-    return False
-
-
-def _inverted_group(masked, cue, mentions):
-    """'"…," said X' — a speech cue right after a quote or comma takes the group after it."""
-    if cue.lastgroup != "speech":
-        return []
-    before = masked[max(0, cue.start() - 4):cue.start()]
-    if not re.search(r"[_”\"’,]\s*$", before):
-        return []
-    return _group_from(masked, [m for m in mentions if cue.end() <= m.start < cue.end() + 70])
 
 
 def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech):

@@ -247,10 +247,12 @@ def main(argv=None):
     print(f"goals: tracker >= {GOAL_VADER_RATIO:.1f}x VADER sentences/s (one core each); "
           f"peak memory flat (<= +{(GOAL_MEMORY_GROWTH - 1) * 100:.0f}%) for 10x documents; "
           f"2-core speed-up >= {GOAL_SPEEDUP}", flush=True)
+    # this run's own folder for the package copy and the outputs: runs sharing a
+    # --workdir (and its corpora) must not delete each other's files
+    run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=work))
     snapshot = None
     if not args.live:
-        snapshot = work / "snapshot"
-        shutil.rmtree(snapshot, ignore_errors=True)
+        snapshot = run_dir / "snapshot"
         shutil.copytree(ROOT / "stance", snapshot / "stance",
                         ignore=shutil.ignore_patterns("__pycache__"))
         sys.path.insert(0, str(snapshot))  # the VADER pass splits with the same copy
@@ -272,7 +274,7 @@ def main(argv=None):
                   flush=True)
             for scorer in args.scorers:
                 for jobs in args.jobs:
-                    out = work / f"out-{size}-{scorer}-{jobs}.csv"
+                    out = run_dir / f"out-{size}-{scorer}-{jobs}.csv"
                     r = run_tracker(corpus, out, jobs=jobs, scorer=scorer,
                                     chunk_size=args.chunk_size, snapshot=snapshot)
                     r.update(size=size, mb=mb, jobs=jobs, scorer=scorer,
@@ -288,13 +290,12 @@ def main(argv=None):
                     out.unlink(missing_ok=True)  # keep the digest only
         report(rows, sizes, args)
     finally:
-        if not args.workdir:
-            shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(run_dir if args.workdir else work, ignore_errors=True)
 
 
 def report(rows, sizes, args):
     print("\n== goals")
-    ok_all = True
+    verdicts = []
     for scorer in args.scorers:
         for size in sizes:
             by = {r["jobs"]: r for r in rows if r["scorer"] == scorer and r["size"] == size}
@@ -302,17 +303,19 @@ def report(rows, sizes, args):
                 r = by[1]
                 ratio = (r["sentences"] / r["wall"]) / r["vader_rate"]
                 ok = ratio >= GOAL_VADER_RATIO
-                ok_all &= ok
+                verdicts.append(ok)
                 print(f"  {scorer} {size:>7} docs: tracker/VADER throughput (--jobs 1) = "
                       f"{ratio:.4f}x  (goal >= {GOAL_VADER_RATIO}x): {'MET' if ok else 'NOT MET'}")
                 for j, rj in sorted(by.items()):
                     if j != 1:
                         speed = r["wall"] / rj["wall"]
-                        ok = speed >= GOAL_SPEEDUP if j == 2 else True
-                        ok_all &= ok
+                        ok = speed >= GOAL_SPEEDUP
+                        if j == 2:
+                            verdicts.append(ok)
                         same = "identical" if rj["digest"] == r["digest"] else "DIFFERENT"
-                        print(f"  {scorer} {size:>7} docs: speed-up --jobs {j} = {speed:.2f}  "
-                              f"(goal >= {GOAL_SPEEDUP} for 2): {'MET' if ok else 'NOT MET'}; "
+                        goal = (f"  (goal >= {GOAL_SPEEDUP}): {'MET' if ok else 'NOT MET'}"
+                                if j == 2 else "")
+                        print(f"  {scorer} {size:>7} docs: speed-up --jobs {j} = {speed:.2f}{goal}; "
                               f"output {same} to --jobs 1; tracker/VADER with --jobs {j} = "
                               f"{(rj['sentences'] / rj['wall']) / rj['vader_rate']:.4f}x")
         for small, big in zip(sizes, sizes[1:]):
@@ -322,13 +325,17 @@ def report(rows, sizes, args):
                 if a and b:
                     g_tree, g_big = b["tree_mb"] / a["tree_mb"], b["largest_mb"] / a["largest_mb"]
                     ok = g_tree <= GOAL_MEMORY_GROWTH and g_big <= GOAL_MEMORY_GROWTH
-                    ok_all &= ok
+                    verdicts.append(ok)
                     print(f"  {scorer} --jobs {jobs}: peak memory {small} -> {big} docs "
                           f"({big / small:.0f}x): tree {a['tree_mb']:.0f} -> {b['tree_mb']:.0f} MB "
                           f"({g_tree:.2f}x), largest process {a['largest_mb']:.0f} -> "
                           f"{b['largest_mb']:.0f} MB ({g_big:.2f}x)  (goal <= {GOAL_MEMORY_GROWTH}x): "
                           f"{'MET' if ok else 'NOT MET'}")
-    print(f"\nall goals met: {'yes' if ok_all else 'no'}")
+    if not verdicts:
+        print("\nno goal could be checked (need --jobs 1, and two sizes for memory)")
+    else:
+        print(f"\ngoals checked: {len(verdicts)}, met: {sum(verdicts)}; "
+              f"all met: {'yes' if all(verdicts) else 'no'}")
 
 
 if __name__ == "__main__":
