@@ -1,14 +1,16 @@
 """Run `score_chunk` over work units: in-process, in a local process pool, or on Dask.
 
 All engines yield results in input order, so the output does not depend on the engine
-or the number of workers.  The resources (dictionaries, lexicon, model: about 4 MB
+or the number of workers.  At most ``2 × workers`` chunks are in flight, and chunks are
+drawn from the (lazy) plan only as results are taken, so memory is bounded by the chunk
+size, not by the corpus.  The resources (dictionaries, lexicon, model: about 4 MB
 pickled) go to each worker once, not with every chunk: through the pool's initializer
-locally, and ``client.scatter(..., broadcast=True)`` on Dask.  At most ``2 × workers``
-chunks are in flight, so memory is bounded by the chunk size, not by the corpus.
+locally, and ``client.scatter(..., broadcast=True)`` on Dask.
 """
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 from collections import deque
@@ -34,15 +36,17 @@ def default_jobs() -> int:
 
 def map_chunks(chunks, resources, *, jobs: int | None = None, engine: str = "local",
                scheduler: str | None = None, default_date=None):
-    """Yield ``score_chunk(chunk, resources, default_date)`` for each chunk, in order.
+    """Yield ``(chunk, score_chunk(chunk, resources, default_date))`` for each chunk, in order.
 
     Parameters
     ----------
-    chunks : list of work units from `pipeline.plan_chunks`
+    chunks : iterable of work units from `pipeline.plan_chunks`, drawn only as the
+        window of chunks in flight has room
     resources : pipeline.Resources
     jobs : int, optional
-        Worker processes (default: all cores); 1 scores in this process.  With Dask and
-        no `scheduler`, the size of the LocalCluster.
+        Worker processes (default: all cores); 1 scores in this process, as does any
+        number for a single chunk.  With Dask and no `scheduler`, the size of the
+        LocalCluster.
     engine : {"local", "dask"}
     scheduler : str, optional
         Address of a running Dask scheduler; its workers must be able to import
@@ -55,15 +59,18 @@ def map_chunks(chunks, resources, *, jobs: int | None = None, engine: str = "loc
     """
     if jobs is not None and jobs < 1:
         raise StanceError("--jobs must be at least 1")
+    if engine not in ENGINES:
+        raise StanceError(f"unknown engine {engine!r}; use local or dask")
+    chunks = iter(chunks)
+    head = list(itertools.islice(chunks, 2))
+    chunks = itertools.chain(head, chunks)
     if engine == "dask":
         yield from _dask_map(chunks, resources, default_date, scheduler, jobs)
         return
-    if engine != "local":
-        raise StanceError(f"unknown engine {engine!r}; use local or dask")
-    jobs = min(default_jobs() if jobs is None else jobs, max(1, len(chunks)))
-    if jobs == 1:
+    jobs = default_jobs() if jobs is None else jobs
+    if jobs == 1 or len(head) < 2:
         for c in chunks:
-            yield score_chunk(c, resources, default_date)
+            yield c, score_chunk(c, resources, default_date)
         return
     yield from _pool_map(chunks, resources, default_date, jobs)
 
@@ -86,14 +93,16 @@ def _score_in_worker(chunk):
 def _pool_map(chunks, resources, default_date, jobs):
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                initargs=(resources, default_date))
-    window: deque = deque()
+    window: deque = deque()  # (chunk, future), oldest first
     try:
         for c in chunks:
-            window.append(pool.submit(_score_in_worker, c))
+            window.append((c, pool.submit(_score_in_worker, c)))
             if len(window) >= WINDOW_PER_WORKER * jobs:
-                yield window.popleft().result()
+                c0, f0 = window.popleft()
+                yield c0, f0.result()
         while window:
-            yield window.popleft().result()
+            c0, f0 = window.popleft()
+            yield c0, f0.result()
     except BrokenProcessPool:
         raise StanceError("a worker process died (out of memory? try a smaller --chunk-size "
                           "or fewer --jobs)") from None
@@ -120,13 +129,15 @@ def _dask_map(chunks, resources, default_date, scheduler, jobs):
             client = stack.enter_context(Client(cluster))
         shared = client.scatter(resources, broadcast=True, hash=False)
         width = WINDOW_PER_WORKER * max(1, sum(client.nthreads().values()))
-        window: deque = deque()
+        window: deque = deque()  # (chunk, future), oldest first
         for c in chunks:
-            window.append(client.submit(score_chunk, c, shared, default_date, pure=False))
+            window.append((c, client.submit(score_chunk, c, shared, default_date, pure=False)))
             if len(window) >= width:
-                yield window.popleft().result()
+                c0, f0 = window.popleft()
+                yield c0, f0.result()
         while window:
-            yield window.popleft().result()
+            c0, f0 = window.popleft()
+            yield c0, f0.result()
 
 
 def _distributed_level() -> int:

@@ -97,26 +97,31 @@ def run(paths=None, *, actors=None, lexicon=None, scorer=DEFAULT_SCORER, freq="M
 
 
 def plan_chunks(paths, *, chunk_size: int = 200):
-    """Split inputs into work units for `score_chunk`.
+    """Split inputs into work units for `score_chunk`, lazily.
 
-    Text files become ``("files", (path, ...))`` units of up to `chunk_size` paths (as
-    strings, so a plan of 100k files stays small); each table is read here and cut into
-    ``("frame", documents, table_path)`` units of up to `chunk_size` rows.  File units
-    come first, in the order of `paths` and, within a folder, in sorted path order (the
-    order of ``sorted(folder.rglob("*"))``, hidden files and folders skipped).
+    Text files become ``("files", (path, ...), first)`` units of up to `chunk_size`
+    paths, ``first`` being the input position of the unit's first file.  After all
+    text files, each table is read (only when the iteration reaches it) and cut into
+    ``("frame", documents, table_path)`` units of up to `chunk_size` rows.  Files come
+    in the order of `paths` and, within a folder, in sorted path order (the order of
+    ``sorted(folder.rglob("*"))``, hidden files and folders skipped).  Nothing is held
+    per file, so planning a million files costs no memory.
 
     Returns
     -------
-    (chunks, rejects) : list of work units, and a frame (schema REJECTS) of the
-        unsupported files and the bad table rows.
+    (chunks, rejects, n_files) : an iterator over the work units; a list of frames
+        (schema REJECTS) of unsupported files and bad table rows, which fills up as the
+        units are drawn and is complete once they are exhausted; and the number of text
+        files (counted up front, for a progress bar).
+
+    Raises
+    ------
+    StanceError
+        If a path does not exist or `chunk_size` is below 1.
     """
     def walk_sorted(root: str):
-        """Files under `root` in ``sorted(Path(root).rglob("*"))`` order, lazily.
-
-        Sorting each folder's entries by name and descending into subfolders in place gives
-        the same order as sorting whole paths part by part, without holding every path
-        (a 100k-file corpus would cost tens of MB of Path objects).
-        """
+        # sorting each folder's entries by name and descending into subfolders in place
+        # gives the order of sorting whole paths part by part, without holding them all
         try:
             entries = sorted(os.scandir(root), key=lambda e: e.name)
         except OSError as exc:
@@ -129,29 +134,42 @@ def plan_chunks(paths, *, chunk_size: int = 200):
             elif e.is_file():
                 yield e.path
 
+    def inputs():
+        for p in roots:
+            for f in (walk_sorted(str(p)) if p.is_dir() else [str(p)]):
+                yield p, f, os.path.splitext(f)[1].lower()
+
+    def units():
+        tables, batch, first = [], [], 0
+        for p, f, suffix in inputs():
+            if suffix in TEXT_SUFFIXES:
+                batch.append(f)
+                if len(batch) == chunk_size:
+                    yield ("files", tuple(batch), first)
+                    first += len(batch)
+                    batch = []
+            elif suffix in FORMATS:
+                tables.append(f)
+            elif not (p.is_dir() and os.path.basename(f).lower().startswith("readme")):
+                rejects.append(pd.DataFrame([{"path": f, "reason": f"unsupported file type "
+                               f"'{suffix or os.path.basename(f)}' (use .md, .txt, .csv, .jsonl, .parquet)"}]))
+        if batch:
+            yield ("files", tuple(batch), first)
+        for f in tables:
+            docs, rej = load_documents(f)
+            rejects.append(rej)
+            for i in range(0, len(docs), chunk_size):
+                yield ("frame", docs.iloc[i:i + chunk_size], f)
+
     if chunk_size < 1:
         raise StanceError("--chunk-size must be at least 1")
-    files, chunks, rejects = [], [], []
-    for p in ([paths] if isinstance(paths, (str, Path)) else paths):
-        p = Path(p)
+    roots = [Path(p) for p in ([paths] if isinstance(paths, (str, Path)) else paths)]
+    for p in roots:
         if not p.exists():
             raise StanceError(f"{p}: no such file or folder")
-        for f in (walk_sorted(str(p)) if p.is_dir() else [str(p)]):
-            suffix = os.path.splitext(f)[1].lower()
-            if suffix in TEXT_SUFFIXES:
-                files.append(f)
-            elif suffix in FORMATS:
-                docs, rej = load_documents(f)
-                rejects.append(rej)
-                for i in range(0, len(docs), chunk_size):
-                    chunks.append(("frame", docs.iloc[i:i + chunk_size], f))
-            elif not (p.is_dir() and os.path.basename(f).lower().startswith("readme")):
-                name = os.path.basename(f)
-                rejects.append(pd.DataFrame([{"path": f, "reason": f"unsupported file type "
-                                              f"'{suffix or name}' (use .md, .txt, .csv, .jsonl, .parquet)"}]))
-    file_chunks = [("files", tuple(files[i:i + chunk_size])) for i in range(0, len(files), chunk_size)]
-    rej = pd.concat(rejects, ignore_index=True) if rejects else empty(REJECTS)
-    return file_chunks + chunks, check(rej, REJECTS, name="rejects")
+    rejects: list = []
+    n_files = sum(1 for _, _, suffix in inputs() if suffix in TEXT_SUFFIXES)
+    return units(), rejects, n_files
 
 
 def score_chunk(chunk, resources: Resources, default_date=None):
@@ -159,11 +177,11 @@ def score_chunk(chunk, resources: Resources, default_date=None):
 
     Returns
     -------
-    (documents, rejects, stances) : ``documents`` has ``doc_id``, ``n_chars`` and ``item``
-        (the index in a "files" unit of the file each document came from, -1 in a
-        "frame" unit); ``rejects`` has schema REJECTS; ``stances`` has schema STANCES
-        plus ``source``, ordered by document as the unit lists them (then by start,
-        actor and target), so the output does not depend on how the input was cut.
+    (documents, rejects, stances) : ``documents`` has ``doc_id``, ``n_chars`` and
+        ``item`` (the index in a "files" unit of the file each document came from, -1
+        in a "frame" unit); ``rejects`` has schema REJECTS; ``stances`` has schema
+        STANCES plus ``source``, ordered by document as the unit lists them (then by
+        start, actor and target), so the output does not depend on how the input was cut.
     """
     kind, payload = chunk[0], chunk[1]
     if kind == "files":

@@ -1,10 +1,10 @@
 """Stream a corpus through the scorer in chunks and write the stances table as it goes.
 
 Memory is bounded by the chunk size and the number of chunks in flight, not by the
-corpus: csv and jsonl rows are appended chunk by chunk (parquet, a columnar format, is
-still assembled in memory).  What does grow with the corpus is small: the plan (one
-path string per file) and the document ids seen so far, to reject repeated ids.  The
-table is written to a temporary file and renamed at the end, so an interrupted or
+corpus: the plan is lazy, and csv and jsonl rows are appended chunk by chunk (parquet,
+a columnar format, is still assembled in memory).  The one thing kept per document is
+its id with its input position (about 0.2 kB), to reject an id seen before.  The table
+is written to a temporary file and renamed at the end, so an interrupted or
 ``--strict``-aborted run leaves no partial output.
 """
 from __future__ import annotations
@@ -30,7 +30,9 @@ def score_to_file(paths, out, rejects_out, *, actors=None, lexicon=None, scorer=
     """Score `paths` into the table `out`; list rejected inputs in `rejects_out`.
 
     Rows come in input order (files in the order of `paths`, folders in sorted path
-    order, then table rows), the same for any `jobs`, `engine` and `chunk_size`.
+    order, then table rows), and rejects too (unsupported files first); both are the
+    same for any `jobs`, `engine` and `chunk_size`.  A document whose id was seen
+    before is rejected as `load_documents` does it.
 
     Returns
     -------
@@ -54,49 +56,65 @@ def score_to_file(paths, out, rejects_out, *, actors=None, lexicon=None, scorer=
             raise StanceError(f"--date {default_date!r} is not a valid ISO date (YYYY-MM-DD)")
     kwargs = {} if scorer is None else {"scorer": scorer}
     res = Resources.load(actors=actors, lexicon=lexicon, **kwargs)
-    chunks, rejects = plan_chunks(paths, chunk_size=chunk_size)
+    chunks, plan_rejects, n_files = plan_chunks(paths, chunk_size=chunk_size)
     stats = {"documents": 0, "statements": 0, "rejected": 0, "chars": 0, "aborted": False}
+    rejects = empty(REJECTS)
 
     def write(tmp):
         nonlocal rejects
-        reject_frames = [rejects]
-        seen: dict = {}  # doc_id -> where it was first read (a string the plan already holds)
+        found = []  # (input position, path, reason) of rejects met while scoring
+        seen: dict = {}  # doc_id -> where it was first read: file position (int) or table path
+        repeats = []  # (position, path, doc_id, first) of ids seen before
         parquet_parts = []
-        bar = _progress(progress, chunks)
+        n_rows = 0  # table rows so far: their positions follow the files'
+        n_chunks = 0
+        bar = _progress(progress, n_files)
         try:
             results = map_chunks(chunks, res, jobs=jobs, engine=engine, scheduler=scheduler,
                                  default_date=default_date)
-            for n, (chunk, (docs, rej, stances)) in enumerate(zip(chunks, results)):
-                where = _origins(chunk, docs)
-                repeated = [i for i, d in enumerate(docs["doc_id"]) if d in seen]
+            for chunk, (docs, rej, stances) in results:
+                ids, items = docs["doc_id"].tolist(), docs["item"].tolist()
+                if chunk[0] == "files":
+                    payload, first = chunk[1], chunk[2]
+                    at = {p: first + i for i, p in enumerate(payload)}
+                    found += [(at.get(p, first), p, r) for p, r in zip(rej["path"], rej["reason"])]
+                    pos = [first + i if i >= 0 else first for i in items]
+                    origin = [first + i if i >= 0 else d for i, d in zip(items, ids)]
+                    where = [payload[i] if i >= 0 else d for i, d in zip(items, ids)]
+                else:
+                    pos = list(range(n_files + n_rows, n_files + n_rows + len(docs)))
+                    origin = where = [chunk[2]] * len(docs)  # one shared string per table
+                    n_rows += len(docs)
+                    if bar is not None:
+                        bar.total += len(docs)
+                repeated = [i for i, d in enumerate(ids) if d in seen]
                 if repeated:
-                    # as load_documents does within one call: the first file read keeps the id
-                    ids = docs["doc_id"].iloc[repeated]
-                    rej = pd.concat([rej, pd.DataFrame({
-                        "path": [where[i] for i in repeated],
-                        "reason": [f"duplicate id {_show(d)}: already used by {seen[d]}"
-                                   for d in ids]})], ignore_index=True)
-                    stances = stances[~stances["doc_id"].isin(set(ids))]
-                    docs = docs.drop(docs.index[repeated])
-                    where = [w for i, w in enumerate(where) if i not in repeated]
-                seen.update(zip(docs["doc_id"], where))
-                if len(rej):
-                    reject_frames.append(rej)
+                    repeats += [(pos[i], where[i], ids[i], seen[ids[i]]) for i in repeated]
+                    stances = stances[~stances["doc_id"].isin({ids[i] for i in repeated})]
+                    dropped = set(repeated)
+                    keep = [i for i in range(len(docs)) if i not in dropped]
+                    docs, ids, origin = docs.iloc[keep], [ids[i] for i in keep], [origin[i] for i in keep]
+                seen.update(zip(ids, origin))
                 stats["documents"] += len(docs)
                 stats["chars"] += int(docs["n_chars"].sum())
                 stats["statements"] += stances["statement_id"].nunique()
                 if fmt == "parquet":
                     parquet_parts.append(stances)
                 else:
-                    _append(stances, tmp, fmt, header=n == 0)
+                    _append(stances, tmp, fmt, header=n_chunks == 0)
+                n_chunks += 1
                 if bar is not None:
-                    bar.update(len(docs) + len(rej))
+                    bar.update(len(docs) + len(repeated) + len(rej))
         finally:
             if bar is not None:
                 bar.close()
-        if not chunks and fmt == "csv":
-            _append(empty(STANCES).assign(source=pd.Series([], dtype=str)), tmp, fmt, header=True)
-        rejects = check(pd.concat(reject_frames, ignore_index=True), REJECTS, name="rejects")
+        if n_chunks == 0 and fmt == "csv":
+            _append(_no_stances(), tmp, fmt, header=True)
+        found += _repeat_rejects(repeats, paths, chunk_size)
+        found.sort(key=lambda r: r[0])  # input order, whatever the chunks were
+        rejects = check(pd.concat(plan_rejects + [pd.DataFrame(
+            [r[1:] for r in found], columns=list(REJECTS))], ignore_index=True), REJECTS,
+            name="rejects")
         stats["rejected"] = len(rejects)
         if on_reject:
             for r in rejects.itertuples(index=False):
@@ -104,9 +122,8 @@ def score_to_file(paths, out, rejects_out, *, actors=None, lexicon=None, scorer=
         if strict and len(rejects):
             raise _Aborted
         if fmt == "parquet":
-            frame = (pd.concat(parquet_parts, ignore_index=True) if parquet_parts
-                     else empty(STANCES).assign(source=pd.Series([], dtype=str)))
-            write_frame(frame, tmp)
+            write_frame(pd.concat(parquet_parts, ignore_index=True) if parquet_parts
+                        else _no_stances(), tmp)
 
     try:
         atomic_write(out, write)
@@ -117,11 +134,25 @@ def score_to_file(paths, out, rejects_out, *, actors=None, lexicon=None, scorer=
     return stats
 
 
-def _origins(chunk, docs) -> list:
-    """Where each document of a scored chunk was read: its file, or its table."""
-    if chunk[0] == "files":
-        return [chunk[1][i] if i >= 0 else d for i, d in zip(docs["item"], docs["doc_id"])]
-    return [chunk[2]] * len(docs)
+def _repeat_rejects(repeats, paths, chunk_size) -> list:
+    """(position, path, reason) for each repeated id, worded as load_documents does."""
+    if not repeats:
+        return []
+    # the first reader of a repeated id is known by its position only (a per-document
+    # path would cost memory on every document); walk the plan again to name it
+    wanted = {first for *_, first in repeats if isinstance(first, int)}
+    named = {}
+    chunks, _, _ = plan_chunks(paths, chunk_size=chunk_size)
+    for chunk in chunks:
+        if chunk[0] != "files" or len(named) == len(wanted):
+            break  # files come before tables: stop before any table is read
+        named.update((chunk[2] + i, p) for i, p in enumerate(chunk[1]) if chunk[2] + i in wanted)
+    return [(pos, path, f"duplicate id {_show(doc_id)}: already used by {named.get(first, first)}")
+            for pos, path, doc_id, first in repeats]
+
+
+def _no_stances() -> pd.DataFrame:
+    return empty(STANCES).assign(source=pd.Series([], dtype=str))
 
 
 def _show(value) -> str:
@@ -140,14 +171,13 @@ def _append(stances: pd.DataFrame, path, fmt, *, header):
             frame.to_json(fh, orient="records", lines=True, force_ascii=False)
 
 
-def _progress(enabled, chunks):
+def _progress(enabled, total):
     """A tqdm bar over documents (rate and ETA included), or None."""
     if not enabled:
         return None
     import shutil
     import sys
     from tqdm import tqdm
-    total = sum(len(c[1]) for c in chunks)
     # a terminal that reports no width (some containers' ptys) would get an empty bar
     sized = shutil.get_terminal_size((0, 0)).columns > 0
     return tqdm(total=total, unit="doc", desc="scoring", leave=False, file=sys.stderr,

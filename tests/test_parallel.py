@@ -1,8 +1,9 @@
 """`stance score` gives the same bytes in-process, in a process pool and on Dask.
 
-Also: rows come in input order whatever the chunk size, repeated ids are rejected the
-same way across chunks, at most ``2 × jobs`` chunks are in flight, rows are written
-chunk by chunk, and the progress bar counts documents.
+Also: rows and rejects come in input order whatever the chunk size, repeated ids are
+rejected the same way within and across chunks, the plan is lazy, at most ``2 × jobs``
+chunks are in flight, rows are written chunk by chunk, and the progress bar counts
+documents.
 """
 import os
 
@@ -80,19 +81,40 @@ def test_parallel_rows_follow_input_order_whatever_the_chunk_size(tmp_path):
     assert ids == ["z9", "z7", "z5", "z8", "z6"]  # part0/0, 2, 4, then part1/1, 3
 
 
-def test_parallel_repeated_id_rejected_alike_within_and_across_chunks(tmp_path):
+def test_parallel_rejects_alike_within_and_across_chunks(tmp_path):
     docs = tmp_path / "docs"
     _write_doc(docs, "a.md", "same")
-    _write_doc(docs, "b.md", "other")
+    (docs / "b.md").write_bytes(b"\xff\xfe not utf-8")
     _write_doc(docs, "c.md", "same")
-    across = _score(tmp_path, "c1", "--scorer", "lexicon", "--jobs", "1", "--chunk-size", "1",
-                    paths=[str(docs)])
-    within = _score(tmp_path, "c9", "--scorer", "lexicon", "--jobs", "1", "--chunk-size", "9",
-                    paths=[str(docs)])
-    assert across == within
+    _write_doc(docs, "d.md", "other")
+    pd.DataFrame([{"id": "other", "date": "2017-09-21", "text": "Iran warned."},
+                  {"id": "new", "date": "2017-09-21", "text": "Iran warned."}]).to_csv(
+        docs / "t.csv", index=False)
+    (docs / "notes.docx").write_text("x")
+    runs = [_score(tmp_path, f"c{size}", "--scorer", "lexicon", "--jobs", "1", "--chunk-size",
+                   size, paths=[str(docs)]) for size in ("1", "2", "9")]
+    assert runs[0] == runs[1] == runs[2]
     rejects = pd.read_csv(tmp_path / "c1" / "rejects.csv")
-    assert rejects["path"].tolist() == [str(docs / "c.md")]
-    assert rejects["reason"].str.contains("duplicate id 'same'").all()
+    assert rejects["path"].tolist() == [str(docs / "notes.docx"), str(docs / "b.md"),
+                                        str(docs / "c.md"), str(docs / "t.csv")]
+    assert rejects["reason"].iloc[2] == f"duplicate id 'same': already used by {docs / 'a.md'}"
+    assert rejects["reason"].iloc[3] == f"duplicate id 'other': already used by {docs / 'd.md'}"
+    stances = pd.read_csv(tmp_path / "c1" / "stances.csv")
+    assert stances["doc_id"].drop_duplicates().tolist() == ["same", "other", "new"]
+
+
+def test_parallel_plan_is_lazy(tmp_path):
+    docs = tmp_path / "docs"
+    for i in range(5):
+        _write_doc(docs / "sub", f"{i}.md", f"d{i}")
+    pd.DataFrame([{"id": "t", "date": "2017-09-21", "text": "x"}]).to_csv(docs / "t.csv", index=False)
+    chunks, rejects, n_files = plan_chunks([str(docs)], chunk_size=2)
+    assert n_files == 5
+    first = next(chunks)
+    assert first == ("files", (str(docs / "sub" / "0.md"), str(docs / "sub" / "1.md")), 0)
+    assert rejects == []  # the table is read only when the iteration reaches it
+    assert [c[0] for c in chunks] == ["files", "files", "frame"]
+    assert len(rejects) == 1 and rejects[0].empty
 
 
 def test_parallel_window_bounds_chunks_in_flight():
@@ -108,11 +130,11 @@ def test_parallel_window_bounds_chunks_in_flight():
     frame = pd.DataFrame([{"doc_id": f"d{i}", **doc} for i in range(12)])
     chunks = Chunks(("frame", frame.iloc[i:i + 1], "t.csv") for i in range(12))
     results = parallel.map_chunks(chunks, Resources.load(scorer="lexicon"), jobs=2)
-    first = next(results)
-    assert first[0]["doc_id"].tolist() == ["d0"]
+    chunk, (docs, _, _) = next(results)
+    assert chunk is chunks[0] and docs["doc_id"].tolist() == ["d0"]
     assert len(pulled) == parallel.WINDOW_PER_WORKER * 2  # not all 12
     rest = list(results)
-    assert [r[0]["doc_id"].iloc[0] for r in rest] == [f"d{i}" for i in range(1, 12)]
+    assert [r[0]["doc_id"].iloc[0] for _, r in rest] == [f"d{i}" for i in range(1, 12)]
 
 
 def test_parallel_stream_appends_chunk_by_chunk(tmp_path, monkeypatch):
@@ -123,7 +145,7 @@ def test_parallel_stream_appends_chunk_by_chunk(tmp_path, monkeypatch):
     stats = stream.score_to_file(CORPUS, tmp_path / "s.jsonl", tmp_path / "r.csv",
                                  scorer="lexicon", jobs=1, chunk_size=4)
     n_docs = len(stance.load_documents(CORPUS)[0])
-    assert len(calls) == len(plan_chunks(CORPUS, chunk_size=4)[0]) == -(-n_docs // 4)
+    assert len(calls) == len(list(plan_chunks(CORPUS, chunk_size=4)[0])) == -(-n_docs // 4)
     assert sum(calls) == len(pd.read_json(tmp_path / "s.jsonl", lines=True))
     assert stats["documents"] == n_docs
 
