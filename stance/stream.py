@@ -3,14 +3,16 @@
 Memory is bounded by the chunk size and the number of chunks in flight, not by the
 corpus: the plan is lazy, and csv and jsonl rows are appended chunk by chunk (parquet,
 a columnar format, is still assembled in memory).  The one thing kept per document is
-its id with its input position (about 0.2 kB), to reject an id seen before.  The table
-is written to a temporary file and renamed at the end, so an interrupted or
+a digest of its id with its input position (24 bytes), to reject an id seen before.
+The table is written to a temporary file and renamed at the end, so an interrupted or
 ``--strict``-aborted run leaves no partial output.
 """
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .errors import StanceError
@@ -22,6 +24,64 @@ from .schemas import REJECTS, STANCES, check, empty
 
 class _Aborted(Exception):
     """--strict and some input was rejected: write nothing."""
+
+
+class _SeenIds:
+    """Document ids seen so far, each with where it was first read, in ~25 bytes an id.
+
+    A dict of 100k id strings costs about 20 MB, enough to make memory grow with the
+    corpus.  This keeps a 120-bit BLAKE2 digest of each id (a collision among a billion
+    ids has odds of about 1e-18) in sorted numpy arrays, and the latest ids in a small
+    dict until they are merged in.  Where an id was first read is a file position (an
+    int >= 0) or a name (a table path), the few names kept in a list.
+    """
+
+    MERGE_EVERY = 8192
+
+    def __init__(self):
+        self._keys = np.empty(0, dtype="S16")
+        self._firsts = np.empty(0, dtype=np.int64)
+        self._recent: dict = {}
+        self._codes: dict = {}  # name -> negative code
+        self._names: list = []
+
+    @staticmethod
+    def _digest(doc_id) -> bytes:
+        # the last byte is never NUL: numpy drops trailing NULs from "S" values
+        return hashlib.blake2b(str(doc_id).encode("utf-8", "surrogatepass"),
+                               digest_size=15).digest() + b"\x01"
+
+    def _code(self, key):
+        code = self._recent.get(key)
+        if code is None and len(self._keys):
+            i = int(np.searchsorted(self._keys, key))
+            if i < len(self._keys) and self._keys[i] == key:
+                code = int(self._firsts[i])
+        return code
+
+    def __contains__(self, doc_id) -> bool:
+        return self._code(self._digest(doc_id)) is not None
+
+    def __getitem__(self, doc_id):
+        code = self._code(self._digest(doc_id))
+        if code is None:
+            raise KeyError(doc_id)
+        return code if code >= 0 else self._names[-code - 1]
+
+    def update(self, pairs):
+        for doc_id, first in pairs:
+            if not isinstance(first, int):
+                if first not in self._codes:
+                    self._names.append(first)
+                    self._codes[first] = -len(self._names)
+                first = self._codes[first]
+            self._recent[self._digest(doc_id)] = first
+        if len(self._recent) >= self.MERGE_EVERY:
+            keys = np.concatenate([self._keys, np.array(list(self._recent), dtype="S16")])
+            firsts = np.concatenate([self._firsts, np.fromiter(
+                self._recent.values(), dtype=np.int64, count=len(self._recent))])
+            order = np.argsort(keys, kind="stable")
+            self._keys, self._firsts, self._recent = keys[order], firsts[order], {}
 
 
 def score_to_file(paths, out, rejects_out, *, actors=None, lexicon=None, scorer=None,
@@ -63,7 +123,7 @@ def score_to_file(paths, out, rejects_out, *, actors=None, lexicon=None, scorer=
     def write(tmp):
         nonlocal rejects
         found = []  # (input position, path, reason) of rejects met while scoring
-        seen: dict = {}  # doc_id -> where it was first read: file position (int) or table path
+        seen = _SeenIds()  # doc_id -> where it was first read: file position or table path
         repeats = []  # (position, path, doc_id, first) of ids seen before
         parquet_parts = []
         n_rows = 0  # table rows so far: their positions follow the files'
