@@ -32,8 +32,9 @@ import pandas as pd
 from .mentions import ActorDictionary, Mention
 from .names import NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names, remember_titles
 from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
-                       inverted_group as _inverted_group, passive_by as _passive_by,
-                       relative_subject as _relative_subject, subject_group as _subject_group)
+                       inverted_group as _inverted_group, joint_partners as _joint_partners,
+                       passive_by as _passive_by, relative_subject as _relative_subject,
+                       subject_group as _subject_group, subordinate_group as _subordinate_group)
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
 
@@ -50,6 +51,10 @@ _TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
 _SPEECH_TRAIL = re.compile(r"\b(?:said|says|say|added|adds|told|tells|stated|noted|insisted|stressed|"
                            r"declared|announced|wrote|tweeted|explained|argued|warned|cautioned|"
                            r"continued|concluded|asked|replied|maintained|claimed|according to)\b", re.I)
+_LEADING_SUBORDINATE = re.compile(
+    r"(?:(?:a|one|two|three|several|hours|days|weeks|the|day|week|month|shortly|just|only|even|"
+    r"soon|long)\s+){0,3}(?:after|before|when|as|since|while|although|though|once|until|because)"
+    r"\s[^,;]{5,160}?,\s", re.IGNORECASE)
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
 _QUOTE_CHARS = "“”\""
@@ -274,13 +279,20 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
         return None
     before = seg[:verb.start()]
     after = _WORD.findall(seg[verb.end():])
-    if len(_WORD.findall(before)) > 9 or (after and after[0].lower() in _CLAUSE_STARTERS):
+    according = verb.group().lower().startswith("according")
+    if len(_WORD.findall(before)) > 9 or (after and after[0].lower() in _CLAUSE_STARTERS
+                                          and not according):
         return None
     if last and len(_WORD.findall(seg)) > 14:
         return None
     seg_mentions = [m for m in mentions if seg_lo <= m.start < seg_hi]
-    if verb.group().lower().startswith("according"):
-        group = _group_from(masked, [m for m in seg_mentions if m.start >= seg_lo + verb.end()])
+    quoted = _quoted_as(masked, seg_lo, seg_hi, seg_mentions)
+    if quoted:
+        group = quoted
+    elif according:
+        group = _group_from(masked, [m for m in seg_mentions if m.start >= seg_lo + verb.end()]) \
+            or _resolve_generic(masked, seg_lo + verb.end(), seg_hi, cfg, state, context,
+                                speech=False)
     else:
         pre = [m for m in seg_mentions if m.start < seg_lo + verb.start()]
         group = _group_from(masked, pre) if pre else []
@@ -295,6 +307,9 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
 def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=False,
                     named_only=False):
     bounds = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(masked, lo)] + [len(masked)]
+    lead = _LEADING_SUBORDINATE.match(masked, lo)
+    if lead and lead.end() < bounds[1]:
+        bounds.insert(1, lead.end())  # "A day after X pressed …, Turkey called …": two clauses
     holders, kind, carried = [], "reported", []
     for c_lo, c_hi in zip(bounds, bounds[1:]):
         clause_mentions = [m for m in mentions if c_lo <= m.start < c_hi]
@@ -329,6 +344,10 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             if cue.group().lower().startswith("according"):
                 group = _group_from(masked, [m for m in clause_mentions if m.start >= cue.end()
                                              and m.start - cue.end() < 40])
+                if not group and not named_only:
+                    after = re.match(r"[^,;]{0,40}", masked[cue.end():])
+                    group = _resolve_generic(masked, cue.end(), cue.end() + after.end(), cfg,
+                                             state, context, speech=False)
             elif _PASSIVE_AUX.search(masked[max(c_lo, cue.start() - 25):cue.start()]):
                 by = re.search(r"\bby\s+", masked[cue.end():cue.end() + 60])
                 group = _group_from(masked, [m for m in clause_mentions
@@ -341,15 +360,30 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 group = _subject_group(masked, c_lo, cue.start(), clause_mentions)
                 if not group:
                     group = _inverted_group(masked, cue, clause_mentions)
-                if not group and not named_only:
+                if not group:
                     group = _resolve_generic(masked, c_lo, cue.start(), cfg, state, context,
-                                             speech=cue.lastgroup == "speech")
+                                             speech=cue.lastgroup == "speech",
+                                             plural_only=named_only)
             if not group and carried and cue.start() - c_lo < 60 and not named_only:
                 group = carried
             if group:
                 break
         if not group and cues:
             group, this_kind = _passive_by(masked, c_lo, c_hi, clause_mentions), "action"
+        quoted = _quoted_as(masked, c_lo, c_hi, clause_mentions)
+        if quoted:
+            group, this_kind = quoted, "reported"
+        if cues:
+            # agents of later passives ("a decision that was condemned by Baghdad"), subjects
+            # of subordinate clauses ("after Mattis pressed …") and partners in joint drills
+            extra = _later_passive_agents(masked, c_hi, cues, clause_mentions)
+            for cue in cues:
+                extra += _subordinate_group(masked, c_lo, cue, clause_mentions)
+            if group or extra:
+                extra += _joint_partners(masked, c_lo, c_hi, clause_mentions)
+            group = list(group) + [m for m in extra if m not in group]
+            if group:
+                group += _joint_content(masked, group, cues, c_hi, clause_mentions, cfg.cue_re)
         new = _holders(group)
         if new:
             if not holders:
@@ -359,7 +393,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
     return holders, kind
 
 
-def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech):
+def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only=False):
     """'he said', 'the ministry said', 'both sides agreed' → earlier holders."""
     window_lo = max(lo, hi - 50)
     gens = cfg.actors.find_generic(masked, window_lo, hi)
@@ -369,6 +403,8 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech):
             return []
         if g.kind == "plural":
             return [Mention(g.start, g.end, a, g.surface, "actor") for a in state.last_plural]
+        if plural_only:
+            return []
         if context:
             return [Mention(g.start, g.end, a, g.surface, "actor") for a, _ in context]
         low = g.surface.lower()
@@ -377,7 +413,7 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech):
                 return [Mention(g.start, g.end, state.titles[head], g.surface, "actor")]
         return [Mention(g.start, g.end, a, g.surface, "actor" if a != "other" else "other")
                 for a, _ in state.last_holders]
-    if speech:
+    if speech and not plural_only:
         name = re.search(r"(" + _NAME.pattern + r")\s+(?:\w+ly\s+)?$", masked[window_lo:hi])
         if name and name.group(1).split()[0] not in _STOP_NAMES:
             actor = context[0][0] if context else "other"
@@ -389,6 +425,59 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech):
                     break
             return [Mention(0, 0, actor, name.group(1), "actor" if actor != "other" else "other")]
     return []
+
+
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+$", re.IGNORECASE)
+_AS_VERB = re.compile(r"\s+as\s+(?:saying|telling|stating|warning|adding|describing|calling)\b",
+                      re.IGNORECASE)
+
+
+def _quoted_as(masked, lo, hi, mentions):
+    """'IRNA quoted Abadi as telling …': the one quoted holds, not the agency."""
+    for i, m in enumerate(mentions):
+        if lo <= m.start < hi and _QUOTED_AS.search(masked, max(lo, m.start - 12), m.start):
+            group = _group_from(masked, mentions[i:])
+            if group and _AS_VERB.match(masked, group[-1].end):
+                return group
+    return []
+
+
+def _joint_content(masked, group, cues, hi, mentions, cue_re):
+    """'He (Iran) added that Tehran and Ankara agreed …': a joint subject in the reported
+    content that includes the holder's own side holds for every side (codebook §3)."""
+    own = {m.actor for m in group}
+    out = []
+    for cue in cues:
+        if cue.lastgroup != "speech" or cue.start() < max(m.end for m in group):
+            continue
+        content = [m for m in mentions if cue.end() <= m.start < hi]
+        for i, m in enumerate(content):
+            sub = _group_from(masked, content[i:])
+            if len(sub) < 2 or not own & {x.actor for x in sub}:
+                continue
+            nxt = cue_re.match(masked, re.match(r"\s*(?:\w+ly\s+|had\s+|have\s+)?", masked[sub[-1].end:]).end()
+                               + sub[-1].end)
+            if nxt:
+                out += [x for x in sub if x.actor not in own]
+        break
+    return out
+
+
+_LATER_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"(?:\s+(?:with|within|in|on|at|for)\s+[\w-]+(?:\s+[\w-]+)?)?\s+by\s+(?:the\s+)?")
+
+
+def _later_passive_agents(masked, hi, cues, mentions):
+    """Agents of passive cues ("that was condemned within hours by Baghdad and Ankara")."""
+    out = []
+    for cue in cues:
+        if not _LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start()):
+            continue
+        by = _BY_AGENT.match(masked, cue.end(), hi)
+        if by:
+            out += _group_from(masked, [m for m in mentions if m.start == by.end()]
+                               + [m for m in mentions if m.start > by.end()])
+    return out
 
 
 def _resolve_pending(rows, state, holders):

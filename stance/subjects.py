@@ -6,7 +6,10 @@ The grammar statements.py relies on, on text whose quotes are masked:
 - `group_from`: a mention and those coordinated with it ("Iraq, Turkey and Iran");
 - `passive_by`: the agent of "was filed by X" or "a ban ordered by X";
 - `relative_subject`: "…from Baghdad, which demanded…";
-- `inverted_group`: '"…," said X'.
+- `inverted_group`: '"…," said X';
+- `subordinate_group`: "a day after Mattis pressed …", "as Iraqi troops deployed …";
+- `joint_partners`: "Iraqi troops joined Turkish forces in drills", "exercises with the
+  Iraqi army": the other side of a joint military exercise acts too (codebook §3).
 """
 from __future__ import annotations
 
@@ -117,3 +120,52 @@ def inverted_group(masked, cue, mentions):
     if not re.search(r"[_”\"’,]\s*$", before):
         return []
     return group_from(masked, [m for m in mentions if cue.end() <= m.start < cue.end() + 70])
+
+
+_SUBORDINATOR = re.compile(r"\b(?:after|before|when|as|since|once|until|because|while)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_VERB_GAP = re.compile(r"^\s+(?:(?:had|has|have|also|then|first|later|again|\w+ly)\s+){0,2}$")
+
+
+def subordinate_group(masked, lo, cue, mentions):
+    """'… after X pressed …': the subject of a subordinate clause, right before its cue."""
+    before = [m for m in mentions if lo <= m.start and m.end <= cue.start()]
+    for i in range(len(before) - 1, -1, -1):
+        if not _VERB_GAP.match(masked[before[i].end:cue.start()]):
+            continue
+        j = i
+        while j > 0 and (_GROUP_SEP.match(masked[before[j - 1].end:before[j].start])
+                         or _title_gap(masked[before[j - 1].end:before[j].start])):
+            j -= 1
+        if _SUBORDINATOR.search(masked, max(lo, before[j].start - 20), before[j].start):
+            return [m for m in before[j:i + 1] if m.kind != "none"]
+        return []
+    return []
+
+
+_EXERCISE = re.compile(r"\b(?:drills?|exercises?|manoeuvres?|maneuvers?|war\s+games)\b", re.IGNORECASE)
+_PARTNER = re.compile(r"\b(?:join(?:ed|ing|s)?|alongside|together\s+with|(?P<with>with))\s+"
+                      r"(?:units\s+of\s+)?(?:the\s+|their\s+)?$", re.IGNORECASE)
+_FORCE_NOUN = re.compile(r"\s*(?:\w+\s+)?(?:troops|forces|army|armies|soldiers|units|military|"
+                         r"counterparts|navy|air\s+force|guards)\b", re.IGNORECASE)
+
+
+def _partner_before(masked, lo, m) -> bool:
+    """'joined Turkish troops', 'alongside …', or 'drills with …' (not 'clashed with …')."""
+    p = _PARTNER.search(masked, max(lo, m.start - 30), m.start)
+    return bool(p) and (not p.group("with") or bool(
+        _EXERCISE.search(masked, max(lo, p.start() - 25), p.start())))
+
+
+def joint_partners(masked, lo, hi, mentions):
+    """Partners in a joint military exercise named in masked[lo:hi] ('joined Turkish troops')."""
+    if not _EXERCISE.search(masked, lo, hi):
+        return []
+    out = []
+    for m in mentions:
+        if lo <= m.start < hi and m.kind == "actor" \
+                and _partner_before(masked, lo, m) \
+                and (_FORCE_NOUN.match(masked, m.end) or masked[m.start:m.end].lower().endswith(
+                    ("troops", "forces", "army", "soldiers", "units", "military"))):
+            out.append(m)
+    return out

@@ -34,6 +34,24 @@ def holders(text):
     ("The K1 base was seized by Iraqi federal forces on Monday.", {"Iraq"}),
     ("US Secretary of State Rex Tillerson, while saying that the US does not recognize the vote, "
      "cautioned the Iraqi government against the use of force.", {"US"}),
+    # a news agency quoting an official: the official holds
+    ('"We will never allow any secession," the state news agency IRNA quoted Abadi as telling '
+     "the supreme leader.", {"Iraq"}),
+    # the agent of a later passive, in a relative clause
+    ("The provincial council of Kirkuk voted to join the referendum, a decision that was "
+     "condemned within hours by Baghdad and Ankara.", {"Iraq", "Turkey"}),
+    # the subject of a subordinate clause, leading or trailing, holds too
+    ("Turkey's foreign minister called on the Kurds to scrap the vote, a day after U.S. Defense "
+     "Secretary Jim Mattis pressed their leaders in Erbil to postpone it.", {"Turkey", "US"}),
+    ("A day after Jim Mattis pressed the Kurds to postpone the vote, Turkey called on them to "
+     "scrap it.", {"Turkey", "US"}),
+    # both sides of a joint exercise act; an opponent in a clash or a partner in talks does not
+    ("Iraqi soldiers joined Turkish troops on Tuesday for military exercises near Habur.",
+     {"Iraq", "Turkey"}),
+    ("Iranian commanders said their troops held joint exercises with the Iraqi army.",
+     {"Iran", "Iraq"}),
+    ("Peshmerga forces clashed with Iraqi troops near Altun Kupri during exercises.", {"KRG"}),
+    ("Baghdad talked with the Turkish military about the exercises.", {"Iraq"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
@@ -66,6 +84,14 @@ def test_statements_holder_of_sentence(text, expected):
     # joint readout
     ("Erdogan met Rouhani in Tehran. Both sides said the vote was illegitimate.", 1,
      {"Turkey", "Iran"}),
+    ("Iran's army chief Mohammad Bagheri met Turkey's Hulusi Akar. The two sides stressed "
+     "that the vote would set off tensions, Bagheri told IRNA.", 1, {"Turkey", "Iran"}),
+    # a joint subject in the content that includes the speaker's own side
+    ("Iran's army chief Mohammad Bagheri spoke in Ankara. He added that Tehran and Ankara "
+     "agreed the referendum should not take place.", 1, {"Turkey", "Iran"}),
+    # "according to the department" back to the department's actor
+    ("The State Department issued a statement. The referendum, according to the department, "
+     "had hurt the campaign against Islamic State.", 1, {"US"}),
 ])
 def test_statements_context(text, sentence, expected):
     from stance.sentences import sentence_spans
