@@ -31,7 +31,7 @@ import pandas as pd
 
 from .mentions import ActorDictionary, Mention
 from .names import NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names, remember_titles
-from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
+from .subjects import (AUX as _AUX, INVERTING as _INVERTING, group_from as _group_from, holders as _holders,
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        passive_by as _passive_by, relative_subject as _relative_subject,
                        subject_group as _subject_group, subordinate_group as _subordinate_group)
@@ -55,6 +55,10 @@ _LEADING_SUBORDINATE = re.compile(
     r"(?:(?:a|one|two|three|several|hours|days|weeks|the|day|week|month|shortly|just|only|even|"
     r"soon|long)\s+){0,3}(?:after|before|when|as|since|while|although|though|once|until|because)"
     r"\s[^,;]{5,160}?,\s", re.IGNORECASE)
+# a named or described speaker the dictionary does not know, just before a speech verb
+_SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
+_CONTENT_CUES = frozenset("""said says told tells added adds stated warned insisted stressed argued
+noted explained declared announced""".split())
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
 _QUOTE_CHARS = "“”\""
@@ -265,14 +269,25 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     for cut in ordered:
         nxt = [m.start() for m in cuts if m.start() > cut.start()]
         seg_lo, seg_hi = cut.end(), (nxt[0] if nxt else len(body))
+        back_lo = _quote_end_before(masked, lo, seg_lo)
         found = _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context,
-                                     last=not nxt)
+                                     last=not nxt, back_lo=back_lo)
         if found:
             return found, "reported", cut.start()
     return None, None, None
 
 
-def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, *, last):
+def _quote_end_before(masked, lo, hi):
+    """End of the last quote before `hi` when only a short appositive (≤ 12 words) follows it."""
+    q = masked.rfind("_", lo, hi)
+    if q < 0:
+        return None
+    gap = masked[q + 1:hi]
+    return q + 1 if 0 < len(_WORD.findall(gap)) <= 12 else None
+
+
+def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, *, last,
+                         back_lo=None):
     seg = masked[seg_lo:seg_hi]
     verb = _SPEECH_TRAIL.search(seg)
     if not verb or "_" in seg:
@@ -283,6 +298,8 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
     if len(_WORD.findall(before)) > 9 or (after and after[0].lower() in _CLAUSE_STARTERS
                                           and not according):
         return None
+    if according and before.strip():
+        return None  # "… some 40,000 people according to Rudaw, he said …": a detail's source
     if last and len(_WORD.findall(seg)) > 14:
         return None
     seg_mentions = [m for m in mentions if seg_lo <= m.start < seg_hi]
@@ -296,7 +313,12 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
     else:
         pre = [m for m in seg_mentions if m.start < seg_lo + verb.start()]
         group = _group_from(masked, pre) if pre else []
-        if not group and not before.strip():
+        if not group and not before.strip() and back_lo is not None:
+            # '"…," Captain X, a Kurdish officer, told Anadolu': the subject is in the
+            # appositive segments between the quote and the verb
+            group = _group_from(masked, [m for m in mentions if back_lo <= m.start < seg_lo
+                                         and m.kind == "actor"])
+        if not group and not before.strip() and _INVERTING.match(verb.group()):
             group = _group_from(masked, [m for m in seg_mentions if m.start >= seg_lo + verb.end()])
         if not group:
             group = _resolve_generic(masked, seg_lo, seg_lo + verb.start(), cfg, state, context,
@@ -366,6 +388,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                                              plural_only=named_only)
             if not group and carried and cue.start() - c_lo < 60 and not named_only:
                 group = carried
+            if not group and _SPEAKER_UNKNOWN.search(masked, c_lo, cue.start()) \
+                    and cue.group().lower() in _CONTENT_CUES:
+                break  # "X, a lawmaker from …, told reporters that Erbil …": the rest is content
             if group:
                 break
         if not group and cues:

@@ -32,6 +32,11 @@ _GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together wi
 AUX = frozenset("""would will won't cannot can't could must should has have had is are was were
 does did do""".split()) | {"will not", "would not"}
 _WORD = re.compile(r"[\w’'-]+")
+# verbs that put their subject after them ('"…," said X'); "told X", "warned X", "urged X"
+# name the addressee instead
+INVERTING = re.compile(r"(?:said|says|added|adds|wrote|writes|continued|explained|noted|stated|"
+                       r"declared|insisted|argued|concluded|replied|recalled|remarked|stressed|"
+                       r"acknowledged|conceded|observed|tweeted|announced|according to)$", re.I)
 
 
 def passive_by(masked, lo, hi, mentions):
@@ -114,7 +119,7 @@ def _governed(masked, lo, m: Mention) -> bool:
 
 def inverted_group(masked, cue, mentions):
     """'"…," said X' — a speech cue right after a quote or comma takes the group after it."""
-    if cue.lastgroup != "speech":
+    if cue.lastgroup != "speech" or not INVERTING.match(cue.group()):
         return []
     before = masked[max(0, cue.start() - 4):cue.start()]
     if not re.search(r"[_”\"’,]\s*$", before):

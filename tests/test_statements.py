@@ -52,6 +52,11 @@ def holders(text):
      {"Iran", "Iraq"}),
     ("Peshmerga forces clashed with Iraqi troops near Altun Kupri during exercises.", {"KRG"}),
     ("Baghdad talked with the Turkish military about the exercises.", {"Iraq"}),
+    # "told X" names the addressee, never the speaker; an unknown speaker's content is content
+    ('"Kurdish forces are moving toward Erbil," a Kurdish officer told Turkey\'s Anadolu Agency.',
+     set()),
+    ("Ali al-Allaq, a lawmaker from the ruling bloc, told a news conference that Erbil still "
+     "had time to call off the vote.", set()),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
@@ -89,6 +94,9 @@ def test_statements_holder_of_sentence(text, expected):
     # a joint subject in the content that includes the speaker's own side
     ("Iran's army chief Mohammad Bagheri spoke in Ankara. He added that Tehran and Ankara "
      "agreed the referendum should not take place.", 1, {"Turkey", "Iran"}),
+    # "according to X" inside a detail does not make X the speaker
+    ("Masoud Barzani addressed supporters. At a rally in Erbil, with some 40,000 people "
+     "according to Rudaw, he said the union with Iraq had failed.", 1, {"KRG"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
