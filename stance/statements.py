@@ -33,7 +33,8 @@ from .mentions import ActorDictionary, Mention
 from .names import NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names, remember_titles
 from .subjects import (AUX as _AUX, INVERTING as _INVERTING, group_from as _group_from, holders as _holders,
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
-                       passive_by as _passive_by, relative_subject as _relative_subject,
+                       passive_by as _passive_by, reaction_source as _reaction_source,
+                       relative_subject as _relative_subject,
                        subject_group as _subject_group, subordinate_group as _subordinate_group)
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
@@ -50,7 +51,9 @@ _WORD = re.compile(r"[\w’'-]+")
 _TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
 _SPEECH_TRAIL = re.compile(r"\b(?:said|says|say|added|adds|told|tells|stated|noted|insisted|stressed|"
                            r"declared|announced|wrote|tweeted|explained|argued|warned|cautioned|"
-                           r"continued|concluded|asked|replied|maintained|claimed|according to)\b", re.I)
+                           r"continued|concluded|asked|replied|maintained|claimed|according to|"
+                           r"in the words of)\b", re.I)
+_SOURCE_CUE = re.compile(r"according|in\s+the\s+words", re.I)  # the holder comes after the cue
 _LEADING_SUBORDINATE = re.compile(
     r"(?:(?:a|one|two|three|several|hours|days|weeks|the|day|week|month|shortly|just|only|even|"
     r"soon|long)\s+){0,3}(?:after|before|when|as|since|while|although|though|once|until|because)"
@@ -59,6 +62,7 @@ _LEADING_SUBORDINATE = re.compile(
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
 _CONTENT_CUES = frozenset("""said says told tells added adds stated warned insisted stressed argued
 noted explained declared announced""".split())
+_BE_HAVE = frozenset("is are was were be been being has have had".split())
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
 _QUOTE_CHARS = "“”\""
@@ -294,7 +298,7 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
         return None
     before = seg[:verb.start()]
     after = _WORD.findall(seg[verb.end():])
-    according = verb.group().lower().startswith("according")
+    according = bool(_SOURCE_CUE.match(verb.group()))
     if len(_WORD.findall(before)) > 9 or (after and after[0].lower() in _CLAUSE_STARTERS
                                           and not according):
         return None
@@ -339,6 +343,11 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 if not any(x.start < c.end() and c.start() < x.end for x in clause_mentions)
                 and not (speech_only and c.lastgroup != "speech")
                 and not _NOUN_BEFORE.search(masked, max(c_lo, c.start() - 12), c.start())]
+        # "was told by", "is coordinating": the auxiliary is part of the next cue's verb (a
+        # modal stays: "will not move" states an intention)
+        cues = [c for i, c in enumerate(cues) if not (
+            c.group().lower() in _BE_HAVE and i + 1 < len(cues)
+            and re.fullmatch(r"\s+(?:\w+ly\s+|not\s+|be\s+|been\s+)*", masked[c.end():cues[i + 1].start()]))]
         relative = _relative_subject(masked, c_lo, c_hi, clause_mentions, cfg.cue_re)
         if relative:
             holders.extend(h for h in _holders(relative) if h[0] not in {x[0] for x in holders})
@@ -357,13 +366,16 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                                              speech=False)
                     this_kind = "action"
             if not group:
+                group = _reaction_source(masked, c_lo, c_hi, clause_mentions)
+                this_kind = "reported"
+            if not group:
                 carried = subject or carried
                 continue
-        ordered = [c for c in cues if not c.group().lower().startswith("according")] + \
-                  [c for c in cues if c.group().lower().startswith("according")]
+        ordered = [c for c in cues if not _SOURCE_CUE.match(c.group())] + \
+                  [c for c in cues if _SOURCE_CUE.match(c.group())]
         for cue in ([] if group else ordered):
             this_kind = "action" if cue.lastgroup == "action" else "reported"
-            if cue.group().lower().startswith("according"):
+            if _SOURCE_CUE.match(cue.group()):
                 group = _group_from(masked, [m for m in clause_mentions if m.start >= cue.end()
                                              and m.start - cue.end() < 40])
                 if not group and not named_only:
@@ -395,6 +407,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 break
         if not group and cues:
             group, this_kind = _passive_by(masked, c_lo, c_hi, clause_mentions), "action"
+        if not group:
+            group, this_kind = _reaction_source(masked, c_lo, c_hi, clause_mentions), "reported"
         quoted = _quoted_as(masked, c_lo, c_hi, clause_mentions)
         if quoted:
             group, this_kind = quoted, "reported"

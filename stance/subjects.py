@@ -5,6 +5,7 @@ The grammar statements.py relies on, on text whose quotes are masked:
   preposition governs ("by Iraq", "to Erbil"; "the ministers of Iraq" is allowed);
 - `group_from`: a mention and those coordinated with it ("Iraq, Turkey and Iran");
 - `passive_by`: the agent of "was filed by X" or "a ban ordered by X";
+- `reaction_source`: "drew a sharp rebuke from Erbil", "warnings came from Tehran";
 - `relative_subject`: "…from Baghdad, which demanded…";
 - `inverted_group`: '"…," said X';
 - `subordinate_group`: "a day after Mattis pressed …", "as Iraqi troops deployed …";
@@ -26,6 +27,8 @@ spokesman spokeswoman spokesperson army armies forces officials official troops 
 parliament parliaments chief chiefs head heads commander commanders representatives delegation
 delegations envoy envoys ambassador ambassadors presidency council court office secretary
 premier authorities military militaries leadership""".split())
+_IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
+sources officers politicians""".split())
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+")
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+by\s+")
 _GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together with|,\s*and|,\s*as well as)\s*(?:the\s+)?|['’]s\s+|\s+)$")
@@ -36,7 +39,7 @@ _WORD = re.compile(r"[\w’'-]+")
 # name the addressee instead
 INVERTING = re.compile(r"(?:said|says|added|adds|wrote|writes|continued|explained|noted|stated|"
                        r"declared|insisted|argued|concluded|replied|recalled|remarked|stressed|"
-                       r"acknowledged|conceded|observed|tweeted|announced|according to)$", re.I)
+                       r"acknowledged|conceded|observed|tweeted|announced|according to|in the words of)$", re.I)
 
 
 def passive_by(masked, lo, hi, mentions):
@@ -110,11 +113,9 @@ def _governed(masked, lo, m: Mention) -> bool:
     if not words:
         return False
     prev = words[-1].lower()
-    if prev in _BLOCKING:
-        return True
-    if prev == "of":
-        return len(words) < 2 or words[-2].lower() not in _OF_HEADS
-    return False
+    if prev in ("of", "in"):  # "the ministers of Iraq", "officials in Baghdad" are subjects
+        return len(words) < 2 or words[-2].lower() not in (_OF_HEADS if prev == "of" else _IN_HEADS)
+    return prev in _BLOCKING
 
 
 def inverted_group(masked, cue, mentions):
@@ -174,3 +175,17 @@ def joint_partners(masked, lo, hi, mentions):
                     ("troops", "forces", "army", "soldiers", "units", "military"))):
             out.append(m)
     return out
+
+
+_REACTION_FROM = re.compile(
+    r"\b(?:rebukes?|criticism|condemnations?|protests?|warnings?|objections?|support|praise|backing|"
+    r"threats?|denunciations?|rejections?|opposition|welcome|applause)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$",
+    re.IGNORECASE)
+
+
+def reaction_source(masked, lo, hi, mentions):
+    """'The measures drew a sharp rebuke from Erbil': the source of a reaction holds."""
+    for i, m in enumerate(mentions):
+        if lo <= m.start < hi and _REACTION_FROM.search(masked, max(lo, m.start - 60), m.start):
+            return group_from(masked, mentions[i:])
+    return []

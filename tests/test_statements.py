@@ -57,6 +57,16 @@ def holders(text):
      set()),
     ("Ali al-Allaq, a lawmaker from the ruling bloc, told a news conference that Erbil still "
      "had time to call off the vote.", set()),
+    # rarer ways news attributes: "in the words of", reactions "from X", officials "in X",
+    # a passive with its auxiliary, rarer verbs
+    ("Such a move would be a grave mistake, in the words of Iran's foreign minister.", {"Iran"}),
+    ("The measures drew a sharp rebuke from Erbil.", {"KRG"}),
+    ("Warnings came from Tehran as well.", {"Iran"}),
+    ("Officials in Baghdad said the ban would stay.", {"Iraq"}),
+    ("Erbil was told by Washington that the vote should be postponed.", {"US"}),
+    ("The Turkish leader hit out at Barzani on Tuesday.", {"Turkey"}),
+    ("Turkish tanks rolled toward the border on Monday.", {"Turkey"}),
+    ("Tehran's top diplomat contended that the vote would destabilise the region.", {"Iran"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
