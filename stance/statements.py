@@ -257,18 +257,21 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     the holder said, not a subject.
     """
     body = masked.rstrip(" .!?…")
-    cuts = [m for m in _TRAIL_SPLIT.finditer(body, lo) if m.start() - lo >= 12]
+    all_cuts = list(_TRAIL_SPLIT.finditer(body, lo))
+    cuts = [m for m in all_cuts if m.start() - lo >= 12]
     # an attribution right after a closing quote wins; else the sentence's last segment
     after_quote = [m for m in cuts if re.search(r"_[,.!?]?\s*[”\"]?\s*$", masked[max(lo, m.start() - 3):m.end()])
                    and masked[m.start()] in "”\"" or (masked[m.start()] == "," and masked[max(lo, m.start() - 1)] in "_”\"")]
     # a short parenthetical ", he said," / ", the ministry said on Monday," anywhere
+    # (also right after a short subject: "Iraq, the council said, had shown …")
     parenthetical = []
-    for i, m in enumerate(cuts[:-1]):
-        seg = masked[m.end():cuts[i + 1].start()]
+    for i, m in enumerate(all_cuts[:-1]):
+        seg = masked[m.end():all_cuts[i + 1].start()]
         verb = _SPEECH_TRAIL.search(seg)
         if verb and len(_WORD.findall(seg)) <= 8 and len(_WORD.findall(seg[verb.end():])) <= 3 \
-                and masked[cuts[i + 1].start()] == ",":
+                and masked[all_cuts[i + 1].start()] == "," and masked[m.start()] == ",":
             parenthetical.append(m)
+    cuts = sorted(set(cuts) | set(parenthetical), key=lambda m: m.start())
     ordered = after_quote + parenthetical + ([cuts[-1]] if cuts else [])
     for cut in ordered:
         nxt = [m.start() for m in cuts if m.start() > cut.start()]

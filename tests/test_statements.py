@@ -104,6 +104,11 @@ def test_statements_holder_of_sentence(text, expected):
     # a joint subject in the content that includes the speaker's own side
     ("Iran's army chief Mohammad Bagheri spoke in Ankara. He added that Tehran and Ankara "
      "agreed the referendum should not take place.", 1, {"Turkey", "Iran"}),
+    # a parenthetical attribution right after a short subject: the subject is content
+    ("The Kurdistan Region Security Council met. Iraq, the council said, had shown "
+     '"zero sign of de-escalating."', 1, {"KRG"}),
+    ("Abadi spoke on Tuesday. The Kurdish leadership, he said, should respect the constitution.",
+     1, {"Iraq"}),
     # "according to X" inside a detail does not make X the speaker
     ("Masoud Barzani addressed supporters. At a rally in Erbil, with some 40,000 people "
      "according to Rudaw, he said the union with Iraq had failed.", 1, {"KRG"}),
