@@ -62,6 +62,8 @@ _LEADING_SUBORDINATE = re.compile(
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
 _CONTENT_CUES = frozenset("""said says told tells added adds stated warned insisted stressed argued
 noted explained declared announced""".split())
+_APPOSITIVE_TO_CUE = re.compile(r",\s[^,;]{2,70},\s*")
+_POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
 _BE_HAVE = frozenset("is are was were be been being has have had".split())
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
@@ -439,9 +441,13 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
     """'he said', 'the ministry said', 'both sides agreed' → earlier holders."""
     window_lo = max(lo, hi - 50)
     gens = cfg.actors.find_generic(masked, window_lo, hi)
+    if not gens:  # "His chief of staff, Ayatollah X, called …": a generic before an appositive
+        gens = [g for g in cfg.actors.find_generic(masked, lo, min(hi, lo + 40))
+                if _APPOSITIVE_TO_CUE.fullmatch(masked, g.end, hi)]
     if gens:
         g = gens[-1]
-        if len(_WORD.findall(masked[g.end:hi])) > 3:
+        if len(_WORD.findall(masked[g.end:hi])) > 3 and not _APPOSITIVE_TO_CUE.fullmatch(
+                masked, g.end, hi):
             return []
         if g.kind == "plural":
             return [Mention(g.start, g.end, a, g.surface, "actor") for a in state.last_plural]
@@ -450,7 +456,7 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
         if context:
             return [Mention(g.start, g.end, a, g.surface, "actor") for a, _ in context]
         low = g.surface.lower()
-        for head in cfg.heads:
+        for head in cfg.heads if not _POSSESSIVE.match(low) else ():  # "his spokesman": the last holder's
             if head in low and head in state.titles and low not in ("he", "she", "it", "they"):
                 return [Mention(g.start, g.end, state.titles[head], g.surface, "actor")]
         return [Mention(g.start, g.end, a, g.surface, "actor" if a != "other" else "other")

@@ -109,6 +109,10 @@ def test_statements_holder_of_sentence(text, expected):
      '"zero sign of de-escalating."', 1, {"KRG"}),
     ("Abadi spoke on Tuesday. The Kurdish leadership, he said, should respect the constitution.",
      1, {"Iraq"}),
+    # "his spokesman", "his chief of staff, Name," back to the last holder
+    ("Abadi spoke on Tuesday. His spokesman said no deadline had been set.", 1, {"Iraq"}),
+    ("Khamenei met Erdogan's envoy in Tehran. His chief of staff, Ayatollah Mohammad "
+     "Golpayegani, called the referendum a catastrophe.", 1, {"Iran"}),
     # "according to X" inside a detail does not make X the speaker
     ("Masoud Barzani addressed supporters. At a rally in Erbil, with some 40,000 people "
      "according to Rudaw, he said the union with Iraq had failed.", 1, {"KRG"}),
