@@ -64,6 +64,8 @@ _CONTENT_CUES = frozenset("""said says told tells added adds stated warned insis
 noted explained declared announced""".split())
 _APPOSITIVE_TO_CUE = re.compile(r",\s[^,;]{2,70},\s*")
 _POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
+_MODAL = re.compile(r"\b(?:would|will|could|should|must|may|might|can|cannot|won't|wouldn't|"
+                    r"shall|going to)\b", re.I)
 _BE_HAVE = frozenset("is are was were be been being has have had".split())
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
@@ -212,7 +214,8 @@ def _sentence_statements(s, cfg: _Config, state: _DocState, rows):
         inner_mentions = [m for m in mentions if m.start < content_end]
         inner, inner_kind = _clause_holders(masked[:content_end], lo, inner_mentions, cfg, state,
                                             context, named_only=True)
-        if inner:
+        # … but "Iran, Iraq and Turkey would work together …, he said" is his forecast
+        if inner and not _modal_first(masked, lo, content_end, cfg.cue_re):
             holders, kind = inner, inner_kind
 
     all_actors = sorted({m.actor for m in text_mentions if m.kind == "actor"})
@@ -284,6 +287,15 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
         if found:
             return found, "reported", cut.start()
     return None, None, None
+
+
+def _modal_first(masked, lo, hi, cue_re) -> bool:
+    """Whether the content's first verb is a modal ('… would work together …')."""
+    modal = _MODAL.search(masked, lo, hi)
+    if not modal:
+        return False
+    verb = next((c for c in cue_re.finditer(masked, lo, hi) if c.group().lower() not in _AUX), None)
+    return verb is None or modal.start() < verb.start()
 
 
 def _quote_end_before(masked, lo, hi):

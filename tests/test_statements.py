@@ -109,6 +109,9 @@ def test_statements_holder_of_sentence(text, expected):
      '"zero sign of de-escalating."', 1, {"KRG"}),
     ("Abadi spoke on Tuesday. The Kurdish leadership, he said, should respect the constitution.",
      1, {"Iraq"}),
+    # a nested report counts for its subjects only when it reports a deed, not a forecast
+    ("Erdogan spoke in Ankara. Iran, Iraq and Turkey would work together to stop separatist "
+     "plans, he said.", 1, {"Turkey"}),
     # "his spokesman", "his chief of staff, Name," back to the last holder
     ("Abadi spoke on Tuesday. His spokesman said no deadline had been set.", 1, {"Iraq"}),
     ("Khamenei met Erdogan's envoy in Tehran. His chief of staff, Ayatollah Mohammad "
