@@ -128,7 +128,7 @@ def inverted_group(masked, cue, mentions):
     return group_from(masked, [m for m in mentions if cue.end() <= m.start < cue.end() + 70])
 
 
-_SUBORDINATOR = re.compile(r"\b(?:after|before|when|as|since|once|until|because|while)\s+(?:the\s+)?$",
+_SUBORDINATOR = re.compile(r"\b(?:after|before|when|once|until|while)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 _VERB_GAP = re.compile(r"^\s+(?:(?:had|has|have|also|then|first|later|again|\w+ly)\s+){0,2}$")
 
