@@ -11,6 +11,7 @@ import logging
 
 import pandas as pd
 
+from .context import context_features
 from .errors import StanceError
 from .resources import TARGETS, load_lexicon
 from .rules import LexiconScorer
@@ -57,6 +58,8 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | None = None,
     if scorer != "lexicon" and len(statements):
         features = pd.DataFrame([analysed[t][1] for t in statements["text"]],
                                 columns=lex.feature_names())
+        features = pd.concat([features, context_features(
+            statements["doc_id"], statements["actor"], features)], axis=1)
     for target in targets:
         verdicts = [analysed[t][0][target] for t in statements["text"]]
         lab = [v.label for v in verdicts]

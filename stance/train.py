@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .context import CONTEXT_COLUMNS, context_features
 from .evaluate import locate_gold
 from .model import StanceModel, data_hash
 from .resources import TARGETS, load_actors, load_lexicon
@@ -18,14 +19,15 @@ from .statements import extract_statements
 
 def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
                    lexicon=None) -> pd.DataFrame:
-    """Rows ``text, actor, kind, target, label`` plus lexicon features, per statement and gold pair."""
+    """Rows ``text, actor, kind, target, label`` plus lexicon and context features, per
+    statement and gold pair."""
     gold = locate_gold(gold, documents)
     statements = extract_statements(split_sentences(documents),
                                     load_actors() if actors is None else actors)
     statements = statements[statements["actor"] != "?"]
     lex = LexiconScorer(load_lexicon() if lexicon is None else lexicon)
     by_doc = {d: g for d, g in gold.groupby("doc_id")}
-    rows, covered = [], set()
+    rows, covered, extra = [], set(), []
     for s in statements.itertuples(index=False):
         match = None
         for g in by_doc.get(s.doc_id, pd.DataFrame()).itertuples(index=False) \
@@ -39,11 +41,19 @@ def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
             rows.append((s.text, s.actor, s.kind, t, label))
     for g in gold.itertuples(index=False):
         if (g.doc_id, g.start, g.actor) not in covered:
+            extra.append((g.doc_id, g.actor))
             for t in TARGETS:
                 rows.append((g.sentence, g.actor, "reported", t, getattr(g, t)))
     ex = pd.DataFrame(rows, columns=["text", "actor", "kind", "target", "label"])
     feats = pd.DataFrame([lex.features(t) for t in ex["text"]], columns=lex.feature_names())
-    return pd.concat([ex, feats], axis=1)
+    # the holder's stance elsewhere in its document, from the statements' lexicon scores;
+    # every statement (and missed gold pair) gives one example row per target, in order
+    first = feats.iloc[::len(TARGETS)].reset_index(drop=True)
+    n_st = len(statements)
+    ctx = context_features(statements["doc_id"], statements["actor"], first.iloc[:n_st],
+                           extra=pd.DataFrame(extra, columns=["doc_id", "actor"]))
+    ctx = ctx.loc[ctx.index.repeat(len(TARGETS))].reset_index(drop=True)
+    return pd.concat([ex, feats, ctx], axis=1)
 
 
 def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lexicon=None,
@@ -57,7 +67,8 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
     lex_frame = load_lexicon() if lexicon is None else lexicon
     examples = build_examples(documents, gold, actors=actors, lexicon=lex_frame)
     digest = training_data_hash(documents, gold, lex_frame)
-    return StanceModel.fit(examples, lexicon_columns=LexiconScorer(lex_frame).feature_names(),
+    return StanceModel.fit(examples, lexicon_columns=[*LexiconScorer(lex_frame).feature_names(),
+                                                      *CONTEXT_COLUMNS],
                            data_hash=digest, seed=seed)
 
 
