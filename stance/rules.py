@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from re import _constants as _sre, _parser as _sre_parse
 
 import pandas as pd
 
@@ -62,14 +63,26 @@ class LexiconScorer:
                 (re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _apostrophes(r.pattern.strip()),
                             re.IGNORECASE),
                  r.label, float(r.magnitude), r.scope) for r in rows.itertuples()]
+        # per rule, literals one of which every match contains (None: no such set)
+        self._needs = {t: [_required_literals(rx.pattern) for rx, *_ in rules]
+                       for t, rules in self._rules.items()}
         self.targets = tuple(t for t in TARGETS if t in self._rules) + tuple(
             t for t in self._rules if t not in TARGETS)
 
     def cues(self, text: str, target: str) -> list[Cue]:
         """All non-overlapping cue matches for `target`, leftmost-longest."""
-        found = []
-        for rx, label, mag, scope in self._rules.get(target, ()):
+        return self._cues(text, target)[0]
+
+    def _cues(self, text: str, target: str):
+        """(cues, whether any topic rule matched), running only the rules `text` can match."""
+        found, any_topic = [], False
+        low = _folded(text)
+        for (rx, label, mag, scope), needs in zip(self._rules.get(target, ()),
+                                                  self._needs.get(target, ())):
+            if needs is not None and not any(s in low for s in needs):
+                continue  # the rule needs a literal the text lacks: it cannot match
             for m in rx.finditer(text):
+                any_topic = any_topic or label == "topic"
                 if m.end() > m.start():
                     found.append(Cue(m.start(), m.end(), label, mag, scope, m.group().strip()))
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -83,7 +96,7 @@ class LexiconScorer:
             if any((k.start, k.end, k.label) == (c.start, c.end, c.label) for k in kept):
                 continue
             kept.append(c)
-        return kept
+        return kept, any_topic
 
     def score(self, text: str, target: str) -> Verdict:
         """Label, signed score, confidence and evidence for one text and target."""
@@ -110,9 +123,8 @@ class LexiconScorer:
                 for n in ("score", "max_favor", "max_against", "n_favor", "n_against", "topic")]
 
     def _signals(self, text: str, target: str):
-        cues = self.cues(text, target)
-        has_topic = any(c.label == "topic" for c in cues) or any(
-            rx.search(text) for rx, label, _, _ in self._rules.get(target, ()) if label == "topic")
+        # a topic rule's first match (even an empty one) is what rx.search would find
+        cues, has_topic = self._cues(text, target)
         signals = []
         for i, c in enumerate(cues):
             if c.label not in ("favor", "against", "topic"):
@@ -180,6 +192,48 @@ def _apostrophes(pattern: str) -> str:
             in_class = False
         out.append("['’]" if ch == "'" and not in_class else ch)
     return "".join(out)
+
+
+# the only non-ASCII characters that re.IGNORECASE matches to an ASCII letter
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def _folded(text: str) -> str:
+    """`text` lower-cased so that an ASCII literal matching it under re.I is a substring."""
+    return (text if text.isascii() else text.translate(_FOLD)).lower()
+
+
+def _required_literals(pattern: str) -> frozenset | None:
+    """Lower-case ASCII strings one of which every match of `pattern` contains, or None."""
+    found = _necessary(_sre_parse.parse(pattern, re.IGNORECASE))
+    # a string holding another of the set adds nothing to the test
+    return found and frozenset(s for s in found if not any(o != s and o in s for o in found))
+
+
+def _necessary(items):
+    """The most selective necessary literal set of a parsed sequence, or None."""
+    best, run = None, []
+
+    def better(cand, best):
+        if not cand or "" in cand:
+            return best
+        key = (min(map(len, cand)), -len(cand))
+        return cand if best is None or key > (min(map(len, best)), -len(best)) else best
+
+    for op, av in items:
+        if op is _sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        best, run = better(frozenset(["".join(run)]), best), []
+        if op is _sre.SUBPATTERN:
+            best = better(_necessary(av[-1]), best)
+        elif op is _sre.BRANCH:
+            alts = [_necessary(a) for a in av[1]]
+            if all(alts):
+                best = better(frozenset().union(*alts), best)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            best = better(_necessary(av[2]), best)
+    return better(frozenset(["".join(run)]), best)
 
 
 def _negated(text, cue: Cue) -> bool:
