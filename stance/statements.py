@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .cues import CueMatcher
 from .mentions import ActorDictionary, Mention
 from .names import NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names, remember_titles
 from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
@@ -69,7 +70,7 @@ class _DocState:
 @dataclass(frozen=True)
 class _Config:
     actors: ActorDictionary
-    cue_re: re.Pattern
+    cue_re: CueMatcher
     title_words: frozenset
     heads: tuple
     head_res: tuple  # (head, regex inside a mention, regex just after one)
@@ -118,16 +119,7 @@ def _config(actors, cues) -> _Config:
     words, heads = load_titles()
     head_res = tuple((h, re.compile(r"\b" + re.escape(h) + r"\b"),
                       re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(h) + r"\b")) for h in heads)
-    return _Config(actors, _compile_cues(cues), words, heads, head_res)
-
-
-def _compile_cues(cues):
-    parts = []
-    for kind in ("speech", "action"):
-        words = sorted(cues.get(kind, ()), key=len, reverse=True)
-        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
-        parts.append(f"(?P<{kind}>{alt})" if alt else f"(?P<{kind}>(?!x)x)")
-    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
+    return _Config(actors, CueMatcher.from_cues(cues), words, heads, head_res)
 
 
 # ---------------------------------------------------------------- document level

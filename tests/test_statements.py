@@ -94,3 +94,18 @@ def test_statements_kinds():
     assert kinds == {"Turkey": "quote"}
     kinds = {a: k for a, _, k in attribute_text("Iraqi forces seized the base.")}
     assert kinds == {"Iraq": "action"}
+
+
+def test_cues_matcher_finds_what_the_regex_finds():
+    # the lead-word gate must not change a match: same spans, words and groups
+    from stance.cues import CueMatcher
+    from stance.resources import load_cues
+    cm = CueMatcher.from_cues(load_cues())
+    texts = ["Turkey said on Monday it would respond, officials told reporters.",
+             "“We will act,” Erdogan warned, calling on Erbil to cancel the vote.",
+             "THE MINISTRY SAID IT WON’T ACCEPT IT", "He ſaid it was unſaid; Baghdad also called on",
+             "Officials, who later added that the U.S.-backed forces had pre-warned them, declined."]
+    for text in texts:
+        for lo, hi in ((0, len(text)), (3, len(text) - 5), (10, 30)):
+            got = [(m.span(), m.lastgroup) for m in cm.finditer(text, lo, hi)]
+            assert got == [(m.span(), m.lastgroup) for m in cm.regex.finditer(text, lo, hi)]
