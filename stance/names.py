@@ -19,11 +19,16 @@ Earlier Later Then Now Speaking Asked According There Here""".split())
 _WORD = re.compile(r"[\w’'-]+")
 
 
-def learn_names(texts, actors: ActorDictionary, title_words) -> ActorDictionary | None:
-    """Names introduced with a title and an actor, as a per-document dictionary (or None)."""
+def learn_names(texts, actors: ActorDictionary, title_words, *,
+                found=None) -> ActorDictionary | None:
+    """Names introduced with a title and an actor, as a per-document dictionary (or None).
+
+    `found`, if given, holds ``actors.find(text)`` for each of `texts` (not searched again).
+    """
     learned = {}
-    for text in texts:
-        mentions = [m for m in actors.find(text) if m.kind == "actor"]
+    texts = list(texts)
+    for text, in_text in zip(texts, found if found is not None else map(actors.find, texts)):
+        mentions = [m for m in in_text if m.kind == "actor"]
         for m in mentions:
             # "<actor>('s) <title words> <Name>"
             rest = text[m.end:m.end + 120]
@@ -91,5 +96,6 @@ def remember_titles(text, mentions, head_res, titles: dict) -> None:
         tail = text[m.end:m.end + 40].lower()
         tail = tail[2:] if tail[:2] in ("'s", "’s") else tail
         for head, inside, after in head_res:
-            if inside.search(surface) or after.match(tail):
+            # the substring tests are necessary for the regexes and much cheaper
+            if (head in surface and inside.search(surface)) or (head in tail and after.match(tail)):
                 titles[head] = m.actor

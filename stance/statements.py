@@ -125,17 +125,19 @@ def _config(actors, cues) -> _Config:
 # ---------------------------------------------------------------- document level
 
 def _doc_statements(doc: pd.DataFrame, cfg: _Config):
-    state = _DocState(names=learn_names(doc["text"], cfg.actors, cfg.title_words))
+    texts = doc["text"].tolist()
+    found = [cfg.actors.find(t) for t in texts]  # each sentence's mentions, found once
+    state = _DocState(names=learn_names(texts, cfg.actors, cfg.title_words, found=found))
     rows: list = []
     prev_para = None
-    for s in doc.itertuples(index=False):
+    for s, text_mentions in zip(doc.itertuples(index=False), found):
         if prev_para is not None and s.paragraph != prev_para and state.quote_open:
             # a quote left open runs on only if the next paragraph opens a quote again
             state.quote_open = s.text.lstrip()[:1] in _QUOTE_CHARS
             if not state.quote_open:
                 _flush_pending(rows, state)
         prev_para = s.paragraph
-        _sentence_statements(s, cfg, state, rows)
+        _sentence_statements(s, text_mentions, cfg, state, rows)
     _flush_pending(rows, state)
     order = {}
     for r in rows:
@@ -161,7 +163,7 @@ def _quote_spans(text: str, open_at_start: bool):
     return spans, inside
 
 
-def _sentence_statements(s, cfg: _Config, state: _DocState, rows):
+def _sentence_statements(s, text_mentions, cfg: _Config, state: _DocState, rows):
     text = s.text
     continued = state.quote_open
     spans, ends_open = _quote_spans(text, continued)
@@ -176,9 +178,10 @@ def _sentence_statements(s, cfg: _Config, state: _DocState, rows):
     dl = _DATELINE.match(masked)
     lo = dl.end() if dl else 0
 
-    mentions = _mentions(masked, lo, cfg, state)
+    # unmasked and without a dateline, the sentence's own mentions are the same search
+    mentions = _mentions(masked, lo, cfg, state,
+                         list(text_mentions) if lo == 0 and masked == text else None)
     context = _locative_context(masked, lo, mentions)
-    text_mentions = cfg.actors.find(text)
     remember_titles(text, text_mentions, cfg.head_res, state.titles)
     holders, kind, content_end = _trailing_attribution(masked, lo, mentions, cfg, state, context)
     if holders is None:
@@ -210,8 +213,8 @@ def _sentence_statements(s, cfg: _Config, state: _DocState, rows):
         _flush_pending(rows, state)
 
 
-def _mentions(masked, lo, cfg, state):
-    found = cfg.actors.find(masked, lo)
+def _mentions(masked, lo, cfg, state, found=None):
+    found = cfg.actors.find(masked, lo) if found is None else found
     if state.names is not None:
         taken = [(m.start, m.end) for m in found]
         for m in state.names.find(masked, lo):
