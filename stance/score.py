@@ -57,6 +57,7 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | None = None,
     if scorer != "lexicon" and len(statements):
         features = pd.DataFrame([analysed[t][1] for t in statements["text"]],
                                 columns=lex.feature_names())
+    shared = {}  # text features both targets' classifiers use
     for target in targets:
         verdicts = [analysed[t][0][target] for t in statements["text"]]
         lab = [v.label for v in verdicts]
@@ -65,7 +66,8 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | None = None,
         ev = [v.evidence for v in verdicts]
         method = scorer
         if scorer != "lexicon" and len(statements):
-            proba = model.predict_proba(statements, target, lexicon_features=features)
+            proba = model.predict_proba(statements, target, lexicon_features=features,
+                                        shared=shared)
             lab, sc, conf, ev = _combine(scorer, proba, lab, sc, ev)
         out = statements.copy()
         out["target"] = target

@@ -54,3 +54,20 @@ def test_model_packaged_model_was_trained_on_the_current_training_data():
     docs, _ = stance.load_documents(ROOT / "data" / "train")
     gold = read_frame(ROOT / "data" / "gold" / "train.csv", GOLD)
     assert load_model().meta["data_sha256"] == training_data_hash(docs, gold, stance.load_lexicon())
+
+
+def test_model_shared_hashing_gives_the_pipelines_probabilities():
+    # hashing distinct texts once for both targets must not change a single bit
+    import numpy as np
+    from stance.model import _predict_proba
+    model = load_model()
+    texts = ["Turkey held drills near the border.", "Erbil said the vote would go ahead.",
+             "Turkey held drills near the border.", "Baghdad rejected the referendum."]
+    X = pd.DataFrame({"text": texts, "actor": ["Turkey", "KRG", "Iran", "Iraq"],
+                      "kind": ["action", "reported", "action", "reported"]})
+    for c in model.meta["lexicon_columns"]:
+        X[c] = np.linspace(-1, 1, len(X))
+    shared = {}
+    for target, pipe in model.pipelines.items():
+        assert np.array_equal(_predict_proba(pipe, X, shared), pipe.predict_proba(X))
+    assert len(shared) == 2  # word and character hashing, computed for the first target only
