@@ -25,8 +25,10 @@ is only mentioned.  Per sentence, in order:
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from .cues import CueMatcher
@@ -98,8 +100,8 @@ def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None =
     sentences = check(sentences, SENTENCES, name="sentences")
     cfg = _config(actors, cues)
     rows = []
-    for _, doc in sentences.groupby("doc_id", sort=False):
-        rows.extend(_doc_statements(doc.sort_values("sent_id"), cfg))
+    for doc in _documents(sentences):
+        rows.extend(_doc_statements(doc, cfg))
     frame = pd.DataFrame(rows, columns=list(STATEMENTS))
     return check(frame, STATEMENTS, name="statements")
 
@@ -124,13 +126,39 @@ def _config(actors, cues) -> _Config:
 
 # ---------------------------------------------------------------- document level
 
-def _doc_statements(doc: pd.DataFrame, cfg: _Config):
-    texts = doc["text"].tolist()
+_Sentence = namedtuple("_Sentence", list(SENTENCES))
+
+
+def _documents(sentences: pd.DataFrame):
+    """Each document's sentences (row tuples) by sent_id, documents in order of appearance.
+
+    The rows of ``groupby("doc_id", sort=False)`` then ``sort_values("sent_id")``, without
+    a frame per document: when each document's sent_ids already rise in input order
+    (as `split_sentences` makes them), one stable sort by document gives that order.
+    """
+    codes = pd.factorize(sentences["doc_id"])[0]
+    order = np.argsort(codes, kind="stable")
+    codes, ids = codes[order], sentences["sent_id"].to_numpy()[order]
+    same = codes[1:] == codes[:-1]
+    if (codes < 0).any() or not (ids[1:][same] > ids[:-1][same]).all():
+        for _, doc in sentences.groupby("doc_id", sort=False):
+            yield list(doc.sort_values("sent_id").itertuples(index=False))
+        return
+    rows = sentences[list(SENTENCES)].iloc[order]
+    rows = list(map(_Sentence._make, zip(*(rows[c] for c in SENTENCES))))
+    bounds = [0, *(np.flatnonzero(~same) + 1).tolist(), len(rows)]
+    for lo, hi in zip(bounds, bounds[1:]):
+        if hi > lo:
+            yield rows[lo:hi]
+
+
+def _doc_statements(doc: list, cfg: _Config):
+    texts = [s.text for s in doc]
     found = [cfg.actors.find(t) for t in texts]  # each sentence's mentions, found once
     state = _DocState(names=learn_names(texts, cfg.actors, cfg.title_words, found=found))
     rows: list = []
     prev_para = None
-    for s, text_mentions in zip(doc.itertuples(index=False), found):
+    for s, text_mentions in zip(doc, found):
         if prev_para is not None and s.paragraph != prev_para and state.quote_open:
             # a quote left open runs on only if the next paragraph opens a quote again
             state.quote_open = s.text.lstrip()[:1] in _QUOTE_CHARS

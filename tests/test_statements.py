@@ -109,3 +109,16 @@ def test_cues_matcher_finds_what_the_regex_finds():
         for lo, hi in ((0, len(text)), (3, len(text) - 5), (10, 30)):
             got = [(m.span(), m.lastgroup) for m in cm.finditer(text, lo, hi)]
             assert got == [(m.span(), m.lastgroup) for m in cm.regex.finditer(text, lo, hi)]
+
+
+def test_statements_documents_in_groupby_then_sent_id_order(two_docs):
+    from stance.schemas import SENTENCES, check
+    from stance.sentences import split_sentences
+    from stance.statements import _documents
+    sents = check(split_sentences(two_docs), SENTENCES)
+    interleaved = sents.iloc[[0, 3, 1, 4, 2]].reset_index(drop=True)  # ids still rise per doc
+    shuffled = sents.sample(frac=1, random_state=1).reset_index(drop=True)
+    for frame in (sents, interleaved, shuffled):
+        expected = [[tuple(r) for r in doc.sort_values("sent_id").itertuples(index=False)]
+                    for _, doc in frame.groupby("doc_id", sort=False)]
+        assert [[tuple(r) for r in doc] for doc in _documents(frame)] == expected
