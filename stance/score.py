@@ -22,14 +22,15 @@ SCORERS = ("lexicon", "model", "ensemble")
 DEFAULT_SCORER = "ensemble"
 
 
-def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
+def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | LexiconScorer | None = None, *,
                   scorer: str = DEFAULT_SCORER, model=None, targets=TARGETS) -> pd.DataFrame:
     """Stance rows for every statement and target.
 
     Parameters
     ----------
     statements : DataFrame (schema STATEMENTS)
-    lexicon : DataFrame, optional  (default: ``load_lexicon()``)
+    lexicon : DataFrame or LexiconScorer, optional  (default: ``load_lexicon()``)
+        A LexiconScorer built once saves compiling the lexicon on every call.
     scorer : {"lexicon", "model", "ensemble"}
     model : StanceModel, optional  (default: the packaged model, for model/ensemble)
 
@@ -44,7 +45,8 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | None = None,
     statements = check(statements, STATEMENTS, name="statements")
     if scorer not in SCORERS:
         raise StanceError(f"unknown scorer {scorer!r}; choose one of {', '.join(SCORERS)}")
-    lex = LexiconScorer(load_lexicon() if lexicon is None else lexicon)
+    lex = lexicon if isinstance(lexicon, LexiconScorer) else LexiconScorer(
+        load_lexicon() if lexicon is None else lexicon)
     if scorer != "lexicon" and model is None:
         from .model import load_model
         model = load_model()

@@ -70,16 +70,29 @@ class _DocState:
 
 
 @dataclass(frozen=True)
-class _Config:
+class AttributionRules:
+    """The dictionaries `extract_statements` uses, compiled once (`AttributionRules.load`)."""
+
     actors: ActorDictionary
     cue_re: CueMatcher
     title_words: frozenset
     heads: tuple
     head_res: tuple  # (head, regex inside a mention, regex just after one)
 
+    @classmethod
+    def load(cls, actors: ActorDictionary | None = None, cues=None) -> "AttributionRules":
+        """Compile `actors` and `cues` (default: the packaged ones) and the title words."""
+        actors = load_actors() if actors is None else actors
+        cues = load_cues() if cues is None else cues
+        words, heads = load_titles()
+        head_res = tuple((h, re.compile(r"\b" + re.escape(h) + r"\b"),
+                          re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(h) + r"\b"))
+                         for h in heads)
+        return cls(actors, CueMatcher.from_cues(cues), words, heads, head_res)
+
 
 def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None = None,
-                       *, cues=None) -> pd.DataFrame:
+                       *, cues=None, rules: AttributionRules | None = None) -> pd.DataFrame:
     """Statements and their holders, one row per (sentence, holder).
 
     Parameters
@@ -87,6 +100,9 @@ def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None =
     sentences : DataFrame (schema SENTENCES)
     actors : ActorDictionary, optional  (default: ``load_actors()``)
     cues : dict, optional  (default: ``load_cues()``)
+    rules : AttributionRules, optional
+        Compiled once with ``AttributionRules.load(actors, cues)`` to score many frames;
+        given, it replaces `actors` and `cues`.
 
     Returns
     -------
@@ -98,7 +114,7 @@ def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None =
     >>> statements = extract_statements(split_sentences(docs), load_actors())
     """
     sentences = check(sentences, SENTENCES, name="sentences")
-    cfg = _config(actors, cues)
+    cfg = AttributionRules.load(actors, cues) if rules is None else rules
     rows = []
     for doc in _documents(sentences):
         rows.extend(_doc_statements(doc, cfg))
@@ -113,15 +129,6 @@ def attribute_text(text: str, actors: ActorDictionary | None = None, *, cues=Non
                           "title": "", "text": text}])
     st = extract_statements(split_sentences(docs), actors, cues=cues)
     return [(r.actor, r.speaker, r.kind) for r in st.itertuples(index=False)]
-
-
-def _config(actors, cues) -> _Config:
-    actors = load_actors() if actors is None else actors
-    cues = load_cues() if cues is None else cues
-    words, heads = load_titles()
-    head_res = tuple((h, re.compile(r"\b" + re.escape(h) + r"\b"),
-                      re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(h) + r"\b")) for h in heads)
-    return _Config(actors, CueMatcher.from_cues(cues), words, heads, head_res)
 
 
 # ---------------------------------------------------------------- document level
@@ -152,7 +159,7 @@ def _documents(sentences: pd.DataFrame):
             yield rows[lo:hi]
 
 
-def _doc_statements(doc: list, cfg: _Config):
+def _doc_statements(doc: list, cfg: AttributionRules):
     texts = [s.text for s in doc]
     found = [cfg.actors.find(t) for t in texts]  # each sentence's mentions, found once
     state = _DocState(names=learn_names(texts, cfg.actors, cfg.title_words, found=found))
@@ -191,7 +198,7 @@ def _quote_spans(text: str, open_at_start: bool):
     return spans, inside
 
 
-def _sentence_statements(s, text_mentions, cfg: _Config, state: _DocState, rows):
+def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocState, rows):
     text = s.text
     continued = state.quote_open
     spans, ends_open = _quote_spans(text, continued)
