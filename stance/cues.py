@@ -40,10 +40,11 @@ class CueMatcher:
         endpos = len(text) if endpos is None else endpos
         if self.leads is None or _EXOTIC.search(text, pos, endpos):
             return list(self.regex.finditer(text, pos, endpos))
-        found, last = [], pos
-        for w in _WORD_START.finditer(text, pos, endpos):
-            if w.start() >= last and w.group().lower() in self.leads:
-                m = self.regex.match(text, w.start(), endpos)
+        leads, found, last = self.leads, [], pos
+        for at in [w.start() for w in _WORD_START.finditer(text, pos, endpos)
+                   if w.group().lower() in leads]:
+            if at >= last:
+                m = self.regex.match(text, at, endpos)
                 if m:
                     found.append(m)
                     last = m.end()

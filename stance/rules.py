@@ -66,20 +66,26 @@ class LexiconScorer:
         # per rule, literals one of which every match contains (None: no such set)
         self._needs = {t: [_required_literals(rx.pattern) for rx, *_ in rules]
                        for t, rules in self._rules.items()}
+        self._literals = tuple(sorted({s for needs in self._needs.values()
+                                       for n in needs if n for s in n}))
         self.targets = tuple(t for t in TARGETS if t in self._rules) + tuple(
             t for t in self._rules if t not in TARGETS)
 
     def cues(self, text: str, target: str) -> list[Cue]:
         """All non-overlapping cue matches for `target`, leftmost-longest."""
-        return self._cues(text, target)[0]
+        return self._cues(text, target, self._present(text))[0]
 
-    def _cues(self, text: str, target: str):
+    def _present(self, text: str) -> frozenset:
+        """The rules' required literals that occur in `text`."""
+        low = _folded(text)
+        return frozenset([s for s in self._literals if s in low])
+
+    def _cues(self, text: str, target: str, present: frozenset):
         """(cues, whether any topic rule matched), running only the rules `text` can match."""
         found, any_topic = [], False
-        low = _folded(text)
         for (rx, label, mag, scope), needs in zip(self._rules.get(target, ()),
                                                   self._needs.get(target, ())):
-            if needs is not None and not any(s in low for s in needs):
+            if needs is not None and needs.isdisjoint(present):
                 continue  # the rule needs a literal the text lacks: it cannot match
             for m in rx.finditer(text):
                 any_topic = any_topic or label == "topic"
@@ -100,7 +106,7 @@ class LexiconScorer:
 
     def score(self, text: str, target: str) -> Verdict:
         """Label, signed score, confidence and evidence for one text and target."""
-        return _verdict(self._signals(text, target)[0])
+        return _verdict(self._signals(text, target, self._present(text))[0])
 
     def features(self, text: str) -> list[float]:
         """Numeric lexicon features of `text` for a learned model (``feature_names`` order)."""
@@ -108,9 +114,9 @@ class LexiconScorer:
 
     def analyse(self, text: str) -> tuple[dict, list[float]]:
         """Verdicts per target and the feature vector, from one pass over the cues."""
-        verdicts, out = {}, []
+        verdicts, out, present = {}, [], self._present(text)
         for target in self.targets:
-            signals, has_topic = self._signals(text, target)
+            signals, has_topic = self._signals(text, target, present)
             v = verdicts[target] = _verdict(signals)
             fav = [m for sg, m, _ in signals if sg > 0]
             ag = [m for sg, m, _ in signals if sg < 0]
@@ -122,9 +128,9 @@ class LexiconScorer:
         return [f"{t}_{n}" for t in self.targets
                 for n in ("score", "max_favor", "max_against", "n_favor", "n_against", "topic")]
 
-    def _signals(self, text: str, target: str):
+    def _signals(self, text: str, target: str, present: frozenset):
         # a topic rule's first match (even an empty one) is what rx.search would find
-        cues, has_topic = self._cues(text, target)
+        cues, has_topic = self._cues(text, target, present)
         signals = []
         for i, c in enumerate(cues):
             if c.label not in ("favor", "against", "topic"):

@@ -56,6 +56,7 @@ _SPEECH_TRAIL = re.compile(r"\b(?:said|says|say|added|adds|told|tells|stated|not
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
 _QUOTE_CHARS = "“”\""
+_QUOTE = re.compile("[“”\"]")
 _MIN_QUOTE_WORDS = 5
 
 
@@ -185,7 +186,8 @@ def _doc_statements(doc: list, cfg: AttributionRules):
 def _quote_spans(text: str, open_at_start: bool):
     """Spans of quoted text and whether a quote is still open at the end."""
     spans, inside, start = [], open_at_start, 0
-    for i, ch in enumerate(text):
+    for q in _QUOTE.finditer(text):  # other characters change nothing
+        i, ch = q.start(), q.group()
         if ch == "“" or (ch == '"' and not inside):
             if not inside:
                 inside, start = True, i + 1
