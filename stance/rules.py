@@ -66,8 +66,12 @@ class LexiconScorer:
         # per rule, literals one of which every match contains (None: no such set)
         self._needs = {t: [_required_literals(rx.pattern) for rx, *_ in rules]
                        for t, rules in self._rules.items()}
-        self._literals = tuple(sorted({s for needs in self._needs.values()
-                                       for n in needs if n for s in n}))
+        literals = sorted({s for needs in self._needs.values() for n in needs if n for s in n})
+        self._short = tuple(s for s in literals if len(s) < 3)
+        self._by_start = {}  # first three characters -> literals
+        for s in literals:
+            if len(s) >= 3:
+                self._by_start.setdefault(s[:3], []).append(s)
         self.targets = tuple(t for t in TARGETS if t in self._rules) + tuple(
             t for t in self._rules if t not in TARGETS)
 
@@ -78,7 +82,11 @@ class LexiconScorer:
     def _present(self, text: str) -> frozenset:
         """The rules' required literals that occur in `text`."""
         low = _folded(text)
-        return frozenset([s for s in self._literals if s in low])
+        found = [s for s in self._short if s in low]
+        # only literals whose first three characters occur somewhere can occur
+        for start in self._by_start.keys() & {low[i:i + 3] for i in range(len(low) - 2)}:
+            found += [s for s in self._by_start[start] if s in low]
+        return frozenset(found)
 
     def _cues(self, text: str, target: str, present: frozenset):
         """(cues, whether any topic rule matched), running only the rules `text` can match."""
