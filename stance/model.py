@@ -187,7 +187,32 @@ def _hash_distinct(vectorizer, texts: pd.Series):
     """(hashed distinct texts, row of each input text): joint holders share a sentence."""
     at: dict = {}
     rows = [at.setdefault(t, len(at)) for t in texts]
+    if vectorizer.analyzer == "char_wb" and vectorizer.preprocessor is None \
+            and vectorizer.strip_accents is None:  # NFKD can turn a character into a space
+        from sklearn.base import clone
+        vectorizer = clone(vectorizer).set_params(
+            analyzer=_per_word(vectorizer.build_analyzer()))
     return vectorizer.transform(list(at)), np.asarray(rows, dtype=np.intp)
+
+
+def _per_word(analyzer):
+    """A char_wb `analyzer` run once per distinct word: the same n-grams, built faster.
+
+    char_wb n-grams never cross white space, so a text's are its words' in order; its
+    lower-casing maps no character to or from white space (tested), so lower-casing
+    each word splits the text the same way as lower-casing it whole.
+    """
+    memo: dict = {}
+
+    def analyze(doc):
+        out = []
+        for word in doc.split():
+            grams = memo.get(word)
+            if grams is None:
+                grams = memo[word] = analyzer(word)
+            out += grams
+        return out
+    return analyze
 
 
 def load_model(path=None) -> StanceModel:
