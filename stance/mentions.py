@@ -62,7 +62,7 @@ class ActorDictionary:
     """
 
     ids: tuple
-    index: dict        # first token -> [(tokens, alias, actor, kind)], longest first
+    index: dict        # first token -> [(tokens, alias, actor, kind, token texts)], longest first
     regex: object      # compiled regex aliases or None
     regex_entries: tuple
     generic_pattern: re.Pattern
@@ -81,7 +81,8 @@ class ActorDictionary:
         for alias, (actor, kind) in entries.items():
             toks = _alias_tokens(alias)
             if toks:
-                index.setdefault(toks[0][0], []).append((toks, alias, actor, kind))
+                index.setdefault(toks[0][0], []).append((toks, alias, actor, kind,
+                                                         [t for t, _ in toks]))
         for cands in index.values():
             cands.sort(key=lambda c: (-len(c[0]), -len(c[1])))
         regex_entries = tuple((str(rx), str(actor))
@@ -114,10 +115,9 @@ class ActorDictionary:
             at = toks[i].start()
             if at > 0 and _BEFORE_OK.match(text, at - 1):
                 continue
-            for ctoks, _, actor, kind in index[norms[i]]:
+            for ctoks, _, actor, kind, texts in index[norms[i]]:
                 n = len(ctoks)
-                if n > 1 and (i + 1 == len(norms) or norms[i + 1] != ctoks[1][0]
-                              or not _tokens_match(norms, toks, i, ctoks)):
+                if n > 1 and (norms[i:i + n] != texts or not _tokens_match(norms, toks, i, ctoks)):
                     continue
                 e = toks[i + n - 1].end()
                 if e < len(text) and _AFTER_OK.match(text, e):

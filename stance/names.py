@@ -17,6 +17,8 @@ STOP_NAMES = frozenset("""The A An In At On As But And We I It He She They This 
 If When While After Before Since Our His Her Their Its Yet So For Meanwhile However Still Also
 Earlier Later Then Now Speaking Asked According There Here""".split())
 _WORD = re.compile(r"[\w’'-]+")
+_TITLED_NAME = re.compile(r"(?:['’]s)?\s+((?:[\w.-]+\s+){1,6}?)(" + NAME.pattern + r")")
+_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]")
 
 
 def learn_names(texts, actors: ActorDictionary, title_words, *,
@@ -32,7 +34,7 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
         for m in mentions:
             # "<actor>('s) <title words> <Name>"
             rest = text[m.end:m.end + 120]
-            tm = re.match(r"(?:['’]s)?\s+((?:[\w.-]+\s+){1,6}?)(" + NAME.pattern + r")", rest)
+            tm = _TITLED_NAME.match(rest)
             if tm and _all_title_words(tm.group(1), title_words):
                 _register(learned, tm.group(2), m.actor, actors)
         for nm in NAME.finditer(text):
@@ -43,7 +45,7 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
             if len(tokens) < 2:
                 continue
             after = text[nm.end():nm.end() + 90]
-            am = re.match(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]", after)
+            am = _APPOSITION.match(after)
             if not am:
                 continue
             span_lo, span_hi = nm.end(), nm.end() + am.end()

@@ -57,6 +57,9 @@ _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these tho
 his her our if whether what how why when""".split())
 _QUOTE_CHARS = "“”\""
 _QUOTE = re.compile("[“”\"]")
+_QUOTE_END = re.compile(r"_[,.!?]?\s*[”\"]?\s*$")
+_BY = re.compile(r"\bby\s+")
+_NAME_LAST = re.compile(r"(" + _NAME.pattern + r")\s+(?:\w+ly\s+)?$")
 _MIN_QUOTE_WORDS = 5
 
 
@@ -278,7 +281,7 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     body = masked.rstrip(" .!?…")
     cuts = [m for m in _TRAIL_SPLIT.finditer(body, lo) if m.start() - lo >= 12]
     # an attribution right after a closing quote wins; else the sentence's last segment
-    after_quote = [m for m in cuts if re.search(r"_[,.!?]?\s*[”\"]?\s*$", masked[max(lo, m.start() - 3):m.end()])
+    after_quote = [m for m in cuts if _QUOTE_END.search(masked[max(lo, m.start() - 3):m.end()])
                    and masked[m.start()] in "”\"" or (masked[m.start()] == "," and masked[max(lo, m.start() - 1)] in "_”\"")]
     # a short parenthetical ", he said," / ", the ministry said on Monday," anywhere
     parenthetical = []
@@ -362,7 +365,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 group = _group_from(masked, [m for m in clause_mentions if m.start >= cue.end()
                                              and m.start - cue.end() < 40])
             elif _PASSIVE_AUX.search(masked[max(c_lo, cue.start() - 25):cue.start()]):
-                by = re.search(r"\bby\s+", masked[cue.end():cue.end() + 60])
+                by = _BY.search(masked[cue.end():cue.end() + 60])
                 group = _group_from(masked, [m for m in clause_mentions
                                              if by and m.start >= cue.end() + by.end()]) if by else []
                 if not group:
@@ -410,13 +413,12 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech):
         return [Mention(g.start, g.end, a, g.surface, "actor" if a != "other" else "other")
                 for a, _ in state.last_holders]
     if speech:
-        name = re.search(r"(" + _NAME.pattern + r")\s+(?:\w+ly\s+)?$", masked[window_lo:hi])
+        name = _NAME_LAST.search(masked[window_lo:hi])
         if name and name.group(1).split()[0] not in _STOP_NAMES:
             actor = context[0][0] if context else "other"
             lead = masked[max(lo, window_lo + name.start() - 40):window_lo + name.start()].lower()
-            for head in cfg.heads:  # "court spokesman Ayas al-Samouk": the court's actor
-                if actor == "other" and re.search(r"\b" + re.escape(head) + r"\b", lead) \
-                        and head in state.titles:
+            for head, inside, _ in cfg.head_res:  # "court spokesman Ayas al-Samouk": the court's actor
+                if actor == "other" and inside.search(lead) and head in state.titles:
                     actor = state.titles[head]
                     break
             return [Mention(0, 0, actor, name.group(1), "actor" if actor != "other" else "other")]

@@ -29,6 +29,9 @@ _GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together wi
 AUX = frozenset("""would will won't cannot can't could must should has have had is are was were
 does did do""".split()) | {"will not", "would not"}
 _WORD = re.compile(r"[\w’'-]+")
+_THE = re.compile(r"(?:the\s+)?")
+_RELATIVE = re.compile(r",\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3}?)")
+_AFTER_QUOTE = re.compile(r"[_”\"’,]\s*$")
 
 
 def passive_by(masked, lo, hi, mentions):
@@ -37,7 +40,7 @@ def passive_by(masked, lo, hi, mentions):
         m = rx.search(masked, lo, hi)
         if m:
             group = group_from(masked, [x for x in mentions if m.end() <= x.start < m.end() + 40])
-            if group and group[0].start == m.end() + len(re.match(r"(?:the\s+)?", masked[m.end():]).group()):
+            if group and group[0].start == m.end() + len(_THE.match(masked[m.end():]).group()):
                 return group
     return []
 
@@ -45,7 +48,7 @@ def passive_by(masked, lo, hi, mentions):
 def relative_subject(masked, lo, hi, mentions, cue_re):
     """'… from Baghdad, which has repeatedly demanded …': the antecedent holds too."""
     for m in mentions:
-        rel = re.match(r",\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3}?)", masked[m.end:hi])
+        rel = _RELATIVE.match(masked[m.end:hi])
         if not rel or m.kind not in ("actor", "other"):
             continue
         for cue in cue_re.finditer(masked, m.end + rel.end(), min(hi, m.end + rel.end() + 30)):
@@ -114,6 +117,6 @@ def inverted_group(masked, cue, mentions):
     if cue.lastgroup != "speech":
         return []
     before = masked[max(0, cue.start() - 4):cue.start()]
-    if not re.search(r"[_”\"’,]\s*$", before):
+    if not _AFTER_QUOTE.search(before):
         return []
     return group_from(masked, [m for m in mentions if cue.end() <= m.start < cue.end() + 70])
