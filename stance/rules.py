@@ -66,6 +66,12 @@ class LexiconScorer:
         # per rule, literals one of which every match contains (None: no such set)
         self._needs = {t: [_required_literals(rx.pattern) for rx, *_ in rules]
                        for t, rules in self._rules.items()}
+        self._users = {}  # target -> {literal: indices of the rules needing it}, None: all
+        for t, needs in self._needs.items():
+            users = self._users[t] = {None: [k for k, n in enumerate(needs) if n is None]}
+            for k, n in enumerate(needs):
+                for s in n or ():
+                    users.setdefault(s, []).append(k)
         literals = sorted({s for needs in self._needs.values() for n in needs if n for s in n})
         self._short = tuple(s for s in literals if len(s) < 3)
         self._by_start = {}  # first three characters -> literals
@@ -91,10 +97,12 @@ class LexiconScorer:
     def _cues(self, text: str, target: str, present: frozenset):
         """(cues, whether any topic rule matched), running only the rules `text` can match."""
         found, any_topic = [], False
-        for (rx, label, mag, scope), needs in zip(self._rules.get(target, ()),
-                                                  self._needs.get(target, ())):
-            if needs is not None and needs.isdisjoint(present):
-                continue  # the rule needs a literal the text lacks: it cannot match
+        rules, users = self._rules.get(target, ()), self._users.get(target, {})
+        # a rule needing literals the text lacks cannot match: run the others, in order
+        runs = set(users.get(None, ()))
+        for s in present:
+            runs.update(users.get(s, ()))
+        for rx, label, mag, scope in (rules[k] for k in sorted(runs)):
             for m in rx.finditer(text):
                 any_topic = any_topic or label == "topic"
                 if m.end() > m.start():
