@@ -105,11 +105,12 @@ class ActorDictionary:
             for m in self.regex.finditer(text, start, end):
                 actor = self.regex_entries[int(m.lastgroup[1:])][1]
                 found.append(Mention(m.start(), m.end(), actor, m.group(), "actor"))
-        toks = list(_TOKEN.finditer(text, start, end))
         # "’" is a one-character token, so replacing it keeps the tokens' spans
         norms = _TOKEN.findall(text.replace("’", "'"), start, end)
         index, after = self.index, -1
-        for i in [k for k, t in enumerate(norms) if t in index]:
+        firsts = [k for k, t in enumerate(norms) if t in index]
+        toks = list(_TOKEN.finditer(text, start, end)) if firsts else []
+        for i in firsts:
             if i < after:
                 continue  # inside the previous match
             at = toks[i].start()
