@@ -17,7 +17,6 @@ from .evaluate import evaluate_stances, format_report
 from .explain import explain
 from .load import load_documents
 from .pipeline import run, score_documents
-from .plots import plot_heatmap, plot_stance_map, plot_trends, plot_volume, save_figure
 from .resources import load_actors, load_cues, load_events, load_lexicon
 from .score import score_stances
 from .sentences import split_sentences
@@ -31,3 +30,13 @@ __all__ = [
     "plot_trends", "plot_volume", "run", "save_figure", "score_documents", "score_stances",
     "split_sentences",
 ]
+
+# charts import matplotlib (a third of the start-up time): only when first used
+_PLOTS = frozenset({"plot_heatmap", "plot_stance_map", "plot_trends", "plot_volume", "save_figure"})
+
+
+def __getattr__(name):
+    if name in _PLOTS:
+        from . import plots
+        return getattr(plots, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -110,7 +110,7 @@ def split_front_matter(raw: str) -> tuple[dict | None, str, str | None]:
     head, body = raw[head_start:close[0]], raw[close[1]:]
     try:
         # a SafeLoader subclass: only plain YAML types, tags raise; see _FrontMatterLoader
-        meta = yaml.load(head, Loader=_FrontMatterLoader) if head.strip() else {}
+        meta = _load_yaml(head) if head.strip() else {}
     except yaml.YAMLError as exc:
         return None, body, _yaml_problem(exc)
     except RecursionError:
@@ -170,6 +170,30 @@ def _timestamp_or_text(loader, node):
 
 
 _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+
+# libyaml parses ten times faster than PyYAML but accepts some text PyYAML rejects (a tab
+# in a plain scalar), so it only reads front matter of plain one-line "key: value" pairs
+# without tabs, backslashes, control characters or flow/anchor/tag/block indicators; the
+# constructors (and so the values) are the same.  Anything else, or a libyaml error,
+# goes to PyYAML, whose messages the rejects quote.
+_SIMPLE_HEAD = re.compile(r"(?:[A-Za-z_][\w-]*:[ ]+(?![\[{&*!|>%@`?:#,-])"
+                          r"[^\x00-\x1f\x7f-\x9f\\\u2028\u2029\ufeff]*\n)+\Z")
+if getattr(yaml, "__with_libyaml__", False):
+    class _FastFrontMatterLoader(yaml.CSafeLoader):
+        """libyaml's parser with _FrontMatterLoader's timestamp rule."""
+
+    _FastFrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_text)
+else:
+    _FastFrontMatterLoader = None
+
+
+def _load_yaml(head: str):
+    if _FastFrontMatterLoader is not None and _SIMPLE_HEAD.match(head):
+        try:
+            return yaml.load(head, Loader=_FastFrontMatterLoader)
+        except Exception:  # noqa: BLE001 -- PyYAML below gives the reject its reason
+            pass
+    return yaml.load(head, Loader=_FrontMatterLoader)
 
 _TAG = re.compile(r"constructor for the tag '([^']*)'")
 

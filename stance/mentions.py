@@ -42,6 +42,15 @@ def _alias_tokens(alias: str) -> tuple:
     return tuple(out)
 
 
+def _tokens_match(norms, toks, i, ctoks) -> bool:
+    """Whether the tokens from `i` on spell the alias tokens `ctoks`, spaces included."""
+    if i + len(ctoks) > len(norms):
+        return False
+    return all(norms[i + j] == ctoks[j][0] and
+               (toks[i + j].start() > toks[i + j - 1].end()) == ctoks[j][1]
+               for j in range(1, len(ctoks)))
+
+
 @dataclass(frozen=True)
 class ActorDictionary:
     """Actor ids and their aliases, indexed for fast longest-first matching.
@@ -53,7 +62,7 @@ class ActorDictionary:
     """
 
     ids: tuple
-    index: dict        # first token -> [(tokens, alias, actor, kind)], longest first
+    index: dict        # first token -> [(tokens, alias, actor, kind, token texts)], longest first
     regex: object      # compiled regex aliases or None
     regex_entries: tuple
     generic_pattern: re.Pattern
@@ -72,7 +81,8 @@ class ActorDictionary:
         for alias, (actor, kind) in entries.items():
             toks = _alias_tokens(alias)
             if toks:
-                index.setdefault(toks[0][0], []).append((toks, alias, actor, kind))
+                index.setdefault(toks[0][0], []).append((toks, alias, actor, kind,
+                                                         [t for t, _ in toks]))
         for cands in index.values():
             cands.sort(key=lambda c: (-len(c[0]), -len(c[1])))
         regex_entries = tuple((str(rx), str(actor))
@@ -95,29 +105,27 @@ class ActorDictionary:
             for m in self.regex.finditer(text, start, end):
                 actor = self.regex_entries[int(m.lastgroup[1:])][1]
                 found.append(Mention(m.start(), m.end(), actor, m.group(), "actor"))
-        toks = list(_TOKEN.finditer(text, start, end))
-        norms = [_norm(t.group()) for t in toks]
-        i = 0
-        while i < len(toks):
-            cands = self.index.get(norms[i])
-            hit = None
-            if cands and not (toks[i].start() > 0 and _BEFORE_OK.match(text, toks[i].start() - 1)):
-                for ctoks, _, actor, kind in cands:
-                    n = len(ctoks)
-                    if i + n > len(toks):
-                        continue
-                    if all(norms[i + j] == ctoks[j][0] and
-                           (toks[i + j].start() > toks[i + j - 1].end()) == ctoks[j][1]
-                           for j in range(1, n)):
-                        e = toks[i + n - 1].end()
-                        if e < len(text) and _AFTER_OK.match(text, e):
-                            continue
-                        hit = Mention(toks[i].start(), e, actor, text[toks[i].start():e], kind)
-                        i += n - 1
-                        break
-            if hit:
-                found.append(hit)
-            i += 1
+        # "’" is a one-character token, so replacing it keeps the tokens' spans
+        norms = _TOKEN.findall(text.replace("’", "'"), start, end)
+        index, after = self.index, -1
+        firsts = [k for k, t in enumerate(norms) if t in index]
+        toks = list(_TOKEN.finditer(text, start, end)) if firsts else []
+        for i in firsts:
+            if i < after:
+                continue  # inside the previous match
+            at = toks[i].start()
+            if at > 0 and _BEFORE_OK.match(text, at - 1):
+                continue
+            for ctoks, _, actor, kind, texts in index[norms[i]]:
+                n = len(ctoks)
+                if n > 1 and (norms[i:i + n] != texts or not _tokens_match(norms, toks, i, ctoks)):
+                    continue
+                e = toks[i + n - 1].end()
+                if e < len(text) and _AFTER_OK.match(text, e):
+                    continue
+                found.append(Mention(at, e, actor, text[at:e], kind))
+                after = i + n
+                break
         if self.regex is None:
             return found
         found.sort(key=lambda m: (m.start, -(m.end - m.start), m.kind != "actor"))

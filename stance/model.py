@@ -110,11 +110,12 @@ class StanceModel:
         return cls(pipes, meta)
 
     def predict_proba(self, statements: pd.DataFrame, target: str, *,
-                      lexicon_features: pd.DataFrame) -> pd.DataFrame:
+                      lexicon_features: pd.DataFrame, shared: dict | None = None) -> pd.DataFrame:
         """Probabilities (columns favor, against, none) for each statement row.
 
         `lexicon_features` has one row per statement and the columns the model was
-        trained with (``meta["lexicon_columns"]``).
+        trained with (``meta["lexicon_columns"]``).  Pass the same `shared` dict when
+        scoring the same statements for several targets: their texts are hashed once.
         """
         if target not in self.pipelines:
             raise StanceError(f"the model has no classifier for target {target!r}")
@@ -129,7 +130,7 @@ class StanceModel:
                           "kind": statements["kind"].astype(str).to_numpy()})
         for c in cols:
             X[c] = np.asarray(lexicon_features[c], dtype=float)
-        proba = pipe.predict_proba(X)
+        proba = _predict_proba(pipe, X, {} if shared is None else shared)
         out = pd.DataFrame(proba, columns=list(pipe.classes_))
         for label in LABELS:
             if label not in out:
@@ -143,6 +144,75 @@ class StanceModel:
         payload = {"pipelines": self.pipelines, "meta": json.dumps(self.meta, sort_keys=True)}
         return atomic_write(path, lambda tmp: sio.dump(payload, tmp,
                                                        compression=zipfile.ZIP_DEFLATED))
+
+
+def _predict_proba(pipe, X: pd.DataFrame, shared: dict):
+    """``pipe.predict_proba(X)``, hashing each distinct text once for all targets.
+
+    Mirrors Pipeline and ColumnTransformer.transform (sparse output): the hashing
+    vectorizers are stateless, so their output for these rows is kept in `shared` and
+    reused by every target's pipeline; only the fitted TF-IDF and later steps differ.
+    """
+    from scipy import sparse
+    from sklearn.utils import check_array
+    ct = pipe[0]
+    if len(pipe) != 2 or not getattr(ct, "sparse_output_", False) or ct.transformer_weights:
+        return pipe.predict_proba(X)
+    blocks = []
+    for _, trans, cols in ct.transformers_:
+        if isinstance(trans, str):
+            continue  # the "drop" remainder
+        if _is_text_hashing(trans, cols):
+            key = (cols, type(trans[0]).__name__, repr(sorted(trans[0].get_params().items())))
+            if key not in shared:
+                shared[key] = _hash_distinct(trans[0], X[cols])
+            hashed, rows = shared[key]
+            blocks.append(trans[1:].transform(hashed)[rows])
+        else:
+            blocks.append(trans.transform(X[cols]))
+    # ColumnTransformer._hstack for a sparse output
+    Xt = sparse.hstack([check_array(b, accept_sparse=True, ensure_all_finite=False)
+                        for b in blocks]).tocsr()
+    return pipe[-1].predict_proba(Xt)
+
+
+def _is_text_hashing(trans, cols) -> bool:
+    from sklearn.feature_extraction.text import HashingVectorizer
+    from sklearn.pipeline import Pipeline
+    return isinstance(cols, str) and isinstance(trans, Pipeline) and len(trans) > 1 \
+        and isinstance(trans[0], HashingVectorizer)
+
+
+def _hash_distinct(vectorizer, texts: pd.Series):
+    """(hashed distinct texts, row of each input text): joint holders share a sentence."""
+    at: dict = {}
+    rows = [at.setdefault(t, len(at)) for t in texts]
+    if vectorizer.analyzer == "char_wb" and vectorizer.preprocessor is None \
+            and vectorizer.strip_accents is None:  # NFKD can turn a character into a space
+        from sklearn.base import clone
+        vectorizer = clone(vectorizer).set_params(
+            analyzer=_per_word(vectorizer.build_analyzer()))
+    return vectorizer.transform(list(at)), np.asarray(rows, dtype=np.intp)
+
+
+def _per_word(analyzer):
+    """A char_wb `analyzer` run once per distinct word: the same n-grams, built faster.
+
+    char_wb n-grams never cross white space, so a text's are its words' in order; its
+    lower-casing maps no character to or from white space (tested), so lower-casing
+    each word splits the text the same way as lower-casing it whole.
+    """
+    memo: dict = {}
+
+    def analyze(doc):
+        out = []
+        for word in doc.split():
+            grams = memo.get(word)
+            if grams is None:
+                grams = memo[word] = analyzer(word)
+            out += grams
+        return out
+    return analyze
 
 
 def load_model(path=None) -> StanceModel:

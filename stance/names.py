@@ -17,17 +17,24 @@ STOP_NAMES = frozenset("""The A An In At On As But And We I It He She They This 
 If When While After Before Since Our His Her Their Its Yet So For Meanwhile However Still Also
 Earlier Later Then Now Speaking Asked According There Here""".split())
 _WORD = re.compile(r"[\w’'-]+")
+_TITLED_NAME = re.compile(r"(?:['’]s)?\s+((?:[\w.-]+\s+){1,6}?)(" + NAME.pattern + r")")
+_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]")
 
 
-def learn_names(texts, actors: ActorDictionary, title_words) -> ActorDictionary | None:
-    """Names introduced with a title and an actor, as a per-document dictionary (or None)."""
+def learn_names(texts, actors: ActorDictionary, title_words, *,
+                found=None) -> ActorDictionary | None:
+    """Names introduced with a title and an actor, as a per-document dictionary (or None).
+
+    `found`, if given, holds ``actors.find(text)`` for each of `texts` (not searched again).
+    """
     learned = {}
-    for text in texts:
-        mentions = [m for m in actors.find(text) if m.kind == "actor"]
+    texts = list(texts)
+    for text, in_text in zip(texts, found if found is not None else map(actors.find, texts)):
+        mentions = [m for m in in_text if m.kind == "actor"]
         for m in mentions:
             # "<actor>('s) <title words> <Name>"
             rest = text[m.end:m.end + 120]
-            tm = re.match(r"(?:['’]s)?\s+((?:[\w.-]+\s+){1,6}?)(" + NAME.pattern + r")", rest)
+            tm = _TITLED_NAME.match(rest)
             if tm and _all_title_words(tm.group(1), title_words):
                 _register(learned, tm.group(2), m.actor, actors)
         for nm in NAME.finditer(text):
@@ -38,7 +45,7 @@ def learn_names(texts, actors: ActorDictionary, title_words) -> ActorDictionary 
             if len(tokens) < 2:
                 continue
             after = text[nm.end():nm.end() + 90]
-            am = re.match(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]", after)
+            am = _APPOSITION.match(after)
             if not am:
                 continue
             span_lo, span_hi = nm.end(), nm.end() + am.end()
@@ -91,5 +98,6 @@ def remember_titles(text, mentions, head_res, titles: dict) -> None:
         tail = text[m.end:m.end + 40].lower()
         tail = tail[2:] if tail[:2] in ("'s", "’s") else tail
         for head, inside, after in head_res:
-            if inside.search(surface) or after.match(tail):
+            # the substring tests are necessary for the regexes and much cheaper
+            if (head in surface and inside.search(surface)) or (head in tail and after.match(tail)):
                 titles[head] = m.actor

@@ -22,7 +22,8 @@ from .schemas import DOCUMENTS, REJECTS, STANCES, check, empty
 from .score import DEFAULT_SCORER, score_stances
 from .sentences import split_sentences
 from .shifts import detect_shifts
-from .statements import extract_statements
+from .rules import LexiconScorer
+from .statements import AttributionRules, extract_statements
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +38,9 @@ class Resources:
     lexicon: pd.DataFrame
     scorer: str = DEFAULT_SCORER
     model: object = None
+    # compiled once by `load`, not for every chunk (None: compiled per call)
+    attribution: AttributionRules | None = None
+    rules: LexiconScorer | None = None
 
     @classmethod
     def load(cls, *, actors=None, lexicon=None, scorer=DEFAULT_SCORER, model=None):
@@ -47,17 +51,19 @@ class Resources:
         elif isinstance(model, (str, Path)):
             from .model import load_model
             model = load_model(model)
-        return cls(load_actors(actors) if not hasattr(actors, "find") else actors,
-                   load_lexicon(lexicon) if not isinstance(lexicon, pd.DataFrame) else lexicon,
-                   scorer, model)
+        actors = load_actors(actors) if not hasattr(actors, "find") else actors
+        lexicon = load_lexicon(lexicon) if not isinstance(lexicon, pd.DataFrame) else lexicon
+        return cls(actors, lexicon, scorer, model, AttributionRules.load(actors),
+                   LexiconScorer(lexicon))
 
 
 def score_documents(documents: pd.DataFrame, resources: Resources | None = None) -> pd.DataFrame:
     """Stances (schema STANCES, plus ``source``) for a frame of documents."""
     documents = check(documents, DOCUMENTS, name="documents")
     res = resources or Resources.load()
-    statements = extract_statements(split_sentences(documents), res.actors)
-    stances = score_stances(statements, res.lexicon, scorer=res.scorer, model=res.model)
+    statements = extract_statements(split_sentences(documents), res.actors, rules=res.attribution)
+    stances = score_stances(statements, res.rules if res.rules is not None else res.lexicon,
+                            scorer=res.scorer, model=res.model)
     stances["source"] = stances["doc_id"].map(dict(zip(documents["doc_id"], documents["source"])))
     return stances
 

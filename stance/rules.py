@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from re import _constants as _sre, _parser as _sre_parse
 
 import pandas as pd
 
@@ -62,14 +63,48 @@ class LexiconScorer:
                 (re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % _apostrophes(r.pattern.strip()),
                             re.IGNORECASE),
                  r.label, float(r.magnitude), r.scope) for r in rows.itertuples()]
+        # per rule, literals one of which every match contains (None: no such set)
+        self._needs = {t: [_required_literals(rx.pattern) for rx, *_ in rules]
+                       for t, rules in self._rules.items()}
+        self._users = {}  # target -> {literal: indices of the rules needing it}, None: all
+        for t, needs in self._needs.items():
+            users = self._users[t] = {None: [k for k, n in enumerate(needs) if n is None]}
+            for k, n in enumerate(needs):
+                for s in n or ():
+                    users.setdefault(s, []).append(k)
+        literals = sorted({s for needs in self._needs.values() for n in needs if n for s in n})
+        self._short = tuple(s for s in literals if len(s) < 3)
+        self._by_start = {}  # first three characters -> literals
+        for s in literals:
+            if len(s) >= 3:
+                self._by_start.setdefault(s[:3], []).append(s)
         self.targets = tuple(t for t in TARGETS if t in self._rules) + tuple(
             t for t in self._rules if t not in TARGETS)
 
     def cues(self, text: str, target: str) -> list[Cue]:
         """All non-overlapping cue matches for `target`, leftmost-longest."""
-        found = []
-        for rx, label, mag, scope in self._rules.get(target, ()):
+        return self._cues(text, target, self._present(text))[0]
+
+    def _present(self, text: str) -> frozenset:
+        """The rules' required literals that occur in `text`."""
+        low = _folded(text)
+        found = [s for s in self._short if s in low]
+        # only literals whose first three characters occur somewhere can occur
+        for start in self._by_start.keys() & {low[i:i + 3] for i in range(len(low) - 2)}:
+            found += [s for s in self._by_start[start] if s in low]
+        return frozenset(found)
+
+    def _cues(self, text: str, target: str, present: frozenset):
+        """(cues, whether any topic rule matched), running only the rules `text` can match."""
+        found, any_topic = [], False
+        rules, users = self._rules.get(target, ()), self._users.get(target, {})
+        # a rule needing literals the text lacks cannot match: run the others, in order
+        runs = set(users.get(None, ()))
+        for s in present:
+            runs.update(users.get(s, ()))
+        for rx, label, mag, scope in (rules[k] for k in sorted(runs)):
             for m in rx.finditer(text):
+                any_topic = any_topic or label == "topic"
                 if m.end() > m.start():
                     found.append(Cue(m.start(), m.end(), label, mag, scope, m.group().strip()))
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
@@ -83,11 +118,11 @@ class LexiconScorer:
             if any((k.start, k.end, k.label) == (c.start, c.end, c.label) for k in kept):
                 continue
             kept.append(c)
-        return kept
+        return kept, any_topic
 
     def score(self, text: str, target: str) -> Verdict:
         """Label, signed score, confidence and evidence for one text and target."""
-        return _verdict(self._signals(text, target)[0])
+        return _verdict(self._signals(text, target, self._present(text))[0])
 
     def features(self, text: str) -> list[float]:
         """Numeric lexicon features of `text` for a learned model (``feature_names`` order)."""
@@ -95,9 +130,9 @@ class LexiconScorer:
 
     def analyse(self, text: str) -> tuple[dict, list[float]]:
         """Verdicts per target and the feature vector, from one pass over the cues."""
-        verdicts, out = {}, []
+        verdicts, out, present = {}, [], self._present(text)
         for target in self.targets:
-            signals, has_topic = self._signals(text, target)
+            signals, has_topic = self._signals(text, target, present)
             v = verdicts[target] = _verdict(signals)
             fav = [m for sg, m, _ in signals if sg > 0]
             ag = [m for sg, m, _ in signals if sg < 0]
@@ -109,10 +144,9 @@ class LexiconScorer:
         return [f"{t}_{n}" for t in self.targets
                 for n in ("score", "max_favor", "max_against", "n_favor", "n_against", "topic")]
 
-    def _signals(self, text: str, target: str):
-        cues = self.cues(text, target)
-        has_topic = any(c.label == "topic" for c in cues) or any(
-            rx.search(text) for rx, label, _, _ in self._rules.get(target, ()) if label == "topic")
+    def _signals(self, text: str, target: str, present: frozenset):
+        # a topic rule's first match (even an empty one) is what rx.search would find
+        cues, has_topic = self._cues(text, target, present)
         signals = []
         for i, c in enumerate(cues):
             if c.label not in ("favor", "against", "topic"):
@@ -180,6 +214,48 @@ def _apostrophes(pattern: str) -> str:
             in_class = False
         out.append("['’]" if ch == "'" and not in_class else ch)
     return "".join(out)
+
+
+# the only non-ASCII characters that re.IGNORECASE matches to an ASCII letter
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+def _folded(text: str) -> str:
+    """`text` lower-cased so that an ASCII literal matching it under re.I is a substring."""
+    return (text if text.isascii() else text.translate(_FOLD)).lower()
+
+
+def _required_literals(pattern: str) -> frozenset | None:
+    """Lower-case ASCII strings one of which every match of `pattern` contains, or None."""
+    found = _necessary(_sre_parse.parse(pattern, re.IGNORECASE))
+    # a string holding another of the set adds nothing to the test
+    return found and frozenset(s for s in found if not any(o != s and o in s for o in found))
+
+
+def _necessary(items):
+    """The most selective necessary literal set of a parsed sequence, or None."""
+    best, run = None, []
+
+    def better(cand, best):
+        if not cand or "" in cand:
+            return best
+        key = (min(map(len, cand)), -len(cand))
+        return cand if best is None or key > (min(map(len, best)), -len(best)) else best
+
+    for op, av in items:
+        if op is _sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        best, run = better(frozenset(["".join(run)]), best), []
+        if op is _sre.SUBPATTERN:
+            best = better(_necessary(av[-1]), best)
+        elif op is _sre.BRANCH:
+            alts = [_necessary(a) for a in av[1]]
+            if all(alts):
+                best = better(frozenset().union(*alts), best)
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            best = better(_necessary(av[2]), best)
+    return better(frozenset(["".join(run)]), best)
 
 
 def _negated(text, cue: Cue) -> bool:

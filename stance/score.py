@@ -23,14 +23,15 @@ SCORERS = ("lexicon", "model", "ensemble")
 DEFAULT_SCORER = "ensemble"
 
 
-def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | None = None, *,
+def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | LexiconScorer | None = None, *,
                   scorer: str = DEFAULT_SCORER, model=None, targets=TARGETS) -> pd.DataFrame:
     """Stance rows for every statement and target.
 
     Parameters
     ----------
     statements : DataFrame (schema STATEMENTS)
-    lexicon : DataFrame, optional  (default: ``load_lexicon()``)
+    lexicon : DataFrame or LexiconScorer, optional  (default: ``load_lexicon()``)
+        A LexiconScorer built once saves compiling the lexicon on every call.
     scorer : {"lexicon", "model", "ensemble"}
     model : StanceModel, optional  (default: the packaged model, for model/ensemble)
 
@@ -45,7 +46,8 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | None = None,
     statements = check(statements, STATEMENTS, name="statements")
     if scorer not in SCORERS:
         raise StanceError(f"unknown scorer {scorer!r}; choose one of {', '.join(SCORERS)}")
-    lex = LexiconScorer(load_lexicon() if lexicon is None else lexicon)
+    lex = lexicon if isinstance(lexicon, LexiconScorer) else LexiconScorer(
+        load_lexicon() if lexicon is None else lexicon)
     if scorer != "lexicon" and model is None:
         from .model import load_model
         model = load_model()
@@ -60,6 +62,7 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | None = None,
                                 columns=lex.feature_names())
         features = pd.concat([features, context_features(
             statements["doc_id"], statements["actor"], features)], axis=1)
+    shared = {}  # text features both targets' classifiers use
     for target in targets:
         verdicts = [analysed[t][0][target] for t in statements["text"]]
         lab = [v.label for v in verdicts]
@@ -68,7 +71,8 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | None = None,
         ev = [v.evidence for v in verdicts]
         method = scorer
         if scorer != "lexicon" and len(statements):
-            proba = model.predict_proba(statements, target, lexicon_features=features)
+            proba = model.predict_proba(statements, target, lexicon_features=features,
+                                        shared=shared)
             lab, sc, conf, ev = _combine(scorer, proba, lab, sc, ev)
         out = statements.copy()
         out["target"] = target

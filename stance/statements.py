@@ -25,10 +25,13 @@ is only mentioned.  Per sentence, in order:
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
+from .cues import CueMatcher
 from .mentions import ActorDictionary, Mention
 from .names import NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names, remember_titles
 from .subjects import (AUX as _AUX, INVERTING as _INVERTING, group_from as _group_from, holders as _holders,
@@ -70,6 +73,10 @@ _BE_HAVE = frozenset("is are was were be been being has have had".split())
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
 _QUOTE_CHARS = "“”\""
+_QUOTE = re.compile("[“”\"]")
+_QUOTE_END = re.compile(r"_[,.!?]?\s*[”\"]?\s*$")
+_BY = re.compile(r"\bby\s+")
+_NAME_LAST = re.compile(r"(" + _NAME.pattern + r")\s+(?:\w+ly\s+)?$")
 _MIN_QUOTE_WORDS = 5
 
 
@@ -84,16 +91,29 @@ class _DocState:
 
 
 @dataclass(frozen=True)
-class _Config:
+class AttributionRules:
+    """The dictionaries `extract_statements` uses, compiled once (`AttributionRules.load`)."""
+
     actors: ActorDictionary
-    cue_re: re.Pattern
+    cue_re: CueMatcher
     title_words: frozenset
     heads: tuple
     head_res: tuple  # (head, regex inside a mention, regex just after one)
 
+    @classmethod
+    def load(cls, actors: ActorDictionary | None = None, cues=None) -> "AttributionRules":
+        """Compile `actors` and `cues` (default: the packaged ones) and the title words."""
+        actors = load_actors() if actors is None else actors
+        cues = load_cues() if cues is None else cues
+        words, heads = load_titles()
+        head_res = tuple((h, re.compile(r"\b" + re.escape(h) + r"\b"),
+                          re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(h) + r"\b"))
+                         for h in heads)
+        return cls(actors, CueMatcher.from_cues(cues), words, heads, head_res)
+
 
 def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None = None,
-                       *, cues=None) -> pd.DataFrame:
+                       *, cues=None, rules: AttributionRules | None = None) -> pd.DataFrame:
     """Statements and their holders, one row per (sentence, holder).
 
     Parameters
@@ -101,6 +121,9 @@ def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None =
     sentences : DataFrame (schema SENTENCES)
     actors : ActorDictionary, optional  (default: ``load_actors()``)
     cues : dict, optional  (default: ``load_cues()``)
+    rules : AttributionRules, optional
+        Compiled once with ``AttributionRules.load(actors, cues)`` to score many frames;
+        given, it replaces `actors` and `cues`.
 
     Returns
     -------
@@ -112,10 +135,10 @@ def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None =
     >>> statements = extract_statements(split_sentences(docs), load_actors())
     """
     sentences = check(sentences, SENTENCES, name="sentences")
-    cfg = _config(actors, cues)
+    cfg = AttributionRules.load(actors, cues) if rules is None else rules
     rows = []
-    for _, doc in sentences.groupby("doc_id", sort=False):
-        rows.extend(_doc_statements(doc.sort_values("sent_id"), cfg))
+    for doc in _documents(sentences):
+        rows.extend(_doc_statements(doc, cfg))
     frame = pd.DataFrame(rows, columns=list(STATEMENTS))
     return check(frame, STATEMENTS, name="statements")
 
@@ -129,38 +152,48 @@ def attribute_text(text: str, actors: ActorDictionary | None = None, *, cues=Non
     return [(r.actor, r.speaker, r.kind) for r in st.itertuples(index=False)]
 
 
-def _config(actors, cues) -> _Config:
-    actors = load_actors() if actors is None else actors
-    cues = load_cues() if cues is None else cues
-    words, heads = load_titles()
-    head_res = tuple((h, re.compile(r"\b" + re.escape(h) + r"\b"),
-                      re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(h) + r"\b")) for h in heads)
-    return _Config(actors, _compile_cues(cues), words, heads, head_res)
-
-
-def _compile_cues(cues):
-    parts = []
-    for kind in ("speech", "action"):
-        words = sorted(cues.get(kind, ()), key=len, reverse=True)
-        alt = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
-        parts.append(f"(?P<{kind}>{alt})" if alt else f"(?P<{kind}>(?!x)x)")
-    return re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
-
-
 # ---------------------------------------------------------------- document level
 
-def _doc_statements(doc: pd.DataFrame, cfg: _Config):
-    state = _DocState(names=learn_names(doc["text"], cfg.actors, cfg.title_words))
+_Sentence = namedtuple("_Sentence", list(SENTENCES))
+
+
+def _documents(sentences: pd.DataFrame):
+    """Each document's sentences (row tuples) by sent_id, documents in order of appearance.
+
+    The rows of ``groupby("doc_id", sort=False)`` then ``sort_values("sent_id")``, without
+    a frame per document: when each document's sent_ids already rise in input order
+    (as `split_sentences` makes them), one stable sort by document gives that order.
+    """
+    codes = pd.factorize(sentences["doc_id"])[0]
+    order = np.argsort(codes, kind="stable")
+    codes, ids = codes[order], sentences["sent_id"].to_numpy()[order]
+    same = codes[1:] == codes[:-1]
+    if (codes < 0).any() or not (ids[1:][same] > ids[:-1][same]).all():
+        for _, doc in sentences.groupby("doc_id", sort=False):
+            yield list(doc.sort_values("sent_id").itertuples(index=False))
+        return
+    rows = sentences[list(SENTENCES)].iloc[order]
+    rows = list(map(_Sentence._make, zip(*(rows[c] for c in SENTENCES))))
+    bounds = [0, *(np.flatnonzero(~same) + 1).tolist(), len(rows)]
+    for lo, hi in zip(bounds, bounds[1:]):
+        if hi > lo:
+            yield rows[lo:hi]
+
+
+def _doc_statements(doc: list, cfg: AttributionRules):
+    texts = [s.text for s in doc]
+    found = [cfg.actors.find(t) for t in texts]  # each sentence's mentions, found once
+    state = _DocState(names=learn_names(texts, cfg.actors, cfg.title_words, found=found))
     rows: list = []
     prev_para = None
-    for s in doc.itertuples(index=False):
+    for s, text_mentions in zip(doc, found):
         if prev_para is not None and s.paragraph != prev_para and state.quote_open:
             # a quote left open runs on only if the next paragraph opens a quote again
             state.quote_open = s.text.lstrip()[:1] in _QUOTE_CHARS
             if not state.quote_open:
                 _flush_pending(rows, state)
         prev_para = s.paragraph
-        _sentence_statements(s, cfg, state, rows)
+        _sentence_statements(s, text_mentions, cfg, state, rows)
     _flush_pending(rows, state)
     order = {}
     for r in rows:
@@ -173,7 +206,8 @@ def _doc_statements(doc: pd.DataFrame, cfg: _Config):
 def _quote_spans(text: str, open_at_start: bool):
     """Spans of quoted text and whether a quote is still open at the end."""
     spans, inside, start = [], open_at_start, 0
-    for i, ch in enumerate(text):
+    for q in _QUOTE.finditer(text):  # other characters change nothing
+        i, ch = q.start(), q.group()
         if ch == "“" or (ch == '"' and not inside):
             if not inside:
                 inside, start = True, i + 1
@@ -186,7 +220,7 @@ def _quote_spans(text: str, open_at_start: bool):
     return spans, inside
 
 
-def _sentence_statements(s, cfg: _Config, state: _DocState, rows):
+def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocState, rows):
     text = s.text
     continued = state.quote_open
     spans, ends_open = _quote_spans(text, continued)
@@ -201,9 +235,10 @@ def _sentence_statements(s, cfg: _Config, state: _DocState, rows):
     dl = _DATELINE.match(masked)
     lo = dl.end() if dl else 0
 
-    mentions = _mentions(masked, lo, cfg, state)
+    # unmasked and without a dateline, the sentence's own mentions are the same search
+    mentions = _mentions(masked, lo, cfg, state,
+                         list(text_mentions) if lo == 0 and masked == text else None)
     context = _locative_context(masked, lo, mentions)
-    text_mentions = cfg.actors.find(text)
     remember_titles(text, text_mentions, cfg.head_res, state.titles)
     holders, kind, content_end = _trailing_attribution(masked, lo, mentions, cfg, state, context)
     if holders is None:
@@ -236,8 +271,8 @@ def _sentence_statements(s, cfg: _Config, state: _DocState, rows):
         _flush_pending(rows, state)
 
 
-def _mentions(masked, lo, cfg, state):
-    found = cfg.actors.find(masked, lo)
+def _mentions(masked, lo, cfg, state, found=None):
+    found = cfg.actors.find(masked, lo) if found is None else found
     if state.names is not None:
         taken = [(m.start, m.end) for m in found]
         for m in state.names.find(masked, lo):
@@ -265,7 +300,7 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     all_cuts = list(_TRAIL_SPLIT.finditer(body, lo))
     cuts = [m for m in all_cuts if m.start() - lo >= 12]
     # an attribution right after a closing quote wins; else the sentence's last segment
-    after_quote = [m for m in cuts if re.search(r"_[,.!?]?\s*[”\"]?\s*$", masked[max(lo, m.start() - 3):m.end()])
+    after_quote = [m for m in cuts if _QUOTE_END.search(masked[max(lo, m.start() - 3):m.end()])
                    and masked[m.start()] in "”\"" or (masked[m.start()] == "," and masked[max(lo, m.start() - 1)] in "_”\"")]
     # a short parenthetical ", he said," / ", the ministry said on Monday," anywhere
     # (also right after a short subject: "Iraq, the council said, had shown …")
@@ -400,7 +435,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     group = _resolve_generic(masked, cue.end(), cue.end() + after.end(), cfg,
                                              state, context, speech=False)
             elif _PASSIVE_AUX.search(masked[max(c_lo, cue.start() - 25):cue.start()]):
-                by = re.search(r"\bby\s+", masked[cue.end():cue.end() + 60])
+                by = _BY.search(masked[cue.end():cue.end() + 60])
                 group = _group_from(masked, [m for m in clause_mentions
                                              if by and m.start >= cue.end() + by.end()]) if by else []
                 if not group:
@@ -474,13 +509,12 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
         return [Mention(g.start, g.end, a, g.surface, "actor" if a != "other" else "other")
                 for a, _ in state.last_holders]
     if speech and not plural_only:
-        name = re.search(r"(" + _NAME.pattern + r")\s+(?:\w+ly\s+)?$", masked[window_lo:hi])
+        name = _NAME_LAST.search(masked[window_lo:hi])
         if name and name.group(1).split()[0] not in _STOP_NAMES:
             actor = context[0][0] if context else "other"
             lead = masked[max(lo, window_lo + name.start() - 40):window_lo + name.start()].lower()
-            for head in cfg.heads:  # "court spokesman Ayas al-Samouk": the court's actor
-                if actor == "other" and re.search(r"\b" + re.escape(head) + r"\b", lead) \
-                        and head in state.titles:
+            for head, inside, _ in cfg.head_res:  # "court spokesman Ayas al-Samouk": the court's actor
+                if actor == "other" and inside.search(lead) and head in state.titles:
                     actor = state.titles[head]
                     break
             return [Mention(0, 0, actor, name.group(1), "actor" if actor != "other" else "other")]
@@ -515,7 +549,7 @@ def _joint_content(masked, group, cues, hi, mentions, cue_re):
             sub = _group_from(masked, content[i:])
             if len(sub) < 2 or not own & {x.actor for x in sub}:
                 continue
-            nxt = cue_re.match(masked, re.match(r"\s*(?:\w+ly\s+|had\s+|have\s+)?", masked[sub[-1].end:]).end()
+            nxt = cue_re.regex.match(masked, re.match(r"\s*(?:\w+ly\s+|had\s+|have\s+)?", masked[sub[-1].end:]).end()
                                + sub[-1].end)
             if nxt:
                 out += [x for x in sub if x.actor not in own]

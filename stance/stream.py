@@ -165,6 +165,8 @@ def score_to_file(paths, out, rejects_out, *, actors=None, lexicon=None, scorer=
                 n_chunks += 1
                 if bar is not None:
                     bar.update(len(docs) + len(repeated) + len(rej))
+            if bar is not None:
+                bar.refresh()  # tqdm skips updates within 0.1 s of the last: show the total
         finally:
             if bar is not None:
                 bar.close()

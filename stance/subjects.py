@@ -40,6 +40,9 @@ _WORD = re.compile(r"[\w’'-]+")
 INVERTING = re.compile(r"(?:said|says|added|adds|wrote|writes|continued|explained|noted|stated|"
                        r"declared|insisted|argued|concluded|replied|recalled|remarked|stressed|"
                        r"acknowledged|conceded|observed|tweeted|announced|according to|in the words of)$", re.I)
+_THE = re.compile(r"(?:the\s+)?")
+_RELATIVE = re.compile(r",\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3}?)")
+_AFTER_QUOTE = re.compile(r"[_”\"’,]\s*$")
 
 
 def passive_by(masked, lo, hi, mentions):
@@ -48,7 +51,7 @@ def passive_by(masked, lo, hi, mentions):
         m = rx.search(masked, lo, hi)
         if m:
             group = group_from(masked, [x for x in mentions if m.end() <= x.start < m.end() + 40])
-            if group and group[0].start == m.end() + len(re.match(r"(?:the\s+)?", masked[m.end():]).group()):
+            if group and group[0].start == m.end() + len(_THE.match(masked[m.end():]).group()):
                 return group
     return []
 
@@ -56,7 +59,7 @@ def passive_by(masked, lo, hi, mentions):
 def relative_subject(masked, lo, hi, mentions, cue_re):
     """'… from Baghdad, which has repeatedly demanded …': the antecedent holds too."""
     for m in mentions:
-        rel = re.match(r",\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3}?)", masked[m.end:hi])
+        rel = _RELATIVE.match(masked[m.end:hi])
         if not rel or m.kind not in ("actor", "other"):
             continue
         for cue in cue_re.finditer(masked, m.end + rel.end(), min(hi, m.end + rel.end() + 30)):
@@ -123,7 +126,7 @@ def inverted_group(masked, cue, mentions):
     if cue.lastgroup != "speech" or not INVERTING.match(cue.group()):
         return []
     before = masked[max(0, cue.start() - 4):cue.start()]
-    if not re.search(r"[_”\"’,]\s*$", before):
+    if not _AFTER_QUOTE.search(before):
         return []
     return group_from(masked, [m for m in mentions if cue.end() <= m.start < cue.end() + 70])
 

@@ -72,3 +72,22 @@ def test_load_front_matter_round_trips(meta, date, body):
     assert parsed["date"] == date
     for k, v in meta.items():
         assert str(parsed[k]) == v
+
+
+@pytest.mark.parametrize("head", [
+    "id: a\ndate: 2017-09-25\ntitle: Kurds vote: yes\n", "date: 2017-02-30\nid: 0012\n",
+    "title: a\tb\n", "title: Yes\nurl: 'it''s'\n", "a: [1, 2\n", "a: !!python/object:x {}\n",
+    "date: 2017-09-25 10:00:00\nsource: Rudaw # comment\n", "a: b\n  c\n", "k: \"\\x41\"\n",
+])
+def test_load_fast_front_matter_parser_agrees_with_pyyaml(head):
+    # libyaml reads simple front matter; values and error messages must stay PyYAML's
+    import yaml
+    from stance.load import _FrontMatterLoader, _load_yaml
+
+    def outcome(load):
+        try:
+            value = load(head)
+            return value, [type(v) for v in value.values()]
+        except Exception as exc:  # noqa: BLE001
+            return type(exc), str(exc)
+    assert outcome(_load_yaml) == outcome(lambda h: yaml.load(h, Loader=_FrontMatterLoader))

@@ -54,3 +54,45 @@ def test_model_packaged_model_was_trained_on_the_current_training_data():
     docs, _ = stance.load_documents(ROOT / "data" / "train")
     gold = read_frame(ROOT / "data" / "gold" / "train.csv", GOLD)
     assert load_model().meta["data_sha256"] == training_data_hash(docs, gold, stance.load_lexicon())
+
+
+def test_model_shared_hashing_gives_the_pipelines_probabilities():
+    # hashing distinct texts once for both targets must not change a single bit
+    import numpy as np
+    from stance.model import _predict_proba
+    model = load_model()
+    texts = ["Turkey held drills near the border.", "Erbil said the vote would go ahead.",
+             "Turkey held drills near the border.", "Baghdad rejected the referendum."]
+    X = pd.DataFrame({"text": texts, "actor": ["Turkey", "KRG", "Iran", "Iraq"],
+                      "kind": ["action", "reported", "action", "reported"]})
+    for c in model.meta["lexicon_columns"]:
+        X[c] = np.linspace(-1, 1, len(X))
+    shared = {}
+    for target, pipe in model.pipelines.items():
+        assert np.array_equal(_predict_proba(pipe, X, shared), pipe.predict_proba(X))
+    assert len(shared) == 2  # word and character hashing, computed for the first target only
+
+
+def test_model_lowercasing_keeps_white_space_apart():
+    # why char_wb n-grams may be built word by word (model._per_word)
+    import sys
+    for c in map(chr, range(sys.maxunicode + 1)):
+        low = c.lower()
+        assert low and (all(x.isspace() for x in low) if c.isspace()
+                        else not any(x.isspace() for x in low)), hex(ord(c))
+
+
+def test_model_per_word_char_ngrams_hash_like_the_vectorizer():
+    import numpy as np
+    import stance
+    from conftest import ROOT
+    from stance.model import _hash_distinct
+    docs, _ = stance.load_documents(ROOT / "data" / "dev")
+    texts = list(stance.split_sentences(docs)["text"]) + ["Ünïcode  TEXT\twith\u00a0spaces İ ſ", ""]
+    vec = load_model().pipelines["force"][0].transformers_[1][1][0]
+    assert vec.analyzer == "char_wb"
+    hashed, rows = _hash_distinct(vec, pd.Series(texts))
+    expected = vec.transform(texts)
+    got = hashed[rows]
+    assert (got != expected).nnz == 0 and np.array_equal(got.indptr, expected.indptr) \
+        and np.array_equal(got.indices, expected.indices) and np.array_equal(got.data, expected.data)

@@ -82,3 +82,20 @@ def test_score_stances_one_row_per_statement_and_target(two_docs):
     assert (stances["method"] == "lexicon").all()
     erdogan = stances[(stances.actor == "Turkey") & stances.text.str.contains("hesitate")]
     assert erdogan.set_index("target").loc["force", "label"] == "favor"
+
+
+def test_rules_prefilter_skips_only_rules_that_cannot_match(lex):
+    # every rule the literal prefilter skips must find nothing, in any case or spelling
+    from stance.rules import _folded
+    from stance.sentences import split_sentences
+    from stance.load import load_documents
+    from conftest import ROOT
+    docs, _ = load_documents([ROOT / "seeds", ROOT / "data" / "dev"])
+    texts = list(split_sentences(docs)["text"])
+    texts += [t.upper() for t in texts[:200]] + ["MILITARY ſTRIKE by FORCE", "İF THE ıSIS"]
+    for text in texts:
+        low = _folded(text)
+        for target in lex.targets:
+            for (rx, *_), needs in zip(lex._rules[target], lex._needs[target]):
+                if needs is not None and not any(s in low for s in needs):
+                    assert rx.search(text) is None, (rx.pattern, text)

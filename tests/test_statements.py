@@ -153,3 +153,31 @@ def test_statements_kinds():
     assert kinds == {"Turkey": "quote"}
     kinds = {a: k for a, _, k in attribute_text("Iraqi forces seized the base.")}
     assert kinds == {"Iraq": "action"}
+
+
+def test_cues_matcher_finds_what_the_regex_finds():
+    # the lead-word gate must not change a match: same spans, words and groups
+    from stance.cues import CueMatcher
+    from stance.resources import load_cues
+    cm = CueMatcher.from_cues(load_cues())
+    texts = ["Turkey said on Monday it would respond, officials told reporters.",
+             "“We will act,” Erdogan warned, calling on Erbil to cancel the vote.",
+             "THE MINISTRY SAID IT WON’T ACCEPT IT", "He ſaid it was unſaid; Baghdad also called on",
+             "Officials, who later added that the U.S.-backed forces had pre-warned them, declined."]
+    for text in texts:
+        for lo, hi in ((0, len(text)), (3, len(text) - 5), (10, 30)):
+            got = [(m.span(), m.lastgroup) for m in cm.finditer(text, lo, hi)]
+            assert got == [(m.span(), m.lastgroup) for m in cm.regex.finditer(text, lo, hi)]
+
+
+def test_statements_documents_in_groupby_then_sent_id_order(two_docs):
+    from stance.schemas import SENTENCES, check
+    from stance.sentences import split_sentences
+    from stance.statements import _documents
+    sents = check(split_sentences(two_docs), SENTENCES)
+    interleaved = sents.iloc[[0, 3, 1, 4, 2]].reset_index(drop=True)  # ids still rise per doc
+    shuffled = sents.sample(frac=1, random_state=1).reset_index(drop=True)
+    for frame in (sents, interleaved, shuffled):
+        expected = [[tuple(r) for r in doc.sort_values("sent_id").itertuples(index=False)]
+                    for _, doc in frame.groupby("doc_id", sort=False)]
+        assert [[tuple(r) for r in doc] for doc in _documents(frame)] == expected
