@@ -15,7 +15,7 @@ Usage::
 
     python tests/benchmark.py --sizes 10000 100000          # the full run (~1 h on 2 cores)
     python tests/benchmark.py --quick                       # 200 and 2000 docs, chunks of 20
-    python tests/benchmark.py --sizes 1000 --scorers ensemble lexicon --jobs 1 2
+    python tests/benchmark.py --sizes 1000 --scorers model lexicon --jobs 1 2
 
 Peak memory is reported two ways, polling /proc every 0.2 s: the largest single
 process (its VmHWM, the kernel's high-water mark of its RSS) and the whole process tree
@@ -246,7 +246,7 @@ def main(argv=None):
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--quick", action="store_true", help="sizes 200 and 2000 (minutes, not hours)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    ap.add_argument("--scorers", nargs="+", default=["ensemble"],
+    ap.add_argument("--scorers", nargs="+", default=["model"],
                     choices=["ensemble", "model", "lexicon"])
     ap.add_argument("--chunk-size", type=int, default=200)
     ap.add_argument("--workdir", type=Path, help="keep corpora here and reuse them (default: a temp folder)")

@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from stance import parallel, stream
 from stance.cli import cli
 from stance.pipeline import Resources, plan_chunks
+from stance.score import DEFAULT_SCORER
 
 from conftest import ROOT
 
@@ -58,7 +59,7 @@ def test_parallel_default_scorer_same_on_every_engine(tmp_path):
         got = _score(tmp_path, "dask", "--engine", "dask", "--scheduler",
                      cluster.scheduler_address, "--chunk-size", "7")
     assert got == one
-    assert b",ensemble," in one[0]
+    assert f",{DEFAULT_SCORER},".encode() in one[0]
 
 
 def _write_doc(folder, name, doc_id, text="Turkey said the referendum was illegitimate."):
