@@ -83,6 +83,7 @@ _MIN_QUOTE_WORDS = 5
 @dataclass
 class _DocState:
     last_holders: list = field(default_factory=list)   # [(actor, surface)]
+    last_people: list = field(default_factory=list)    # the last holders "he"/"she" can be
     last_plural: list = field(default_factory=list)
     titles: dict = field(default_factory=dict)          # head -> actor
     names: object = None                                # ActorDictionary-like finder or None
@@ -258,6 +259,8 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         state.last_plural = all_actors
     if holders:
         state.last_holders = holders
+        if not all(_organisation(surface, cfg) for actor, surface in holders):
+            state.last_people = holders
         if real or any(a <= 1 for a, b in spans if len(_WORD.findall(text[a:b])) >= 2):
             kind = "quote"
         if real:
@@ -331,6 +334,13 @@ def _modal_first(masked, lo, hi, cue_re) -> bool:
         return False
     verb = next((c for c in cue_re.finditer(masked, lo, hi) if c.group().lower() not in _AUX), None)
     return verb is None or modal.start() < verb.start()
+
+
+def _organisation(surface: str, cfg) -> bool:
+    """Whether a holder's surface is a group the dictionary lists as `other` (an outlet,
+    the UN, Islamic State): "he said" after it refers to an earlier person."""
+    found = cfg.actors.find(surface)
+    return len(found) == 1 and found[0].kind == "other" and found[0].end - found[0].start == len(surface)
 
 
 def _quote_end_before(masked, lo, hi):
@@ -506,8 +516,10 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
         for head in cfg.heads if not _POSSESSIVE.match(low) else ():  # "his spokesman": the last holder's
             if head in low and head in state.titles and low not in ("he", "she", "it", "they"):
                 return [Mention(g.start, g.end, state.titles[head], g.surface, "actor")]
+        last = state.last_people if low in ("he", "she") and state.last_people \
+            else state.last_holders
         return [Mention(g.start, g.end, a, g.surface, "actor" if a != "other" else "other")
-                for a, _ in state.last_holders]
+                for a, _ in last]
     if speech and not plural_only:
         name = _NAME_LAST.search(masked[window_lo:hi])
         if name and name.group(1).split()[0] not in _STOP_NAMES:

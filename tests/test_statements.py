@@ -115,6 +115,10 @@ def test_statements_holder_of_sentence(text, expected):
     # a nested report counts for its subjects only when it reports a deed, not a forecast
     ("Erdogan spoke in Ankara. Iran, Iraq and Turkey would work together to stop separatist "
      "plans, he said.", 1, {"Turkey"}),
+    # "he" is a person: after an organisation's report it goes back to the last person
+    ("Iranian Foreign Minister Mohammad Javad Zarif spoke in Tehran. Islamic State fighters "
+     'attacked the town, Rudaw reported. "This move will endanger security," he said.', 2,
+     {"Iran"}),
     # "his spokesman", "his chief of staff, Name," back to the last holder
     ("Abadi spoke on Tuesday. His spokesman said no deadline had been set.", 1, {"Iraq"}),
     ("Khamenei met Erdogan's envoy in Tehran. His chief of staff, Ayatollah Mohammad "
