@@ -33,20 +33,21 @@ def context_features(doc_ids, actors, scores: pd.DataFrame, *, extra=None) -> pd
     -------
     DataFrame, one row per statement (then per `extra` row), columns CONTEXT_COLUMNS.
     """
-    keys = pd.DataFrame({"doc_id": list(doc_ids), "actor": list(actors)})
+    keys = pd.DataFrame({"doc_id": list(doc_ids), "actor": list(actors)}).astype(str)
+    more = keys.iloc[:0] if extra is None else extra[["doc_id", "actor"]].astype(str)
     out = {}
     for t in TARGETS:
-        s = pd.Series(np.asarray(scores[f"{t}_score"], dtype=float))
-        cue = (s != 0).astype(float)
-        frame = keys.assign(s=s.to_numpy(), cue=cue.to_numpy())
-        totals = frame.groupby(["doc_id", "actor"], sort=False)[["s", "cue"]].transform("sum")
-        others_s, others_n = totals["s"] - frame["s"], totals["cue"] - frame["cue"]
-        if extra is not None and len(extra):
-            by_key = frame.groupby(["doc_id", "actor"], sort=False)[["s", "cue"]].sum()
-            idx = pd.MultiIndex.from_frame(extra[["doc_id", "actor"]].astype(str))
-            more = by_key.reindex(idx).fillna(0.0)
-            others_s = pd.concat([others_s, pd.Series(more["s"].to_numpy())], ignore_index=True)
-            others_n = pd.concat([others_n, pd.Series(more["cue"].to_numpy())], ignore_index=True)
-        out[f"ctx_{t}_sum"] = np.tanh(others_s.to_numpy())
-        out[f"ctx_{t}_n"] = np.minimum(others_n.to_numpy(), _CAP) / _CAP
+        s = np.asarray(scores[f"{t}_score"], dtype=float)
+        own = pd.DataFrame({"s": s, "cue": (s != 0).astype(float)})
+        # the holder's sums over its statements in the document, less the row's own
+        sums = own.groupby([keys["doc_id"], keys["actor"]], sort=False).sum()
+        others = _lookup(sums, keys) - own.to_numpy()
+        others = np.vstack([others, _lookup(sums, more)])
+        out[f"ctx_{t}_sum"] = np.tanh(others[:, 0])
+        out[f"ctx_{t}_n"] = np.minimum(others[:, 1], _CAP) / _CAP
     return pd.DataFrame(out, columns=list(CONTEXT_COLUMNS))
+
+
+def _lookup(sums: pd.DataFrame, keys: pd.DataFrame) -> np.ndarray:
+    """The rows of `sums` (indexed by doc_id, actor) for each of `keys`; 0 where absent."""
+    return sums.reindex(pd.MultiIndex.from_frame(keys)).fillna(0.0).to_numpy()

@@ -136,6 +136,11 @@ class ActorDictionary:
                 last = m.end
         return out
 
+    def whole(self, text: str) -> Mention | None:
+        """The mention when all of `text` is one alias ("Islamic State", "Jim Mattis"), else None."""
+        found = self.find(text)
+        return found[0] if found and found[0].start == 0 and found[0].end == len(text) else None
+
     def find_generic(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Referring expressions ("the ministry", "he", "both sides") in ``text[start:end]``."""
         end = len(text) if end is None else end

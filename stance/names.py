@@ -71,8 +71,7 @@ def _register(learned, name, actor, actors):
     tokens = name.split()
     if tokens[0] in STOP_NAMES:
         return
-    known = actors.find(name)
-    if known and known[0].start == 0 and known[0].end == len(name):
+    if actors.whole(name) is not None:
         return
     learned.setdefault(name, actor)
     last = tokens[-1]

@@ -15,7 +15,7 @@ import pandas as pd
 
 from .aggregate import aggregate_stances
 from .errors import StanceError
-from .io import FORMATS, read_frame
+from .io import FORMATS
 from .load import TEXT_SUFFIXES, load_documents
 from .resources import load_actors, load_lexicon
 from .schemas import DOCUMENTS, REJECTS, STANCES, check, empty

@@ -36,6 +36,7 @@ from .mentions import ActorDictionary, Mention
 from .names import NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names, remember_titles
 from .subjects import (AUX as _AUX, INVERTING as _INVERTING, group_from as _group_from, holders as _holders,
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
+                       later_passive_agents as _later_passive_agents,
                        passive_by as _passive_by, reaction_source as _reaction_source,
                        relative_subject as _relative_subject,
                        subject_group as _subject_group, subordinate_group as _subordinate_group)
@@ -70,6 +71,9 @@ _POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
 _MODAL = re.compile(r"\b(?:would|will|could|should|must|may|might|can|cannot|won't|wouldn't|"
                     r"shall|going to)\b", re.I)
 _BE_HAVE = frozenset("is are was were be been being has have had".split())
+_AUX_GAP = re.compile(r"\s+(?:\w+ly\s+|not\s+|be\s+|been\s+)*")  # "was told", "is not coordinating"
+_UP_TO_COMMA = re.compile(r"[^,;]{0,40}")
+_VERB_LEAD = re.compile(r"\s*(?:\w+ly\s+|had\s+|have\s+)?")
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
 _QUOTE_CHARS = "“”\""
@@ -259,7 +263,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         state.last_plural = all_actors
     if holders:
         state.last_holders = holders
-        if not all(_organisation(surface, cfg) for actor, surface in holders):
+        if not all(_organisation(actor, surface, cfg) for actor, surface in holders):
             state.last_people = holders
         if real or any(a <= 1 for a, b in spans if len(_WORD.findall(text[a:b])) >= 2):
             kind = "quote"
@@ -336,11 +340,13 @@ def _modal_first(masked, lo, hi, cue_re) -> bool:
     return verb is None or modal.start() < verb.start()
 
 
-def _organisation(surface: str, cfg) -> bool:
-    """Whether a holder's surface is a group the dictionary lists as `other` (an outlet,
-    the UN, Islamic State): "he said" after it refers to an earlier person."""
-    found = cfg.actors.find(surface)
-    return len(found) == 1 and found[0].kind == "other" and found[0].end - found[0].start == len(surface)
+def _organisation(actor: str, surface: str, cfg) -> bool:
+    """Whether a holder is a group the dictionary lists as `other` (an outlet, the UN,
+    Islamic State): "he said" after it refers to an earlier person."""
+    if actor != "other":
+        return False
+    listed = cfg.actors.whole(surface)
+    return listed is not None and listed.kind == "other"
 
 
 def _quote_end_before(masked, lo, hi):
@@ -409,7 +415,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
         # modal stays: "will not move" states an intention)
         cues = [c for i, c in enumerate(cues) if not (
             c.group().lower() in _BE_HAVE and i + 1 < len(cues)
-            and re.fullmatch(r"\s+(?:\w+ly\s+|not\s+|be\s+|been\s+)*", masked[c.end():cues[i + 1].start()]))]
+            and _AUX_GAP.fullmatch(masked, c.end(), cues[i + 1].start()))]
         relative = _relative_subject(masked, c_lo, c_hi, clause_mentions, cfg.cue_re)
         if relative:
             holders.extend(h for h in _holders(relative) if h[0] not in {x[0] for x in holders})
@@ -433,17 +439,16 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             if not group:
                 carried = subject or carried
                 continue
-        ordered = [c for c in cues if not _SOURCE_CUE.match(c.group())] + \
-                  [c for c in cues if _SOURCE_CUE.match(c.group())]
+        ordered = sorted(cues, key=lambda c: bool(_SOURCE_CUE.match(c.group())))  # "according to" last
         for cue in ([] if group else ordered):
             this_kind = "action" if cue.lastgroup == "action" else "reported"
             if _SOURCE_CUE.match(cue.group()):
                 group = _group_from(masked, [m for m in clause_mentions if m.start >= cue.end()
                                              and m.start - cue.end() < 40])
                 if not group and not named_only:
-                    after = re.match(r"[^,;]{0,40}", masked[cue.end():])
-                    group = _resolve_generic(masked, cue.end(), cue.end() + after.end(), cfg,
-                                             state, context, speech=False)
+                    after = _UP_TO_COMMA.match(masked, cue.end())
+                    group = _resolve_generic(masked, cue.end(), after.end(), cfg, state, context,
+                                             speech=False)
             elif _PASSIVE_AUX.search(masked[max(c_lo, cue.start() - 25):cue.start()]):
                 by = _BY.search(masked[cue.end():cue.end() + 60])
                 group = _group_from(masked, [m for m in clause_mentions
@@ -561,28 +566,10 @@ def _joint_content(masked, group, cues, hi, mentions, cue_re):
             sub = _group_from(masked, content[i:])
             if len(sub) < 2 or not own & {x.actor for x in sub}:
                 continue
-            nxt = cue_re.regex.match(masked, re.match(r"\s*(?:\w+ly\s+|had\s+|have\s+)?", masked[sub[-1].end:]).end()
-                               + sub[-1].end)
+            nxt = cue_re.regex.match(masked, _VERB_LEAD.match(masked, sub[-1].end).end())
             if nxt:
                 out += [x for x in sub if x.actor not in own]
         break
-    return out
-
-
-_LATER_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_BY_AGENT = re.compile(r"(?:\s+(?:with|within|in|on|at|for)\s+[\w-]+(?:\s+[\w-]+)?)?\s+by\s+(?:the\s+)?")
-
-
-def _later_passive_agents(masked, hi, cues, mentions):
-    """Agents of passive cues ("that was condemned within hours by Baghdad and Ankara")."""
-    out = []
-    for cue in cues:
-        if not _LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start()):
-            continue
-        by = _BY_AGENT.match(masked, cue.end(), hi)
-        if by:
-            out += _group_from(masked, [m for m in mentions if m.start == by.end()]
-                               + [m for m in mentions if m.start > by.end()])
     return out
 
 

@@ -5,6 +5,7 @@ The grammar statements.py relies on, on text whose quotes are masked:
   preposition governs ("by Iraq", "to Erbil"; "the ministers of Iraq" is allowed);
 - `group_from`: a mention and those coordinated with it ("Iraq, Turkey and Iran");
 - `passive_by`: the agent of "was filed by X" or "a ban ordered by X";
+  `later_passive_agents`: those of every passive cue in a clause;
 - `reaction_source`: "drew a sharp rebuke from Erbil", "warnings came from Tehran";
 - `relative_subject`: "…from Baghdad, which demanded…";
 - `inverted_group`: '"…," said X';
@@ -56,6 +57,23 @@ def passive_by(masked, lo, hi, mentions):
     return []
 
 
+_LATER_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_BY_AGENT = re.compile(r"(?:\s+(?:with|within|in|on|at|for)\s+[\w-]+(?:\s+[\w-]+)?)?\s+by\s+(?:the\s+)?")
+
+
+def later_passive_agents(masked, hi, cues, mentions):
+    """Agents of every passive cue of a clause ("a decision that was condemned within hours
+    by Baghdad and Ankara"), where `passive_by` gives only the clause's first passive."""
+    out = []
+    for cue in cues:
+        if not _LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start()):
+            continue
+        by = _BY_AGENT.match(masked, cue.end(), hi)
+        if by:
+            out += group_from(masked, [m for m in mentions if m.start >= by.end()])
+    return out
+
+
 def relative_subject(masked, lo, hi, mentions, cue_re):
     """'… from Baghdad, which has repeatedly demanded …': the antecedent holds too."""
     for m in mentions:
@@ -83,13 +101,18 @@ def group_from(masked, cands):
         return []
     group = [cands[0]]
     for nxt in cands[1:]:
-        if _GROUP_SEP.match(masked[group[-1].end:nxt.start]) or _title_gap(masked[group[-1].end:nxt.start]):
-            group.append(nxt)
-        else:
+        if not _coordinated(masked, group[-1], nxt):
             break
+        group.append(nxt)
     if all(g.kind == "none" for g in group):
         return []
     return [g for g in group if g.kind != "none"]
+
+
+def _coordinated(masked, a: Mention, b: Mention) -> bool:
+    """Whether mention `b` continues the group of `a` ("Iraq and Turkey", "U.S. President X")."""
+    gap = masked[a.end:b.start]
+    return bool(_GROUP_SEP.match(gap)) or _title_gap(gap)
 
 
 def _title_gap(gap: str) -> bool:
@@ -143,8 +166,7 @@ def subordinate_group(masked, lo, cue, mentions):
         if not _VERB_GAP.match(masked[before[i].end:cue.start()]):
             continue
         j = i
-        while j > 0 and (_GROUP_SEP.match(masked[before[j - 1].end:before[j].start])
-                         or _title_gap(masked[before[j - 1].end:before[j].start])):
+        while j > 0 and _coordinated(masked, before[j - 1], before[j]):
             j -= 1
         if _SUBORDINATOR.search(masked, max(lo, before[j].start - 20), before[j].start):
             return [m for m in before[j:i + 1] if m.kind != "none"]

@@ -20,12 +20,13 @@ from .statements import extract_statements
 def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
                    lexicon=None) -> pd.DataFrame:
     """Rows ``text, actor, kind, target, label`` plus lexicon and context features, per
-    statement and gold pair."""
+    statement and gold pair.  `lexicon` is a frame or a LexiconScorer built from one."""
     gold = locate_gold(gold, documents)
     statements = extract_statements(split_sentences(documents),
                                     load_actors() if actors is None else actors)
     statements = statements[statements["actor"] != "?"]
-    lex = LexiconScorer(load_lexicon() if lexicon is None else lexicon)
+    lex = lexicon if isinstance(lexicon, LexiconScorer) else LexiconScorer(
+        load_lexicon() if lexicon is None else lexicon)
     by_doc = {d: g for d, g in gold.groupby("doc_id")}
     rows, covered, extra = [], set(), []
     for s in statements.itertuples(index=False):
@@ -45,7 +46,8 @@ def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
             for t in TARGETS:
                 rows.append((g.sentence, g.actor, "reported", t, getattr(g, t)))
     ex = pd.DataFrame(rows, columns=["text", "actor", "kind", "target", "label"])
-    feats = pd.DataFrame([lex.features(t) for t in ex["text"]], columns=lex.feature_names())
+    per_text = {t: lex.features(t) for t in dict.fromkeys(ex["text"])}  # once per sentence
+    feats = pd.DataFrame([per_text[t] for t in ex["text"]], columns=lex.feature_names())
     # the holder's stance elsewhere in its document, from the statements' lexicon scores;
     # every statement (and missed gold pair) gives one example row per target, in order
     first = feats.iloc[::len(TARGETS)].reset_index(drop=True)
@@ -65,10 +67,10 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
     >>> model = train_model(train_docs, train_gold); model.save("model.skops")
     """
     lex_frame = load_lexicon() if lexicon is None else lexicon
-    examples = build_examples(documents, gold, actors=actors, lexicon=lex_frame)
+    lex = LexiconScorer(lex_frame)
+    examples = build_examples(documents, gold, actors=actors, lexicon=lex)
     digest = training_data_hash(documents, gold, lex_frame)
-    return StanceModel.fit(examples, lexicon_columns=[*LexiconScorer(lex_frame).feature_names(),
-                                                      *CONTEXT_COLUMNS],
+    return StanceModel.fit(examples, lexicon_columns=[*lex.feature_names(), *CONTEXT_COLUMNS],
                            data_hash=digest, seed=seed)
 
 
