@@ -372,6 +372,8 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
         return None
     if according and before.strip():
         return None  # "… some 40,000 people according to Rudaw, he said …": a detail's source
+    if _NOT_ATTRIBUTION.search(before):
+        return None  # "…, and Iran warned …", "…, a move that Tehran warned against": a clause
     if last and len(_WORD.findall(seg)) > 14:
         return None
     seg_mentions = [m for m in mentions if seg_lo <= m.start < seg_hi]
@@ -404,6 +406,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
     lead = _LEADING_SUBORDINATE.match(masked, lo)
     if lead and lead.end() < bounds[1]:
         bounds.insert(1, lead.end())  # "A day after X pressed …, Turkey called …": two clauses
+    bounds = sorted(set(bounds) | set(_coordinate_clauses(masked, lo, mentions, cfg)))
     holders, kind, carried = [], "reported", []
     for c_lo, c_hi in zip(bounds, bounds[1:]):
         clause_mentions = [m for m in mentions if c_lo <= m.start < c_hi]
@@ -499,6 +502,45 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
     return holders, kind
 
 
+_AND = re.compile(r",?\s+and\s+(?:the\s+)?")
+_SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|had|\w+ly)\s+){0,3}")
+
+
+_OBJECT_RELATIVE = re.compile(
+    r",\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:move|decision|step|vote|plan|position|stance|"
+    r"demand|request|proposal|offer|idea|measure|deal|policy|ban|operation|action|ruling|call)s?\s+"
+    r"(?:that\s+|which\s+)?")
+
+
+def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
+    """Starts of coordinated clauses with an actor subject: "…, and Turkey later imposed a ban",
+    "…, a decision the prime minister called a mistake".
+
+    "Iraq and Iran warned" is one group, not two clauses: the word before "and" must not end
+    a mention.
+    """
+    starts = []
+    for rel in _OBJECT_RELATIVE.finditer(masked, lo):
+        subject = [m for m in mentions if m.start == rel.end() and m.kind == "actor"] \
+            or cfg.actors.find_generic(masked, rel.end(), rel.end() + 40)[:1]
+        if subject and subject[0].start == rel.end():
+            gap = _SUBJECT_GAP.match(masked, subject[0].end)
+            if gap and cfg.cue_re.regex.match(masked, gap.end()):
+                starts.append(rel.start())
+    for conj in _AND.finditer(masked, lo):
+        if any(m.end <= conj.start() and not masked[m.end:conj.start()].strip(" ,")
+               for m in mentions):
+            continue
+        group = _group_from(masked, [m for m in mentions if m.start >= conj.end()][:6])
+        if not group or group[0].start != conj.end() or group[0].kind != "actor":
+            continue
+        gap = _SUBJECT_GAP.match(masked, group[-1].end)
+        cue = gap and cfg.cue_re.regex.match(masked, gap.end())
+        if cue or _PAST_VERB.match(masked, group[-1].end):
+            starts.append(conj.start())
+    return starts
+
+
 def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only=False):
     """'he said', 'the ministry said', 'both sides agreed' → earlier holders."""
     window_lo = max(lo, hi - 50)
@@ -538,6 +580,7 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
     return []
 
 
+_NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet)\b|\bthat\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+$", re.IGNORECASE)
 _AS_VERB = re.compile(r"\s+as\s+(?:saying|telling|stating|warning|adding|describing|calling)\b",
                       re.IGNORECASE)

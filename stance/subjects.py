@@ -27,12 +27,16 @@ _OF_HEADS = frozenset("""minister ministers leader leaders president presidents 
 spokesman spokeswoman spokesperson army armies forces officials official troops ministry ministries
 parliament parliaments chief chiefs head heads commander commanders representatives delegation
 delegations envoy envoys ambassador ambassadors presidency council court office secretary
-premier authorities military militaries leadership""".split())
+premier authorities military militaries leadership staff adviser advisers advisor advisors
+aide aides member members speaker chairman chairwoman director deputy deputies general generals
+officers judges negotiators diplomats embassy cabinet committee""".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
 sources officers politicians""".split())
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+")
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+by\s+")
-_GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together with|,\s*and|,\s*as well as)\s*(?:the\s+)?|['’]s\s+|\s+)$")
+_GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together with|,\s*and|,\s*as well as)\s*(?:the\s+)?"
+                        r"(?:(?:federal\s+|central\s+)?(?:government|authorities|leadership|leaders|officials)"
+                        r"\s+(?:in|of)\s+(?:the\s+)?)?|['’]s\s+|\s+)$")  # "…, Germany and the government in Baghdad"
 AUX = frozenset("""would will won't cannot can't could must should has have had is are was were
 does did do""".split()) | {"will not", "would not"}
 _WORD = re.compile(r"[\w’'-]+")
@@ -204,7 +208,8 @@ def joint_partners(masked, lo, hi, mentions):
 
 _REACTION_FROM = re.compile(
     r"\b(?:rebukes?|criticism|condemnations?|protests?|warnings?|objections?|support|praise|backing|"
-    r"threats?|denunciations?|rejections?|opposition|welcome|applause)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$",
+    r"threats?|denunciations?|rejections?|opposition|welcome|applause|statements?|remarks|comments|"
+    r"messages?|letters?|communiqu[eé]s?|announcements?|responses?|reactions?|appeals?|calls?)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$",
     re.IGNORECASE)
 
 

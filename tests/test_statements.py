@@ -70,6 +70,24 @@ def holders(text):
     ("The Turkish leader hit out at Barzani on Tuesday.", {"Turkey"}),
     ("Turkish tanks rolled toward the border on Monday.", {"Turkey"}),
     ("Tehran's top diplomat contended that the vote would destabilise the region.", {"Iran"}),
+    # coordinated clauses with their own subject; "Iraq and Iran" stays one group
+    ("Iran closed its airspace at Baghdad's request, and Turkey later imposed a ban of its own.",
+     {"Iran", "Turkey"}),
+    ("Baghdad rejects the vote, and Tehran and Ankara both argue that it is destabilising.",
+     {"Iraq", "Iran", "Turkey"}),
+    ("The vote is on Sept. 25, a move that Baghdad has rejected and Tehran has warned against.",
+     {"Iraq", "Iran"}),
+    ("Erdogan said the vote was a mistake, and Iran warned of consequences.", {"Turkey", "Iran"}),
+    # an object relative clause names the holder of a reaction
+    ("The council voted to join the poll, a move Ankara and Tehran condemned on Monday.",
+     {"Turkey", "Iran"}),
+    # lists with "the government in X"; a statement "from X"; "the chief of staff of X's forces"
+    ("Iran, Russia, Germany and the government in Baghdad have all said they oppose the vote.",
+     {"Iran", "Iraq"}),
+    ("It followed a statement from Turkey's Foreign Ministry that branded the plan a mistake.",
+     {"Turkey"}),
+    ("The chief of staff of Iran's armed forces, Major General Mohammad Baqeri, has declared the "
+     "Kurdistan Region's planned referendum unacceptable.", {"Iran"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
