@@ -88,6 +88,7 @@ _MIN_QUOTE_WORDS = 5
 class _DocState:
     last_holders: list = field(default_factory=list)   # [(actor, surface)]
     last_people: list = field(default_factory=list)    # the last holders "he"/"she" can be
+    people: list = field(default_factory=list)         # the last few of those, oldest first
     last_plural: list = field(default_factory=list)
     titles: dict = field(default_factory=dict)          # head -> actor
     names: object = None                                # ActorDictionary-like finder or None
@@ -246,8 +247,10 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     context = _locative_context(masked, lo, mentions)
     remember_titles(text, text_mentions, cfg.head_res, state.titles)
     holders, kind, content_end = _trailing_attribution(masked, lo, mentions, cfg, state, context)
+    speakers = holders  # who speaks: what "he said" in a later sentence refers to
     if holders is None:
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
+        speakers = holders
     else:
         # nested report: "Tillerson thanked the KRG …, Kurdish officials said" is the US's
         # position, and "Abadi and Erdogan agreed …, sources said" both sides'
@@ -263,8 +266,9 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         state.last_plural = all_actors
     if holders:
         state.last_holders = holders
-        if not all(_organisation(actor, surface, cfg) for actor, surface in holders):
-            state.last_people = holders
+        if not all(_organisation(actor, surface, cfg) for actor, surface in speakers):
+            state.last_people = speakers
+            state.people = (state.people + [speakers])[-4:]
         if real or any(a <= 1 for a, b in spans if len(_WORD.findall(text[a:b])) >= 2):
             kind = "quote"
         if real:
@@ -316,7 +320,9 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
         seg = masked[m.end():all_cuts[i + 1].start()]
         verb = _SPEECH_TRAIL.search(seg)
         if verb and len(_WORD.findall(seg)) <= 8 and len(_WORD.findall(seg[verb.end():])) <= 3 \
-                and masked[all_cuts[i + 1].start()] == "," and masked[m.start()] == ",":
+                and masked[all_cuts[i + 1].start()] == "," and masked[m.start()] == "," \
+                and not (_SOURCE_CUE.match(verb.group())
+                         and cfg.cue_re.regex.match(masked, all_cuts[i + 1].end())):
             parenthetical.append(m)
     cuts = sorted(set(cuts) | set(parenthetical), key=lambda m: m.start())
     ordered = after_quote + parenthetical + ([cuts[-1]] if cuts else [])
@@ -324,11 +330,31 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
         nxt = [m.start() for m in cuts if m.start() > cut.start()]
         seg_lo, seg_hi = cut.end(), (nxt[0] if nxt else len(body))
         back_lo = _quote_end_before(masked, lo, seg_lo)
+        if back_lo is None and not nxt:
+            back_lo = _appositives_before(masked, cuts, cut)
         found = _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context,
                                      last=not nxt, back_lo=back_lo)
         if found:
             return found, "reported", cut.start()
     return None, None, None
+
+
+def _appositives_before(masked, cuts, cut):
+    """Start of the one or two short segments before the last one, when they are the
+    subject: "…, the deputy commander of Iran's army, Brigadier General X, said"."""
+    before = [m for m in cuts if m.start() < cut.start()]
+    for back in before[-2:][::-1]:
+        seg = masked[back.end():cut.start()]
+        if _SPEECH_TRAIL.search(seg) or len(_WORD.findall(seg)) > 12:
+            return None
+        if masked[back.start()] == "," and not _AND_START.match(seg):
+            start = back.end()
+            if len(before) < 2 or back is before[-2] or masked[before[-2].start()] != ",":
+                return start
+    return None
+
+
+_AND_START = re.compile(r"\s*(?:and|but|or)\b", re.IGNORECASE)
 
 
 def _modal_first(masked, lo, hi, cue_re) -> bool:
@@ -563,8 +589,11 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
         for head in cfg.heads if not _POSSESSIVE.match(low) else ():  # "his spokesman": the last holder's
             if head in low and head in state.titles and low not in ("he", "she", "it", "they"):
                 return [Mention(g.start, g.end, state.titles[head], g.surface, "actor")]
-        last = state.last_people if low in ("he", "she") and state.last_people \
-            else state.last_holders
+        last = state.last_holders
+        if low in ("he", "she") and state.last_people:
+            # "Maliki, he said, …": he is not a person the sentence names
+            last = next((h for h in reversed(state.people) if not _named_in(masked[:g.start], h)),
+                        state.last_people)
         return [Mention(g.start, g.end, a, g.surface, "actor" if a != "other" else "other")
                 for a, _ in last]
     if speech and not plural_only:
@@ -578,6 +607,15 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                     break
             return [Mention(0, 0, actor, name.group(1), "actor" if actor != "other" else "other")]
     return []
+
+
+def _named_in(masked, holders) -> bool:
+    """Whether the text names one of `holders` (by the last word of a capitalised surface)."""
+    for _, surface in holders:
+        last = re.split(r"[\s-]", surface)[-1]  # al-Maliki
+        if len(last) > 2 and last[0].isupper() and re.search(r"\b%s\b" % re.escape(last), masked):
+            return True
+    return False
 
 
 _NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet)\b|\bthat\b", re.IGNORECASE)

@@ -155,7 +155,20 @@ def inverted_group(masked, cue, mentions):
     before = masked[max(0, cue.start() - 4):cue.start()]
     if not _AFTER_QUOTE.search(before):
         return []
-    return group_from(masked, [m for m in mentions if cue.end() <= m.start < cue.end() + 70])
+    after = [m for m in mentions if cue.end() <= m.start < cue.end() + 70]
+    if not after or not all(_INVERTED_GAP_WORD.fullmatch(w) for w in _WORD.findall(
+            masked[cue.end():after[0].start])):
+        return []  # "…, said the ruling would strengthen Abadi's hand": content, not a speaker
+    return group_from(masked, after)
+
+
+# words between an inverted verb and its subject: "said Turkish Prime Minister X", "said the
+# country's foreign minister, X"
+_INVERTED_GAP_WORD = re.compile(
+    r"[A-Z][\w.’'-]*|[\w-]+['’]s|the|of|and|a|an|its|former|deputy|foreign|prime|defen[cs]e|"
+    r"interior|minister|spokes(?:man|woman|person)|president|vice|chief|adviser|advisor|senior|"
+    r"top|officials?|general|secretary|state|envoy|ambassador|commander|head|leaders?|speaker|"
+    r"ministry|government|military|army|army's|acting|new|then")
 
 
 _SUBORDINATOR = re.compile(r"\b(?:after|before|when|once|until|while)\s+(?:the\s+)?$",

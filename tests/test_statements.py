@@ -88,6 +88,16 @@ def holders(text):
      {"Turkey"}),
     ("The chief of staff of Iran's armed forces, Major General Mohammad Baqeri, has declared the "
      "Kurdistan Region's planned referendum unacceptable.", {"Iran"}),
+    # "X, according to Y, stressed": Y is the source, X holds
+    ("Tillerson, according to the regional government, stressed the need to keep the peace.",
+     {"US"}),
+    # the subject in short appositives before a verb-first last segment
+    ("The vote was a US plot, the deputy commander of Iran's army, Brigadier General A. B., "
+     "said on Saturday.", {"Iran"}),
+    # a verb after a comma takes the group after it only as "said <title> <name>"
+    ("Ahmad Younis, a Baghdad-based expert, said the ruling would strengthen Abadi's hand.",
+     set()),
+    ("\"It is illegal,\" said the country's foreign minister, Ibrahim al-Jaafari.", {"Iraq"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
@@ -144,6 +154,13 @@ def test_statements_holder_of_sentence(text, expected):
     # "according to X" inside a detail does not make X the speaker
     ("Masoud Barzani addressed supporters. At a rally in Erbil, with some 40,000 people "
      "according to Rudaw, he said the union with Iraq had failed.", 1, {"KRG"}),
+    # "Maliki, he said": he is not the person the sentence names, but the speaker before
+    ("Zebari spoke on Sunday. He attacked Vice President Nouri al-Maliki, who had declared that "
+     'the Kurds had no right to secede. Maliki, he said, was "living in another world."', 2,
+     {"KRG"}),
+    # after a nested report, "he" is its speaker, not the sides of the report
+    ("Turkey and the central government in Baghdad have agreed to open a second gate, Turkey's "
+     'customs minister said. "We are waiting for Iraq to take steps," he added.', 1, {"Turkey"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
