@@ -50,10 +50,20 @@ def load_actors(path=None) -> ActorDictionary:
     return ActorDictionary.from_mapping(data)
 
 
+CUE_KINDS = ("speech", "action", "trailing", "inverting", "content")
+
+
 def load_cues(path=None) -> dict[str, tuple[str, ...]]:
-    """Attribution cues: ``{"speech": (...), "action": (...)}``."""
+    """Attribution cues: ``{"speech", "action", "trailing", "inverting", "content": (...)}``.
+
+    A user's file without the last three lists (verbs closing a sentence, verbs before
+    their subject, verbs whose object is what was said) takes the packaged ones.
+    """
     data = _read_yaml(path, "cues.yaml")
-    return {kind: tuple(str(w) for w in data.get(kind) or ()) for kind in ("speech", "action")}
+    if path is not None and any(k not in data for k in CUE_KINDS[2:]):
+        default = _read_yaml(None, "cues.yaml")
+        data = {**{k: default.get(k) for k in CUE_KINDS[2:]}, **data}
+    return {kind: tuple(str(w) for w in data.get(kind) or ()) for kind in CUE_KINDS}
 
 
 def load_titles(path=None) -> tuple[frozenset, tuple]:

@@ -34,7 +34,7 @@ import pandas as pd
 from .cues import CueMatcher
 from .mentions import ActorDictionary, Mention
 from .names import NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names, remember_titles
-from .subjects import (AUX as _AUX, INVERTING as _INVERTING, group_from as _group_from, holders as _holders,
+from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
                        passive_by as _passive_by, reaction_source as _reaction_source,
@@ -53,10 +53,6 @@ _PAST_VERB = re.compile(r"\s+(?:\w+ly\s+|also\s+|on\s+\w+\s+)?[a-z]{3,}ed\b")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 _TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
-_SPEECH_TRAIL = re.compile(r"\b(?:said|says|say|added|adds|told|tells|stated|noted|insisted|stressed|"
-                           r"declared|announced|wrote|tweeted|explained|argued|warned|cautioned|"
-                           r"continued|concluded|asked|replied|maintained|claimed|according to|"
-                           r"in the words of)\b", re.I)
 _SOURCE_CUE = re.compile(r"according|in\s+the\s+words", re.I)  # the holder comes after the cue
 _LEADING_SUBORDINATE = re.compile(
     r"(?:(?:a|one|two|three|several|hours|days|weeks|the|day|week|month|shortly|just|only|even|"
@@ -64,8 +60,6 @@ _LEADING_SUBORDINATE = re.compile(
     r"\s[^,;]{5,160}?,\s", re.IGNORECASE)
 # a named or described speaker the dictionary does not know, just before a speech verb
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
-_CONTENT_CUES = frozenset("""said says told tells added adds stated warned insisted stressed argued
-noted explained declared announced""".split())
 _APPOSITIVE_TO_CUE = re.compile(r",\s[^,;]{2,70},\s*")
 _POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
 _MODAL = re.compile(r"\b(?:would|will|could|should|must|may|might|can|cannot|won't|wouldn't|"
@@ -105,6 +99,9 @@ class AttributionRules:
     title_words: frozenset
     heads: tuple
     head_res: tuple  # (head, regex inside a mention, regex just after one)
+    trail_re: re.Pattern      # verbs closing a sentence: "…, Ankara said"
+    inverting_re: re.Pattern  # verbs before their subject: '"…," said Erdogan'
+    content_cues: frozenset   # verbs whose object is what was said
 
     @classmethod
     def load(cls, actors: ActorDictionary | None = None, cues=None) -> "AttributionRules":
@@ -115,7 +112,16 @@ class AttributionRules:
         head_res = tuple((h, re.compile(r"\b" + re.escape(h) + r"\b"),
                           re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(h) + r"\b"))
                          for h in heads)
-        return cls(actors, CueMatcher.from_cues(cues), words, heads, head_res)
+        return cls(actors, CueMatcher.from_cues(cues), words, heads, head_res,
+                   re.compile(r"\b(?:%s)\b" % _alternation(cues.get("trailing", ())), re.I),
+                   re.compile(r"(?:%s)$" % _alternation(cues.get("inverting", ())), re.I),
+                   frozenset(w.lower() for w in cues.get("content", ())))
+
+
+def _alternation(words) -> str:
+    """A regex alternation of `words`, longest first, any whitespace between their words."""
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return alt or "(?!x)x"
 
 
 def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None = None,
@@ -318,7 +324,7 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     parenthetical = []
     for i, m in enumerate(all_cuts[:-1]):
         seg = masked[m.end():all_cuts[i + 1].start()]
-        verb = _SPEECH_TRAIL.search(seg)
+        verb = cfg.trail_re.search(seg)
         if verb and len(_WORD.findall(seg)) <= 8 and len(_WORD.findall(seg[verb.end():])) <= 3 \
                 and masked[all_cuts[i + 1].start()] == "," and masked[m.start()] == "," \
                 and not (_SOURCE_CUE.match(verb.group())
@@ -331,7 +337,7 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
         seg_lo, seg_hi = cut.end(), (nxt[0] if nxt else len(body))
         back_lo = _quote_end_before(masked, lo, seg_lo)
         if back_lo is None and not nxt:
-            back_lo = _appositives_before(masked, cuts, cut)
+            back_lo = _appositives_before(masked, cuts, cut, cfg)
         found = _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context,
                                      last=not nxt, back_lo=back_lo)
         if found:
@@ -339,13 +345,13 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     return None, None, None
 
 
-def _appositives_before(masked, cuts, cut):
+def _appositives_before(masked, cuts, cut, cfg):
     """Start of the one or two short segments before the last one, when they are the
     subject: "…, the deputy commander of Iran's army, Brigadier General X, said"."""
     before = [m for m in cuts if m.start() < cut.start()]
     for back in before[-2:][::-1]:
         seg = masked[back.end():cut.start()]
-        if _SPEECH_TRAIL.search(seg) or len(_WORD.findall(seg)) > 12:
+        if cfg.trail_re.search(seg) or len(_WORD.findall(seg)) > 12:
             return None
         if masked[back.start()] == "," and not _AND_START.match(seg):
             start = back.end()
@@ -387,7 +393,7 @@ def _quote_end_before(masked, lo, hi):
 def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, *, last,
                          back_lo=None):
     seg = masked[seg_lo:seg_hi]
-    verb = _SPEECH_TRAIL.search(seg)
+    verb = cfg.trail_re.search(seg)
     if not verb or "_" in seg:
         return None
     before = seg[:verb.start()]
@@ -402,6 +408,12 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
         return None  # "…, and Iran warned …", "…, a move that Tehran warned against": a clause
     if last and len(_WORD.findall(seg)) > 14:
         return None
+    own = _IN_POSSESSIVE.match(verb.group())
+    if own:  # "The vote, in his words, was …": his is the last person (their: the last holders)
+        if before.strip() or after:
+            return None
+        last = state.last_people if own.group(1).lower() != "their" else state.last_holders
+        return [(a, verb.group()) for a, _ in last] or None
     seg_mentions = [m for m in mentions if seg_lo <= m.start < seg_hi]
     quoted = _quoted_as(masked, seg_lo, seg_hi, seg_mentions)
     if quoted:
@@ -418,7 +430,7 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
             # appositive segments between the quote and the verb
             group = _group_from(masked, [m for m in mentions if back_lo <= m.start < seg_lo
                                          and m.kind == "actor"])
-        if not group and not before.strip() and _INVERTING.match(verb.group()):
+        if not group and not before.strip() and cfg.inverting_re.match(verb.group()):
             group = _group_from(masked, [m for m in seg_mentions if m.start >= seg_lo + verb.end()])
         if not group:
             group = _resolve_generic(masked, seg_lo, seg_lo + verb.start(), cfg, state, context,
@@ -489,7 +501,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     continue
                 group = _subject_group(masked, c_lo, cue.start(), clause_mentions)
                 if not group:
-                    group = _inverted_group(masked, cue, clause_mentions)
+                    group = _inverted_group(masked, cue, clause_mentions, cfg.inverting_re)
                 if not group:
                     group = _resolve_generic(masked, c_lo, cue.start(), cfg, state, context,
                                              speech=cue.lastgroup == "speech",
@@ -497,7 +509,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             if not group and carried and cue.start() - c_lo < 60 and not named_only:
                 group = carried
             if not group and _SPEAKER_UNKNOWN.search(masked, c_lo, cue.start()) \
-                    and cue.group().lower() in _CONTENT_CUES:
+                    and cue.group().lower() in cfg.content_cues:
                 break  # "X, a lawmaker from …, told reporters that Erbil …": the rest is content
             if group:
                 break
@@ -618,6 +630,7 @@ def _named_in(masked, holders) -> bool:
     return False
 
 
+_IN_POSSESSIVE = re.compile(r"in\s+(his|her|their)\s", re.IGNORECASE)
 _NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet)\b|\bthat\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+$", re.IGNORECASE)
 _AS_VERB = re.compile(r"\s+as\s+(?:saying|telling|stating|warning|adding|describing|calling)\b",

@@ -42,9 +42,6 @@ does did do""".split()) | {"will not", "would not"}
 _WORD = re.compile(r"[\w’'-]+")
 # verbs that put their subject after them ('"…," said X'); "told X", "warned X", "urged X"
 # name the addressee instead
-INVERTING = re.compile(r"(?:said|says|added|adds|wrote|writes|continued|explained|noted|stated|"
-                       r"declared|insisted|argued|concluded|replied|recalled|remarked|stressed|"
-                       r"acknowledged|conceded|observed|tweeted|announced|according to|in the words of)$", re.I)
 _THE = re.compile(r"(?:the\s+)?")
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3}?)")
 _AFTER_QUOTE = re.compile(r"[_”\"’,]\s*$")
@@ -148,9 +145,10 @@ def _governed(masked, lo, m: Mention) -> bool:
     return prev in _BLOCKING
 
 
-def inverted_group(masked, cue, mentions):
-    """'"…," said X' — a speech cue right after a quote or comma takes the group after it."""
-    if cue.lastgroup != "speech" or not INVERTING.match(cue.group()):
+def inverted_group(masked, cue, mentions, inverting):
+    """'"…," said X' — a speech cue right after a quote or comma takes the group after it
+    (`inverting`: the verbs that can come before their subject)."""
+    if cue.lastgroup != "speech" or not inverting.match(cue.group()):
         return []
     before = masked[max(0, cue.start() - 4):cue.start()]
     if not _AFTER_QUOTE.search(before):

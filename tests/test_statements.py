@@ -161,6 +161,11 @@ def test_statements_holder_of_sentence(text, expected):
     # after a nested report, "he" is its speaker, not the sides of the report
     ("Turkey and the central government in Baghdad have agreed to open a second gate, Turkey's "
      'customs minister said. "We are waiting for Iraq to take steps," he added.', 1, {"Turkey"}),
+    # "in his words", rarer closing verbs: back to the last person
+    ("Zebari spoke on Sunday. Their task, in his words, is to carry the region's message.", 1,
+     {"KRG"}),
+    ("Abadi spoke on Monday. Talks could resume, he suggested, if Erbil cancelled the vote.", 1,
+     {"Iraq"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
@@ -220,3 +225,15 @@ def test_statements_documents_in_groupby_then_sent_id_order(two_docs):
         expected = [[tuple(r) for r in doc.sort_values("sent_id").itertuples(index=False)]
                     for _, doc in frame.groupby("doc_id", sort=False)]
         assert [[tuple(r) for r in doc] for doc in _documents(frame)] == expected
+
+
+def test_statements_cue_file_without_verb_lists_takes_the_packaged_ones(tmp_path):
+    # an older or minimal cues.yaml (speech/action only) still closes "…, he suggested"
+    from stance.resources import load_cues
+    path = tmp_path / "cues.yaml"
+    path.write_text("speech: [said, suggested]\naction: [deployed]\n", encoding="utf-8")
+    cues = load_cues(path)
+    assert cues["speech"] == ("said", "suggested") and "suggested" in cues["trailing"]
+    got = attribute_text("Abadi said the vote was over. Talks could resume, he suggested, if "
+                         "Erbil agreed.", cues=cues)
+    assert ("Iraq", "he") in {(a, s) for a, s, _ in got}
