@@ -224,9 +224,18 @@ _REACTION_FROM = re.compile(
     re.IGNORECASE)
 
 
+_NOMINAL_BY = re.compile(
+    r"\b(?:promises?|pledges?|threats?|warnings?|vows?|demands?|decisions?|orders?|proposals?|"
+    r"offers?|announcements?|statements?|rejection|refusal|ultimatum|decree|call)\s+by\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.'’-]*\s+){0,3}$",  # "a promise by President Tayyip Erdogan"
+    re.IGNORECASE)
+
+
 def reaction_source(masked, lo, hi, mentions):
-    """'The measures drew a sharp rebuke from Erbil': the source of a reaction holds."""
+    """'The measures drew a sharp rebuke from Erbil', 'a promise by Erdogan to …': the
+    source of a reaction or the maker of a promise holds."""
     for i, m in enumerate(mentions):
-        if lo <= m.start < hi and _REACTION_FROM.search(masked, max(lo, m.start - 60), m.start):
+        if lo <= m.start < hi and (_REACTION_FROM.search(masked, max(lo, m.start - 60), m.start)
+                                   or _NOMINAL_BY.search(masked, max(lo, m.start - 50), m.start)):
             return group_from(masked, mentions[i:])
     return []

@@ -166,6 +166,13 @@ def test_statements_holder_of_sentence(text, expected):
      {"KRG"}),
     ("Abadi spoke on Monday. Talks could resume, he suggested, if Erbil cancelled the vote.", 1,
      {"Iraq"}),
+    # the maker of a promise or a decision "by X"; US lawmakers; Iraq's regional commands
+    ("The proposal follows a promise by President Tayyip Erdogan to tighten the squeeze on "
+     "Erbil.", 0, {"Turkey"}),
+    ("The vote drew fire. Republican Representative Trent Franks said Washington should back "
+     "the Kurds.", 1, {"US"}),
+    ("Major General Najm al-Jubouri, commander of the Nineveh Operations Command, said the "
+     "meeting dealt with the border crossings.", 0, {"Iraq"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
