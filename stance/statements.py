@@ -500,6 +500,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 if named_only and cue.group().lower() in _AUX:
                     continue
                 group = _subject_group(masked, c_lo, cue.start(), clause_mentions)
+                if group and _addressee(masked, c_lo, group, cue):
+                    group = []
+                    break  # "A lawmaker urged Baghdad to halt …": Baghdad is addressed, not a holder
                 if not group:
                     group = _inverted_group(masked, cue, clause_mentions, cfg.inverting_re)
                 if not group:
@@ -631,6 +634,19 @@ def _named_in(masked, holders) -> bool:
 
 
 _IN_POSSESSIVE = re.compile(r"in\s+(his|her|their)\s", re.IGNORECASE)
+_ADDRESSEE_VERB = re.compile(
+    r"\b(?:urg|call(?:ed|s|ing)?\s+(?:on|upon)|ask|press|told|tell|warn|caution|advis|appeal(?:ed|s|ing)?"
+    r"\s+to|encourag|invit|implor|pushe?|lobb(?:y|ied)|persuad|convinc)[\w’']*\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.’'-]*\s+){0,3}$", re.IGNORECASE)
+_TO_VERB = re.compile(r"\s+(?:not\s+)?to\s+(?:\w+ly\s+)?$")
+
+
+def _addressee(masked, lo, group, cue) -> bool:
+    """Whether `group` is the object of an appeal whose infinitive is `cue`: "urged Baghdad to halt"."""
+    return bool(_TO_VERB.fullmatch(masked, group[-1].end, cue.start())
+                and _ADDRESSEE_VERB.search(masked, max(lo, group[0].start - 60), group[0].start))
+
+
 _NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet)\b|\bthat\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+$", re.IGNORECASE)
 _AS_VERB = re.compile(r"\s+as\s+(?:saying|telling|stating|warning|adding|describing|calling)\b",

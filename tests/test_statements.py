@@ -98,6 +98,10 @@ def holders(text):
     ("Ahmad Younis, a Baghdad-based expert, said the ruling would strengthen Abadi's hand.",
      set()),
     ("\"It is illegal,\" said the country's foreign minister, Ibrahim al-Jaafari.", {"Iraq"}),
+    # the addressee of an appeal is not the subject of its infinitive
+    ("A lawmaker urged Baghdad to halt the offensive.", set()),
+    ("Senator Marco Rubio on Tuesday urged Iraq's central government and the Kurdistan Regional "
+     "Government to halt hostilities.", {"US"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
