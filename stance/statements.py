@@ -543,7 +543,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
     return holders, kind
 
 
-_AND = re.compile(r",?\s+and\s+(?:the\s+)?")
+_AND = re.compile(r",?\s+and\s+(?:both\s+)?(?:the\s+)?")
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "and President Recep Tayyip Erdogan"
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|had|\w+ly)\s+){0,3}")
 
 
@@ -573,7 +574,8 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
                for m in mentions):
             continue
         group = _group_from(masked, [m for m in mentions if m.start >= conj.end()][:6])
-        if not group or group[0].start != conj.end() or group[0].kind != "actor":
+        if not group or group[0].kind != "actor" \
+                or _TITLE_WORDS.match(masked, conj.end()).end() < group[0].start:
             continue
         gap = _SUBJECT_GAP.match(masked, group[-1].end)
         cue = gap and cfg.cue_re.regex.match(masked, gap.end())

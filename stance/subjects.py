@@ -29,7 +29,7 @@ parliament parliaments chief chiefs head heads commander commanders representati
 delegations envoy envoys ambassador ambassadors presidency council court office secretary
 premier authorities military militaries leadership staff adviser advisers advisor advisors
 aide aides member members speaker chairman chairwoman director deputy deputies general generals
-officers judges negotiators diplomats embassy cabinet committee""".split())
+officers judges negotiators diplomats embassy cabinet committee secretary-general""".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
 sources officers politicians""".split())
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+")
@@ -190,10 +190,15 @@ def subordinate_group(masked, lo, cue, mentions):
 
 
 _EXERCISE = re.compile(r"\b(?:drills?|exercises?|manoeuvres?|maneuvers?|war\s+games)\b", re.IGNORECASE)
-_PARTNER = re.compile(r"\b(?:join(?:ed|ing|s)?|alongside|together\s+with|(?P<with>with))\s+"
+_PARTNER = re.compile(r"\b(?:join(?:ed|ing|s)?|alongside|together\s+with|(?P<with>with)|"
+                      r"(?P<part>(?:part|participat\w*)\s+in\s+(?:a|an|the)))\s+"
                       r"(?:units\s+of\s+)?(?:the\s+|their\s+)?$", re.IGNORECASE)
 _FORCE_NOUN = re.compile(r"\s*(?:\w+\s+)?(?:troops|forces|army|armies|soldiers|units|military|"
                          r"counterparts|navy|air\s+force|guards)\b", re.IGNORECASE)
+
+
+_EXERCISE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:drills?|exercises?|manoeuvres?|maneuvers?)\b",
+                             re.IGNORECASE)  # "took part in a Turkish exercise"
 
 
 def _partner_before(masked, lo, m) -> bool:
@@ -211,7 +216,8 @@ def joint_partners(masked, lo, hi, mentions):
     for m in mentions:
         if lo <= m.start < hi and m.kind == "actor" \
                 and _partner_before(masked, lo, m) \
-                and (_FORCE_NOUN.match(masked, m.end) or masked[m.start:m.end].lower().endswith(
+                and (_FORCE_NOUN.match(masked, m.end) or _EXERCISE_AFTER.match(masked, m.end)
+                     or masked[m.start:m.end].lower().endswith(
                     ("troops", "forces", "army", "soldiers", "units", "military"))):
             out.append(m)
     return out

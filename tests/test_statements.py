@@ -102,6 +102,11 @@ def holders(text):
     ("A lawmaker urged Baghdad to halt the offensive.", set()),
     ("Senator Marco Rubio on Tuesday urged Iraq's central government and the Kurdistan Regional "
      "Government to halt hostilities.", {"US"}),
+    # partners in an exercise; a coordinated clause whose subject has a title
+    ("Iraqi soldiers had taken part in a Turkish exercise near the Habur crossing.",
+     {"Iraq", "Turkey"}),
+    ("Tehran had pledged to shut its crossings, and President Recep Tayyip Erdogan had "
+     "threatened sanctions.", {"Iran", "Turkey"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
