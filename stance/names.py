@@ -17,6 +17,10 @@ STOP_NAMES = frozenset("""The A An In At On As But And We I It He She They This 
 If When While After Before Since Our His Her Their Its Yet So For Meanwhile However Still Also
 Earlier Later Then Now Speaking Asked According There Here""".split())
 _WORD = re.compile(r"[\w’'-]+")
+_INSTITUTION = frozenset("""Ministry Government Council Parliament Department Command Forces Army
+Court Office Presidency Region Republic States House Assembly Organization Organisation Guard
+Guards Corps Party Union Committee Agency Security Kurdistan Regional Federal Supreme National
+Joint Operations Mobilization Coalition Embassy Airways Staff Units Police Service""".split())
 _TITLED_NAME = re.compile(r"(?:['’]s)?\s+((?:[\w.-]+\s+){1,6}?)(" + NAME.pattern + r")")
 _APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]")
 
@@ -31,6 +35,14 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
     texts = list(texts)
     for text, in_text in zip(texts, found if found is not None else map(actors.find, texts)):
         mentions = [m for m in in_text if m.kind == "actor"]
+        for m in mentions:
+            # a dictionary person ("Kosrat Rasul") is "Rasul" later in the document
+            tokens = m.surface.split()
+            if len(tokens) >= 2 and NAME.fullmatch(m.surface) and tokens[0] not in STOP_NAMES \
+                    and not _INSTITUTION.intersection(tokens):
+                last = tokens[-1][3:] if tokens[-1].startswith("al-") else tokens[-1]
+                if len(last) > 3 and last not in STOP_NAMES and actors.whole(last) is None:
+                    learned.setdefault(last, m.actor)
         for m in mentions:
             # "<actor>('s) <title words> <Name>"
             rest = text[m.end:m.end + 120]

@@ -332,6 +332,10 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
             parenthetical.append(m)
     cuts = sorted(set(cuts) | set(parenthetical), key=lambda m: m.start())
     ordered = after_quote + parenthetical + ([cuts[-1]] if cuts else [])
+    if len(cuts) >= 2 and _TAIL_CLAUSE.match(body, cuts[-1].end()):
+        # "…, Iran's foreign minister said on Monday, where he had …": the attribution is the
+        # segment before a trailing relative or subordinate clause
+        ordered.append(cuts[-2])
     for cut in ordered:
         nxt = [m.start() for m in cuts if m.start() > cut.start()]
         seg_lo, seg_hi = cut.end(), (nxt[0] if nxt else len(body))
@@ -649,6 +653,9 @@ def _addressee(masked, lo, group, cue) -> bool:
                 and _ADDRESSEE_VERB.search(masked, max(lo, group[0].start - 60), group[0].start))
 
 
+_TAIL_CLAUSE = re.compile(r"(?:where|which|who|whom|whose|when|as|after|before|while|since|because|"
+                          r"adding|saying|calling|noting|stressing|warning|in\s+(?:a|an|the)\s)\b",
+                          re.IGNORECASE)
 _NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet)\b|\bthat\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+$", re.IGNORECASE)
 _AS_VERB = re.compile(r"\s+as\s+(?:saying|telling|stating|warning|adding|describing|calling)\b",

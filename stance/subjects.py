@@ -34,7 +34,7 @@ _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawm
 sources officers politicians""".split())
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+")
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+by\s+")
-_GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together with|,\s*and|,\s*as well as)\s*(?:the\s+)?"
+_GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together with|,\s*and|,\s*as well as)\s*(?:the\s+|his\s+|her\s+|their\s+)?"
                         r"(?:(?:federal\s+|central\s+)?(?:government|authorities|leadership|leaders|officials)"
                         r"\s+(?:in|of)\s+(?:the\s+)?)?|['’]s\s+|\s+)$")  # "…, Germany and the government in Baghdad"
 AUX = frozenset("""would will won't cannot can't could must should has have had is are was were

@@ -182,6 +182,17 @@ def test_statements_holder_of_sentence(text, expected):
      "the Kurds.", 1, {"US"}),
     ("Major General Najm al-Jubouri, commander of the Nineveh Operations Command, said the "
      "meeting dealt with the border crossings.", 0, {"Iraq"}),
+    # a dictionary person's surname later in the document; rarer closing verbs
+    ("Kosrat Rasul arrived in Kirkuk. Rasul insisted that the Kurds did not want war.", 1,
+     {"KRG"}),
+    ("Kosrat Rasul arrived in Kirkuk. Threats, he scoffed, did not frighten his fighters.", 1,
+     {"KRG"}),
+    # the attribution before a trailing relative clause
+    ("Zarif spoke. The vote ran counter to Iraq's constitution, Iran's foreign minister said "
+     "in New York, where he had accompanied the president.", 1, {"Iran"}),
+    # "X and his Turkish and Iranian counterparts"
+    ("Jaafari and his Turkish and Iranian counterparts declared their opposition to the vote.",
+     0, {"Iraq", "Turkey", "Iran"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
