@@ -17,7 +17,7 @@ STOP_NAMES = frozenset("""The A An In At On As But And We I It He She They This 
 If When While After Before Since Our His Her Their Its Yet So For Meanwhile However Still Also
 Earlier Later Then Now Speaking Asked According There Here""".split())
 _WORD = re.compile(r"[\w’'-]+")
-_INSTITUTION = frozenset("""Ministry Government Council Parliament Department Command Forces Army
+INSTITUTION = frozenset("""Ministry Government Council Parliament Department Command Forces Army
 Court Office Presidency Region Republic States House Assembly Organization Organisation Guard
 Guards Corps Party Union Committee Agency Security Kurdistan Regional Federal Supreme National
 Joint Operations Mobilization Coalition Embassy Airways Staff Units Police Service""".split())
@@ -39,7 +39,7 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
             # a dictionary person ("Kosrat Rasul") is "Rasul" later in the document
             tokens = m.surface.split()
             if len(tokens) >= 2 and NAME.fullmatch(m.surface) and tokens[0] not in STOP_NAMES \
-                    and not _INSTITUTION.intersection(tokens):
+                    and not INSTITUTION.intersection(tokens):
                 last = tokens[-1][3:] if tokens[-1].startswith("al-") else tokens[-1]
                 if len(last) > 3 and last not in STOP_NAMES and actors.whole(last) is None:
                     learned.setdefault(last, m.actor)

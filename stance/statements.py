@@ -33,7 +33,8 @@ import pandas as pd
 
 from .cues import CueMatcher
 from .mentions import ActorDictionary, Mention
-from .names import NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names, remember_titles
+from .names import (INSTITUTION as _INSTITUTION, NAME as _NAME, STOP_NAMES as _STOP_NAMES,
+                    learn_names, remember_titles)
 from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
@@ -83,6 +84,8 @@ class _DocState:
     last_holders: list = field(default_factory=list)   # [(actor, surface)]
     last_people: list = field(default_factory=list)    # the last holders "he"/"she" can be
     people: list = field(default_factory=list)         # the last few of those, oldest first
+    mentioned: list = field(default_factory=list)      # last actor mention [(actor, surface)], any role
+    mentioned_person: list = field(default_factory=list)  # last named person mentioned
     last_plural: list = field(default_factory=list)
     titles: dict = field(default_factory=dict)          # head -> actor
     names: object = None                                # ActorDictionary-like finder or None
@@ -270,6 +273,12 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     all_actors = sorted({m.actor for m in text_mentions if m.kind == "actor"})
     if len(all_actors) >= 2:
         state.last_plural = all_actors
+    named = [m for m in mentions if m.kind == "actor"]
+    if named:  # what "the ministry said" or "he said" can fall back on before any holder
+        state.mentioned = [(named[-1].actor, named[-1].surface)]
+        people = [m for m in named if _person_like(m.surface)]
+        if people:
+            state.mentioned_person = [(people[-1].actor, people[-1].surface)]
     if holders:
         state.last_holders = holders
         if not all(_organisation(actor, surface, cfg) for actor, surface in speakers):
@@ -610,7 +619,9 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
         for head in cfg.heads if not _POSSESSIVE.match(low) else ():  # "his spokesman": the last holder's
             if head in low and head in state.titles and low not in ("he", "she", "it", "they"):
                 return [Mention(g.start, g.end, state.titles[head], g.surface, "actor")]
-        last = state.last_holders
+        # before any holder: the last actor (person, for he/she) the document mentioned
+        last = state.last_holders or (state.mentioned_person if low in ("he", "she")
+                                      or any(h in low for h in cfg.heads) else state.mentioned)
         if low in ("he", "she") and state.last_people:
             # "Maliki, he said, …": he is not a person the sentence names
             last = next((h for h in reversed(state.people) if not _named_in(masked[:g.start], h)),
@@ -628,6 +639,13 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                     break
             return [Mention(0, 0, actor, name.group(1), "actor" if actor != "other" else "other")]
     return []
+
+
+def _person_like(surface: str) -> bool:
+    """A capitalised name of two to four words ("Bekir Bozdag"), not an institution."""
+    tokens = surface.split()
+    return 2 <= len(tokens) <= 4 and bool(_NAME.fullmatch(surface)) \
+        and not _INSTITUTION.intersection(tokens) and tokens[0] not in _STOP_NAMES
 
 
 def _named_in(masked, holders) -> bool:

@@ -193,6 +193,9 @@ def test_statements_holder_of_sentence(text, expected):
     # "X and his Turkish and Iranian counterparts"
     ("Jaafari and his Turkish and Iranian counterparts declared their opposition to the vote.",
      0, {"Iraq", "Turkey", "Iran"}),
+    # before any holder, "the prime minister" / "he" fall back on the last person named
+    ("Turkey's message has hardened, and on Saturday it fell to Bekir Bozdag to repeat it. "
+     "The referendum, he said, would destabilise the whole region.", 1, {"Turkey"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
