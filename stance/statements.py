@@ -334,7 +334,11 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     for i, m in enumerate(all_cuts[:-1]):
         seg = masked[m.end():all_cuts[i + 1].start()]
         verb = cfg.trail_re.search(seg)
-        if verb and len(_WORD.findall(seg)) <= 8 and len(_WORD.findall(seg[verb.end():])) <= 3 \
+        tail = _WORD.findall(seg[verb.end():]) if verb else []
+        # ", Abadi said on Sunday,", ", X said in a statement on Sunday,", ", he told a
+        # conference in Istanbul on Monday,": a short subject, then a verb and circumstances
+        if verb and len(_WORD.findall(seg[:verb.start()])) <= 5 and len(tail) <= 8 \
+                and not (tail and tail[0].lower() in ("that", "it", "he", "she", "they", "we")) \
                 and masked[all_cuts[i + 1].start()] == "," and masked[m.start()] == "," \
                 and not (_SOURCE_CUE.match(verb.group())
                          and cfg.cue_re.regex.match(masked, all_cuts[i + 1].end())):
@@ -412,8 +416,9 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
     before = seg[:verb.start()]
     after = _WORD.findall(seg[verb.end():])
     according = bool(_SOURCE_CUE.match(verb.group()))
+    told = verb.group().lower() in ("told", "tells")  # its object is the audience
     if len(_WORD.findall(before)) > 9 or (after and after[0].lower() in _CLAUSE_STARTERS
-                                          and not according):
+                                          and not according and not (told and "that" not in after)):
         return None
     if according and before.strip():
         return None  # "… some 40,000 people according to Rudaw, he said …": a detail's source

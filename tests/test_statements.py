@@ -107,6 +107,11 @@ def holders(text):
      {"Iraq", "Turkey"}),
     ("Tehran had pledged to shut its crossings, and President Recep Tayyip Erdogan had "
      "threatened sanctions.", {"Iran", "Turkey"}),
+    # a parenthetical attribution with its circumstances; "told <audience>"
+    ("Iraq's territorial integrity, the Turkish president told a petroleum conference in "
+     "Istanbul on Monday, was growing more important by the day.", {"Turkey"}),
+    ("The vote, Iraqi foreign minister Ibrahim al-Jaafari said in a statement on Sunday, was "
+     "a dangerous sign.", {"Iraq"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
