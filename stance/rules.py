@@ -27,6 +27,10 @@ _WORDS = re.compile(r"\S+")
 _STEPS = (1.0, 0.5, 0.25)
 _FRAME_WINDOW = 12     # words between a flip/endorse and the cue it governs
 _NEGATION_WINDOW = 3
+_ADVERBIAL = re.compile(r"(?:by|through|with|using)\s+(?:military\s+|armed\s+)?(?:force|arms|weapons)\b|"
+                        r"militarily\b|by\s+military\s+means\b", re.IGNORECASE)
+_ADVERBIAL_WINDOW = 9
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|and|which|who|while|whereas)\b")
 _HEDGE_WINDOW = 6
 _BLOCK_WINDOW = 8
 _PRONOUN = re.compile(r"\b(?:it|its|this|the move|the step|the decision|the ballot)\b", re.I)
@@ -184,9 +188,14 @@ def _signal(text, cues, i, c, target):
         return None
     else:
         sign, mag, ev = base, c.magnitude, c.text
-        lead = text[max(0, c.start - 40):c.start]
+        adverbial = bool(_ADVERBIAL.match(c.text))
+        lead = text[max(0, c.start - (80 if adverbial else 40)):c.start]
         neg = list(_NEGATION.finditer(lead))
-        if neg and len(_WORDS.findall(lead[neg[-1].end():])) <= _NEGATION_WINDOW:
+        # "would not impose facts on the ground by force": the verb's negation reaches an
+        # adverbial cue at the end of its clause
+        window = _ADVERBIAL_WINDOW if adverbial else _NEGATION_WINDOW
+        if neg and len(_WORDS.findall(lead[neg[-1].end():])) <= window \
+                and not (adverbial and _CLAUSE_BREAK.search(lead, neg[-1].end())):
             sign = -sign
             if target == "force":  # codebook §4: a denial is a moderate "against"
                 mag = min(mag, 0.5)

@@ -512,6 +512,10 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 by = _BY.search(masked[cue.end():cue.end() + 60])
                 group = _group_from(masked, [m for m in clause_mentions
                                              if by and m.start >= cue.end() + by.end()]) if by else []
+                if not group and by:  # "… was waved away by the spokesman"
+                    at = cue.end() + by.end()
+                    group = _resolve_generic(masked, at, _UP_TO_COMMA.match(masked, at).end(), cfg,
+                                             state, context, speech=False)
                 if not group:
                     group = _subject_group(masked, c_lo, cue.start(), clause_mentions)
             else:

@@ -35,6 +35,15 @@ def lex():
     # negation and its scope
     ("Erbil said it will not postpone the referendum.", "referendum", "favor", None),
     ("Ankara did not rule out military action.", "force", "favor", None),
+    # a negated verb reaches an adverbial cue at the end of its clause, not across "but"
+    ("Abadi said Baghdad would not impose facts on the ground by force.", "force", "against", None),
+    ("Abadi said Baghdad would not hesitate, but would take Kirkuk by force.", "force", "favor",
+     None),
+    # talks on the result: favor; refusing them: against
+    ("Barzani called for talks with Baghdad on the results of the vote.", "referendum", "favor",
+     None),
+    ('"We are not ready to discuss the results of the referendum," Abadi said.', "referendum",
+     "against", None),
     # vague threats and non-force measures are not force
     ("Ankara warned of serious consequences and said it would take all necessary measures.", "force",
      "none", 0),

@@ -201,6 +201,8 @@ def test_statements_holder_of_sentence(text, expected):
     # before any holder, "the prime minister" / "he" fall back on the last person named
     ("Turkey's message has hardened, and on Saturday it fell to Bekir Bozdag to repeat it. "
      "The referendum, he said, would destabilise the whole region.", 1, {"Turkey"}),
+    # the agent of a passive named by its title
+    ("Abadi spoke on Monday. The offer was rejected by the prime minister.", 1, {"Iraq"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
