@@ -51,6 +51,19 @@ class CueMatcher:
         return found
 
 
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        """The first match of ``regex`` in ``text[pos:endpos]``, or None (``regex.search``)."""
+        endpos = len(text) if endpos is None else endpos
+        if self.leads is None or _EXOTIC.search(text, pos, endpos):
+            return self.regex.search(text, pos, endpos)
+        for w in _WORD_START.finditer(text, pos, endpos):
+            if w.group().lower() in self.leads:
+                m = self.regex.match(text, w.start(), endpos)
+                if m:
+                    return m
+        return None
+
+
 def _lead(word: str) -> str | None:
     """The ASCII letters `word` starts with, lower-cased (None if it starts otherwise)."""
     m = _LEAD.match(word)

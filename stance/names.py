@@ -41,8 +41,9 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
             if len(tokens) >= 2 and NAME.fullmatch(m.surface) and tokens[0] not in STOP_NAMES \
                     and not INSTITUTION.intersection(tokens):
                 last = tokens[-1][3:] if tokens[-1].startswith("al-") else tokens[-1]
-                if len(last) > 3 and last not in STOP_NAMES and actors.whole(last) is None:
-                    learned.setdefault(last, m.actor)
+                if len(last) > 3 and last not in learned and last not in STOP_NAMES \
+                        and actors.whole(last) is None:
+                    learned[last] = m.actor
         for m in mentions:
             # "<actor>('s) <title words> <Name>"
             rest = text[m.end:m.end + 120]

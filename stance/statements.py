@@ -102,7 +102,7 @@ class AttributionRules:
     title_words: frozenset
     heads: tuple
     head_res: tuple  # (head, regex inside a mention, regex just after one)
-    trail_re: re.Pattern      # verbs closing a sentence: "…, Ankara said"
+    trail_re: CueMatcher      # verbs closing a sentence: "…, Ankara said"
     inverting_re: re.Pattern  # verbs before their subject: '"…," said Erdogan'
     content_cues: frozenset   # verbs whose object is what was said
 
@@ -116,7 +116,7 @@ class AttributionRules:
                           re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(h) + r"\b"))
                          for h in heads)
         return cls(actors, CueMatcher.from_cues(cues), words, heads, head_res,
-                   re.compile(r"\b(?:%s)\b" % _alternation(cues.get("trailing", ())), re.I),
+                   CueMatcher.from_cues({"speech": cues.get("trailing", ())}),
                    re.compile(r"(?:%s)$" % _alternation(cues.get("inverting", ())), re.I),
                    frozenset(w.lower() for w in cues.get("content", ())))
 

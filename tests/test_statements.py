@@ -236,6 +236,18 @@ def test_statements_kinds():
     assert kinds == {"Iraq": "action"}
 
 
+def test_cues_matcher_search_is_the_regex_search():
+    # the trailing-verb matcher gates its regex the same way; search must agree with it
+    from stance.cues import CueMatcher
+    from stance.resources import load_cues
+    cm = CueMatcher.from_cues({"speech": load_cues()["trailing"]})
+    texts = ["the minister said on Monday", "Threats, he scoffed, did not", "in his words, the vote",
+             "according to the ministry", "no verb here at all", "he went on to say", "HE SAID"]
+    for text in texts:
+        got, want = cm.search(text), cm.regex.search(text)
+        assert (got and (got.span(), got.group())) == (want and (want.span(), want.group()))
+
+
 def test_cues_matcher_finds_what_the_regex_finds():
     # the lead-word gate must not change a match: same spans, words and groups
     from stance.cues import CueMatcher
