@@ -3,7 +3,8 @@
 The regex alternates some 500 cue words, so trying it at every word costs a few
 microseconds a word.  A cue starts with an ASCII letter, and the letters it starts with
 are a whole word of the text wherever it matches; `CueMatcher.finditer` tries the regex
-only at words that begin some cue, and gives the matches ``regex.finditer`` would.
+only at words that begin some cue, and gives the matches ``regex.finditer`` (and
+``regex.search``) would.
 """
 from __future__ import annotations
 
@@ -37,31 +38,29 @@ class CueMatcher:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list:
         """The matches of ``regex.finditer(text, pos, endpos)``, as a list."""
-        endpos = len(text) if endpos is None else endpos
-        if self.leads is None or _EXOTIC.search(text, pos, endpos):
-            return list(self.regex.finditer(text, pos, endpos))
-        leads, found, last = self.leads, [], pos
-        for at in [w.start() for w in _WORD_START.finditer(text, pos, endpos)
-                   if w.group().lower() in leads]:
-            if at >= last:
-                m = self.regex.match(text, at, endpos)
-                if m:
-                    found.append(m)
-                    last = m.end()
-        return found
-
+        return list(self._matches(text, pos, endpos))
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
         """The first match of ``regex`` in ``text[pos:endpos]``, or None (``regex.search``)."""
+        return next(self._matches(text, pos, endpos), None)
+
+    def _matches(self, text, pos, endpos):
         endpos = len(text) if endpos is None else endpos
         if self.leads is None or _EXOTIC.search(text, pos, endpos):
-            return self.regex.search(text, pos, endpos)
+            yield from self.regex.finditer(text, pos, endpos)
+            return
+        last = pos
         for w in _WORD_START.finditer(text, pos, endpos):
-            if w.group().lower() in self.leads:
+            if w.start() >= last and w.group().lower() in self.leads:
                 m = self.regex.match(text, w.start(), endpos)
                 if m:
-                    return m
-        return None
+                    yield m
+                    last = m.end()
+
+
+def cue_word(match) -> str:
+    """A cue match as its lower-cased words, single-spaced ("According  to" -> "according to")."""
+    return " ".join(match.group().lower().split())
 
 
 def _lead(word: str) -> str | None:

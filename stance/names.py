@@ -17,7 +17,7 @@ STOP_NAMES = frozenset("""The A An In At On As But And We I It He She They This 
 If When While After Before Since Our His Her Their Its Yet So For Meanwhile However Still Also
 Earlier Later Then Now Speaking Asked According There Here""".split())
 _WORD = re.compile(r"[\w’'-]+")
-INSTITUTION = frozenset("""Ministry Government Council Parliament Department Command Forces Army
+_INSTITUTION = frozenset("""Ministry Government Council Parliament Department Command Forces Army
 Court Office Presidency Region Republic States House Assembly Organization Organisation Guard
 Guards Corps Party Union Committee Agency Security Kurdistan Regional Federal Supreme National
 Joint Operations Mobilization Coalition Embassy Airways Staff Units Police Service""".split())
@@ -37,10 +37,9 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
         mentions = [m for m in in_text if m.kind == "actor"]
         for m in mentions:
             # a dictionary person ("Kosrat Rasul") is "Rasul" later in the document
-            tokens = m.surface.split()
-            if len(tokens) >= 2 and NAME.fullmatch(m.surface) and tokens[0] not in STOP_NAMES \
-                    and not INSTITUTION.intersection(tokens):
-                last = tokens[-1][3:] if tokens[-1].startswith("al-") else tokens[-1]
+            if person_like(m.surface):
+                last = m.surface.split()[-1]
+                last = last[3:] if last.startswith("al-") else last
                 if len(last) > 3 and last not in learned and last not in STOP_NAMES \
                         and actors.whole(last) is None:
                     learned[last] = m.actor
@@ -73,6 +72,13 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
     if not learned:
         return None
     return ActorDictionary.from_mapping({"actors": _invert(learned)})
+
+
+def person_like(surface: str) -> bool:
+    """A capitalised name of two to four words ("Bekir Bozdag"), not an institution."""
+    tokens = surface.split()
+    return 2 <= len(tokens) <= 4 and bool(NAME.fullmatch(surface)) \
+        and not _INSTITUTION.intersection(tokens) and tokens[0] not in STOP_NAMES
 
 
 def _all_title_words(chunk, title_words) -> bool:

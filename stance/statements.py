@@ -31,10 +31,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .cues import CueMatcher
+from .cues import CueMatcher, cue_word
 from .mentions import ActorDictionary, Mention
-from .names import (INSTITUTION as _INSTITUTION, NAME as _NAME, STOP_NAMES as _STOP_NAMES,
-                    learn_names, remember_titles)
+from .names import (NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names,
+                    person_like as _person_like, remember_titles)
 from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
@@ -103,7 +103,7 @@ class AttributionRules:
     heads: tuple
     head_res: tuple  # (head, regex inside a mention, regex just after one)
     trail_re: CueMatcher      # verbs closing a sentence: "…, Ankara said"
-    inverting_re: re.Pattern  # verbs before their subject: '"…," said Erdogan'
+    inverting: frozenset      # verbs before their subject: '"…," said Erdogan'
     content_cues: frozenset   # verbs whose object is what was said
 
     @classmethod
@@ -117,14 +117,12 @@ class AttributionRules:
                          for h in heads)
         return cls(actors, CueMatcher.from_cues(cues), words, heads, head_res,
                    CueMatcher.from_cues({"speech": cues.get("trailing", ())}),
-                   re.compile(r"(?:%s)$" % _alternation(cues.get("inverting", ())), re.I),
-                   frozenset(w.lower() for w in cues.get("content", ())))
+                   _words(cues.get("inverting", ())), _words(cues.get("content", ())))
 
 
-def _alternation(words) -> str:
-    """A regex alternation of `words`, longest first, any whitespace between their words."""
-    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-    return alt or "(?!x)x"
+def _words(phrases) -> frozenset:
+    """Cue phrases as `cue_word` gives them: lower-cased, single-spaced."""
+    return frozenset(" ".join(p.lower().split()) for p in phrases)
 
 
 def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None = None,
@@ -430,8 +428,8 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
     if own:  # "The vote, in his words, was …": his is the last person (their: the last holders)
         if before.strip() or after:
             return None
-        last = state.last_people if own.group(1).lower() != "their" else state.last_holders
-        return [(a, verb.group()) for a, _ in last] or None
+        earlier = state.last_people if own.group(1).lower() != "their" else state.last_holders
+        return [(a, verb.group()) for a, _ in earlier] or None
     seg_mentions = [m for m in mentions if seg_lo <= m.start < seg_hi]
     quoted = _quoted_as(masked, seg_lo, seg_hi, seg_mentions)
     if quoted:
@@ -448,7 +446,7 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
             # appositive segments between the quote and the verb
             group = _group_from(masked, [m for m in mentions if back_lo <= m.start < seg_lo
                                          and m.kind == "actor"])
-        if not group and not before.strip() and cfg.inverting_re.match(verb.group()):
+        if not group and not before.strip() and cue_word(verb) in cfg.inverting:
             group = _group_from(masked, [m for m in seg_mentions if m.start >= seg_lo + verb.end()])
         if not group:
             group = _resolve_generic(masked, seg_lo, seg_lo + verb.start(), cfg, state, context,
@@ -526,7 +524,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     group = []
                     break  # "A lawmaker urged Baghdad to halt …": Baghdad is addressed, not a holder
                 if not group:
-                    group = _inverted_group(masked, cue, clause_mentions, cfg.inverting_re)
+                    group = _inverted_group(masked, cue, clause_mentions, cfg.inverting)
                 if not group:
                     group = _resolve_generic(masked, c_lo, cue.start(), cfg, state, context,
                                              speech=cue.lastgroup == "speech",
@@ -534,7 +532,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             if not group and carried and cue.start() - c_lo < 60 and not named_only:
                 group = carried
             if not group and _SPEAKER_UNKNOWN.search(masked, c_lo, cue.start()) \
-                    and cue.group().lower() in cfg.content_cues:
+                    and cue_word(cue) in cfg.content_cues:
                 break  # "X, a lawmaker from …, told reporters that Erbil …": the rest is content
             if group:
                 break
@@ -587,10 +585,8 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     for rel in _OBJECT_RELATIVE.finditer(masked, lo):
         subject = [m for m in mentions if m.start == rel.end() and m.kind == "actor"] \
             or cfg.actors.find_generic(masked, rel.end(), rel.end() + 40)[:1]
-        if subject and subject[0].start == rel.end():
-            gap = _SUBJECT_GAP.match(masked, subject[0].end)
-            if gap and cfg.cue_re.regex.match(masked, gap.end()):
-                starts.append(rel.start())
+        if subject and subject[0].start == rel.end() and _cue_follows(masked, subject[0].end, cfg):
+            starts.append(rel.start())
     for conj in _AND.finditer(masked, lo):
         if any(m.end <= conj.start() and not masked[m.end:conj.start()].strip(" ,")
                for m in mentions):
@@ -599,11 +595,15 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
         if not group or group[0].kind != "actor" \
                 or _TITLE_WORDS.match(masked, conj.end()).end() < group[0].start:
             continue
-        gap = _SUBJECT_GAP.match(masked, group[-1].end)
-        cue = gap and cfg.cue_re.regex.match(masked, gap.end())
-        if cue or _PAST_VERB.match(masked, group[-1].end):
+        if _cue_follows(masked, group[-1].end, cfg) or _PAST_VERB.match(masked, group[-1].end):
             starts.append(conj.start())
     return starts
+
+
+def _cue_follows(masked, at, cfg) -> bool:
+    """Whether a cue starts after `at`, past adverbs and auxiliaries ("later imposed")."""
+    gap = _SUBJECT_GAP.match(masked, at)
+    return bool(gap and cfg.cue_re.regex.match(masked, gap.end()))
 
 
 def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only=False):
@@ -648,13 +648,6 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                     break
             return [Mention(0, 0, actor, name.group(1), "actor" if actor != "other" else "other")]
     return []
-
-
-def _person_like(surface: str) -> bool:
-    """A capitalised name of two to four words ("Bekir Bozdag"), not an institution."""
-    tokens = surface.split()
-    return 2 <= len(tokens) <= 4 and bool(_NAME.fullmatch(surface)) \
-        and not _INSTITUTION.intersection(tokens) and tokens[0] not in _STOP_NAMES
 
 
 def _named_in(masked, holders) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import cue_word
 from .mentions import Mention
 
 _BLOCKING = frozenset("""in into to from with against by near over toward towards between across at
@@ -147,8 +148,8 @@ def _governed(masked, lo, m: Mention) -> bool:
 
 def inverted_group(masked, cue, mentions, inverting):
     """'"…," said X' — a speech cue right after a quote or comma takes the group after it
-    (`inverting`: the verbs that can come before their subject)."""
-    if cue.lastgroup != "speech" or not inverting.match(cue.group()):
+    (`inverting`: the verbs that can come before their subject, as `cue_word` gives them)."""
+    if cue.lastgroup != "speech" or cue_word(cue) not in inverting:
         return []
     before = masked[max(0, cue.start() - 4):cue.start()]
     if not _AFTER_QUOTE.search(before):
@@ -189,7 +190,8 @@ def subordinate_group(masked, lo, cue, mentions):
     return []
 
 
-_EXERCISE = re.compile(r"\b(?:drills?|exercises?|manoeuvres?|maneuvers?|war\s+games)\b", re.IGNORECASE)
+_EXERCISE_WORDS = r"drills?|exercises?|manoeuvres?|maneuvers?"
+_EXERCISE = re.compile(r"\b(?:%s|war\s+games)\b" % _EXERCISE_WORDS, re.IGNORECASE)
 _PARTNER = re.compile(r"\b(?:join(?:ed|ing|s)?|alongside|together\s+with|(?P<with>with)|"
                       r"(?P<part>(?:part|participat\w*)\s+in\s+(?:a|an|the)))\s+"
                       r"(?:units\s+of\s+)?(?:the\s+|their\s+)?$", re.IGNORECASE)
@@ -197,7 +199,7 @@ _FORCE_NOUN = re.compile(r"\s*(?:\w+\s+)?(?:troops|forces|army|armies|soldiers|u
                          r"counterparts|navy|air\s+force|guards)\b", re.IGNORECASE)
 
 
-_EXERCISE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:drills?|exercises?|manoeuvres?|maneuvers?)\b",
+_EXERCISE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:%s)\b" % _EXERCISE_WORDS,
                              re.IGNORECASE)  # "took part in a Turkish exercise"
 
 
