@@ -40,7 +40,8 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        later_passive_agents as _later_passive_agents,
                        passive_by as _passive_by, reaction_source as _reaction_source,
                        relative_subject as _relative_subject,
-                       subject_group as _subject_group, subordinate_group as _subordinate_group)
+                       subject_group as _subject_group, subordinate_group as _subordinate_group,
+                       in_relative as _in_relative)
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
 
@@ -57,7 +58,8 @@ _TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
 _SOURCE_CUE = re.compile(r"according|in\s+the\s+words", re.I)  # the holder comes after the cue
 _LEADING_SUBORDINATE = re.compile(
     r"(?:(?:a|one|two|three|several|hours|days|weeks|the|day|week|month|shortly|just|only|even|"
-    r"soon|long)\s+){0,3}(?:after|before|when|as|since|while|although|though|once|until|because)"
+    r"soon|long)\s+){0,3}(?:after|before|when|as|since|while|although|though|once|until|because|"
+    r"(?:on\s+)?the\s+(?:day|night|morning|evening|week|eve))"
     r"\s[^,;]{5,160}?,\s", re.IGNORECASE)
 # a named or described speaker the dictionary does not know, just before a speech verb
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
@@ -265,7 +267,10 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         inner, inner_kind = _clause_holders(masked[:content_end], lo, inner_mentions, cfg, state,
                                             context, named_only=True)
         # … but "Iran, Iraq and Turkey would work together …, he said" is his forecast
-        if inner and not _modal_first(masked, lo, content_end, cfg.cue_re):
+        # … and "Islamic State remained the main threat …, she added" is hers: a group
+        # outside the dictionary does not take over the speaker's statement
+        if inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
+                and any(a != "other" for a, _ in inner):
             holders, kind = inner, inner_kind
 
     all_actors = sorted({m.actor for m in text_mentions if m.kind == "actor"})
@@ -445,7 +450,8 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
             # '"…," Captain X, a Kurdish officer, told Anadolu': the subject is in the
             # appositive segments between the quote and the verb
             group = _group_from(masked, [m for m in mentions if back_lo <= m.start < seg_lo
-                                         and m.kind == "actor"])
+                                         and m.kind == "actor"
+                                         and not _in_relative(masked, 0, m.start)])
         if not group and not before.strip() and cue_word(verb) in cfg.inverting:
             group = _group_from(masked, [m for m in seg_mentions if m.start >= seg_lo + verb.end()])
         if not group:
@@ -609,7 +615,8 @@ def _cue_follows(masked, at, cfg) -> bool:
 def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only=False):
     """'he said', 'the ministry said', 'both sides agreed' → earlier holders."""
     window_lo = max(lo, hi - 50)
-    gens = cfg.actors.find_generic(masked, window_lo, hi)
+    gens = [g for g in cfg.actors.find_generic(masked, window_lo, hi)
+            if not _in_relative(masked, lo, g.start)]
     if not gens:  # "His chief of staff, Ayatollah X, called …": a generic before an appositive
         gens = [g for g in cfg.actors.find_generic(masked, lo, min(hi, lo + 40))
                 if _APPOSITIVE_TO_CUE.fullmatch(masked, g.end, hi)]

@@ -41,6 +41,8 @@ _GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together wi
 AUX = frozenset("""would will won't cannot can't could must should has have had is are was were
 does did do""".split()) | {"will not", "would not"}
 _WORD = re.compile(r"[\w’'-]+")
+_IN_RELATIVE = re.compile(r",\s+(?:who|whom|whose|which|where)\s([^,;—–]*)$")
+_BREAK_BEFORE = re.compile(r"[,;:—–(]\s*(?:the\s+|its\s+|their\s+)?$")
 # verbs that put their subject after them ('"…," said X'); "told X", "warned X", "urged X"
 # name the addressee instead
 _THE = re.compile(r"(?:the\s+)?")
@@ -134,8 +136,25 @@ def subject_group(masked, lo, hi, mentions):
     return []
 
 
+def in_relative(masked, lo, pos) -> bool:
+    """Whether `pos` is inside a relative clause (", who sits for … in the Iraqi parliament,"),
+    not its subject (", which Ankara opposed")."""
+    rel = _IN_RELATIVE.search(masked, max(lo, pos - 60), pos)
+    if not rel:
+        return False
+    words = _WORD.findall(rel.group(1))
+    while words and words[-1].lower() in ("the", "its", "their", "his", "her"):
+        words.pop()
+    return bool(words)
+
+
 def _governed(masked, lo, m: Mention) -> bool:
-    words = _WORD.findall(masked[max(lo, m.start - 60):m.start])
+    if in_relative(masked, lo, m.start):
+        return True  # "X, who sits for Barzani's party in the Iraqi parliament, told …"
+    before = masked[max(lo, m.start - 60):m.start]
+    if _BREAK_BEFORE.search(before):
+        return False  # "The day before, Erdogan warned": the comma ends the adverbial
+    words = _WORD.findall(before)
     while words and words[-1].lower() in ("the", "its", "their", "a", "an", "his", "her"):
         words.pop()
     if not words:
@@ -170,9 +189,10 @@ _INVERTED_GAP_WORD = re.compile(
     r"ministry|government|military|army|army's|acting|new|then")
 
 
-_SUBORDINATOR = re.compile(r"\b(?:after|before|when|once|until|while)\s+(?:the\s+)?$",
+_SUBORDINATOR = re.compile(r"\b(?:after|before|when|once|until|while|as)\s+(?:the\s+)?$",
                            re.IGNORECASE)
-_VERB_GAP = re.compile(r"^\s+(?:(?:had|has|have|also|then|first|later|again|\w+ly)\s+){0,2}$")
+# "… as Erdogan, also in New York, threatened …": a short appositive may come between
+_VERB_GAP = re.compile(r"^(?:,\s[^,;]{1,40},)?\s+(?:(?:had|has|have|also|then|first|later|again|\w+ly)\s+){0,2}$")
 
 
 def subordinate_group(masked, lo, cue, mentions):

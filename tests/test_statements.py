@@ -112,6 +112,21 @@ def holders(text):
      "Istanbul on Monday, was growing more important by the day.", {"Turkey"}),
     ("The vote, Iraqi foreign minister Ibrahim al-Jaafari said in a statement on Sunday, was "
      "a dangerous sign.", {"Iraq"}),
+    # a leading adverbial ends at its comma: "before" there governs nothing
+    ("The day before, the Kurdistan Region Security Council said the Peshmerga had repelled an "
+     "assault.", {"KRG"}),
+    ("On the day Kurds voted, Turkish President Recep Tayyip Erdogan warned that Ankara could "
+     "shut the pipeline.", {"Turkey"}),
+    # the chambers of Congress by their leaders and committees
+    ("Senate Minority Leader Chuck Schumer said the Peshmerga and Baghdad should fight ISIS.",
+     {"US"}),
+    ("The chairman of the Senate Armed Services Committee said he was deeply concerned.", {"US"}),
+    # an actor inside a relative clause about the speaker does not speak
+    ("Ashwaq al-Jaf, who sits for the Kurdish party in the Iraqi parliament, told reporters "
+     "that the ballot would go ahead.", set()),
+    # the subject of an "as" clause, past a short appositive, acts too
+    ("The minister spoke as Turkish President Tayyip Erdogan, also in New York, threatened "
+     "sanctions.", {"Turkey"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
@@ -203,6 +218,9 @@ def test_statements_holder_of_sentence(text, expected):
      "The referendum, he said, would destabilise the whole region.", 1, {"Turkey"}),
     # the agent of a passive named by its title
     ("Abadi spoke on Monday. The offer was rejected by the prime minister.", 1, {"Iraq"}),
+    # a group outside the dictionary inside a report does not take over the speaker's statement
+    ("Heather Nauert spoke. Islamic State remained the main threat in Iraq, and a referendum "
+     "would be \"further destabilizing,\" she added.", 1, {"US"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
