@@ -269,8 +269,9 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         # … but "Iran, Iraq and Turkey would work together …, he said" is his forecast
         # … and "Islamic State remained the main threat …, she added" is hers: a group
         # outside the dictionary does not take over the speaker's statement
+        # … while "Iran, Iraq and Turkey all stood against it, he added" is his own claim
         if inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
-                and any(a != "other" for a, _ in inner):
+                and any(a != "other" for a, _ in inner) and not _a_person(holders):
             holders, kind = inner, inner_kind
 
     all_actors = sorted({m.actor for m in text_mentions if m.kind == "actor"})
@@ -381,6 +382,11 @@ def _appositives_before(masked, cuts, cut, cfg):
 
 
 _AND_START = re.compile(r"\s*(?:and|but|or)\b", re.IGNORECASE)
+
+
+def _a_person(holders) -> bool:
+    """Whether a speaker is a person: "he", "she" or a full name ("Ibrahim Kalin")."""
+    return any(s.lower() in ("he", "she") or _person_like(s) for _, s in holders)
 
 
 def _modal_first(masked, lo, hi, cue_re) -> bool:

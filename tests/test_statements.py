@@ -221,6 +221,12 @@ def test_statements_holder_of_sentence(text, expected):
     # a group outside the dictionary inside a report does not take over the speaker's statement
     ("Heather Nauert spoke. Islamic State remained the main threat in Iraq, and a referendum "
      "would be \"further destabilizing,\" she added.", 1, {"US"}),
+    # a person's report of others' positions is the person's statement; an anonymous
+    # source's report of an actor's deed is the actor's
+    ("Rahim Safavi spoke in Tehran. Iran, Iraq and Turkey all stood against the plan, he "
+     "added.", 1, {"Iran"}),
+    ("The talks went on. Tillerson thanked the KRG for its restraint, Kurdish officials said.",
+     1, {"US"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
