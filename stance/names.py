@@ -21,7 +21,8 @@ _INSTITUTION = frozenset("""Ministry Government Council Parliament Department Co
 Court Office Presidency Region Republic States House Assembly Organization Organisation Guard
 Guards Corps Party Union Committee Agency Security Kurdistan Regional Federal Supreme National
 Joint Operations Mobilization Coalition Embassy Airways Staff Units Police Service""".split())
-_TITLED_NAME = re.compile(r"(?:['’]s)?\s+((?:[\w.-]+\s+){1,6}?)(" + NAME.pattern + r")")
+# "Iran's border guard commander Qasem Rezaei", also with a comma before the name
+_TITLED_NAME = re.compile(r"(?:['’]s)?\s+((?:[\w.-]+\s+){0,5}?[\w.-]+),?\s+(" + NAME.pattern + r")")
 _APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]")
 
 
@@ -62,9 +63,17 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
                 continue
             span_lo, span_hi = nm.end(), nm.end() + am.end()
             inner = [m for m in mentions if span_lo < m.start < span_hi]
-            if len(inner) != 1:
+            # one actor, or the owner of the title when more are named ("Iraq's deputy
+            # ambassador to Turkey")
+            if len(inner) > 1 and text[inner[0].end:inner[0].end + 2] in ("'s", "’s"):
+                inner = inner[:1] if inner[0].kind == "actor" else []
+            if len(inner) != 1 and not (inner and all(m.actor == inner[0].actor for m in inner)):
                 continue
-            words = _WORD.findall(text[span_lo:span_hi].replace(inner[0].surface, " "))
+            rest = text[span_lo:span_hi]
+            for m in mentions:
+                if span_lo < m.start < span_hi:
+                    rest = rest.replace(m.surface, " ")
+            words = _WORD.findall(rest)
             words = [w for w in words if w.lower() not in ("s", "’s", "'s", "a", "an")]
             if words and all(w.lower().rstrip("’'s") in title_words or w.lower() in title_words
                              for w in words):

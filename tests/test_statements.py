@@ -227,6 +227,12 @@ def test_statements_holder_of_sentence(text, expected):
      "added.", 1, {"Iran"}),
     ("The talks went on. Tillerson thanked the KRG for its restraint, Kurdish officials said.",
      1, {"US"}),
+    # a name introduced after its title with a comma, or with the owner of a title that
+    # names a second country, holds for the rest of the document
+    ("Iran's border guard commander, Qasem Rezaei, toured the frontier. Rezaei said the "
+     "border was secure.", 1, {"Iran"}),
+    ("Hisham al-Alawi, Iraq's deputy ambassador to Turkey, met traders. Alawi said the vote "
+     "was void.", 1, {"Iraq"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
