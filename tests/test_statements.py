@@ -127,6 +127,9 @@ def holders(text):
     # the subject of an "as" clause, past a short appositive, acts too
     ("The minister spoke as Turkish President Tayyip Erdogan, also in New York, threatened "
      "sanctions.", {"Turkey"}),
+    # a deed in an irregular past tense
+    ("Ankara kept the Habur gate open despite Baghdad's demands.", {"Turkey"}),
+    ("Erbil gave no ground.", {"KRG"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
