@@ -21,6 +21,10 @@ def lex():
     ("Tehran said the vote was a threat to the region and closed its airspace to flights from Erbil.",
      "force", "none", 0),
     ("Erbil said it would hold the vote on schedule despite the pressure.", "referendum", "favor", 1.0),
+    # a Kurdish state and "the plan" name the dispute as the vote does
+    ("Ankara has long opposed any step toward an independent Kurdish state.", "referendum",
+     "against", 1.0),
+    ("Tehran rejected the Kurdish plan outright.", "referendum", "against", 1.0),
     ("The State Department asked Erbil to postpone the referendum and called on all sides to avoid "
      "escalation.", "force", "against", 0.5),
     ("The State Department asked Erbil to postpone the referendum and called on all sides to avoid "
