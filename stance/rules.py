@@ -113,11 +113,14 @@ class LexiconScorer:
                     found.append(Cue(m.start(), m.end(), label, mag, scope, m.group().strip()))
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         # stance cues may overlap (each is evidence); a topic or frame inside a longer
-        # match of another role is dropped ("use of force" inside "reject … use of force")
+        # match of another role is dropped ("use of force" inside "reject … use of force"),
+        # and so is a stance cue inside a longer one of the other side ("cancel" inside
+        # "rejected the demand to cancel")
         kept = []
         for c in found:
             if any(k.start <= c.start and c.end <= k.end and (k.start, k.end) != (c.start, c.end)
-                   and c.label in ("topic", "flip", "endorse", "hedge") for k in kept):
+                   and (c.label in ("topic", "flip", "endorse", "hedge")
+                        or {c.label, k.label} == {"favor", "against"}) for k in kept):
                 continue
             if any((k.start, k.end, k.label) == (c.start, c.end, c.label) for k in kept):
                 continue

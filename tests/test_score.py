@@ -21,6 +21,30 @@ def lex():
     ("Tehran said the vote was a threat to the region and closed its airspace to flights from Erbil.",
      "force", "none", 0),
     ("Erbil said it would hold the vote on schedule despite the pressure.", "referendum", "favor", 1.0),
+    # fighting back, threats of crushing and severe responses, an aside inside "all options"
+    ("The Peshmerga fired back and destroyed two Humvees.", "force", "favor", 1.0),
+    ("Barzani warned that anyone who threatened Kurdistan would face a severe response.", "force",
+     "favor", 0.5),
+    ("All options, the military one included, were on the table, he said.", "force", "favor",
+     0.5),
+    # easing tension, denying a military course, settling through talks, halting operations,
+    # neutrality
+    ("The council stressed the need to end the tension between Baghdad and Erbil.", "force",
+     "against", 0.5),
+    ("The premier said he was not seeking a military showdown with the Kurds.", "force",
+     "against", 1.0),
+    ("The problems will be resolved through dialogue, the spokesman said.", "force", "against",
+     0.5),
+    ("The prime minister ordered military movements halted for 24 hours.", "force", "against",
+     0.5),
+    ("Washington would stay neutral, the official said.", "force", "against", 0.5),
+    # defying demands to drop the vote, no way back, natural rights; a cue inside a longer
+    # one of the other side is part of it ("cancel" in "rejected the demand to cancel")
+    ("Erbil rejected Baghdad's demand to cancel the referendum.", "referendum", "favor", 1.0),
+    ("The regional parliament rejected the court's ruling.", "referendum", "favor", 1.0),
+    ("Postponing the vote is not an option, the president said.", "referendum", "favor", 1.0),
+    ("Barzani vowed never to return to the failed partnership with Baghdad.", "referendum",
+     "favor", 1.0),
     # a Kurdish state and "the plan" name the dispute as the vote does
     ("Ankara has long opposed any step toward an independent Kurdish state.", "referendum",
      "against", 1.0),
