@@ -239,6 +239,9 @@ def test_statements_holder_of_sentence(text, expected):
      "border was secure.", 1, {"Iran"}),
     ("Hisham al-Alawi, Iraq's deputy ambassador to Turkey, met traders. Alawi said the vote "
      "was void.", 1, {"Iraq"}),
+    # the holder's words by possessive at the start of a sentence
+    ("Turkey's foreign ministry spoke on Monday. Its statement called the vote illegal.", 1,
+     {"Turkey"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
