@@ -1,7 +1,8 @@
 """The learned scorer: one scikit-learn classifier per target, persisted with skops.
 
-Features: word 1–2-grams and character 3–5-grams of the statement (TF-IDF), the holder's
-actor id, and the lexicon scorer's signed score.  A logistic regression gives
+Features: word 1–2-grams and character 3–5-grams of the statement (TF-IDF) with the
+holder's words marked (`mark_holder`), the holder's actor id, and the lexicon scorer's
+features.  A logistic regression gives
 probabilities for favor / against / none, used as ``confidence``.  The file is loaded
 with an explicit list of trusted types (never pickle) and records the training data's
 hash and the package version.
@@ -100,12 +101,14 @@ class StanceModel:
         from . import __version__
         pipes, counts = {}, {}
         cols = ["text", "actor", "kind", *lexicon_columns]
+        examples = examples.assign(text=mark_holder(examples["text"], examples.get("speaker")))
         for target, rows in examples.groupby("target"):
             pipe = _make_pipeline(lexicon_columns, seed)
             pipe.fit(rows[cols], rows["label"])
             pipes[target] = pipe
             counts[target] = {k: int(v) for k, v in rows["label"].value_counts().items()}
         meta = {"data_sha256": data_hash, "stance_version": __version__, "seed": seed,
+                "holder_marked": True,
                 "label_counts": counts, "lexicon_columns": list(lexicon_columns)}
         return cls(pipes, meta)
 
@@ -125,7 +128,10 @@ class StanceModel:
         if missing:
             raise StanceError(f"the model needs lexicon features {', '.join(missing[:3])}; "
                               "retrain it with `stance train` for this lexicon")
-        X = pd.DataFrame({"text": statements["text"].astype(str).to_numpy(),
+        text = statements["text"].astype(str)
+        if self.meta.get("holder_marked") and "speaker" in statements:
+            text = mark_holder(text, statements["speaker"].astype(str))
+        X = pd.DataFrame({"text": text.to_numpy(),
                           "actor": statements["actor"].astype(str).to_numpy(),
                           "kind": statements["kind"].astype(str).to_numpy()})
         for c in cols:
@@ -144,6 +150,25 @@ class StanceModel:
         payload = {"pipelines": self.pipelines, "meta": json.dumps(self.meta, sort_keys=True)}
         return atomic_write(path, lambda tmp: sio.dump(payload, tmp,
                                                        compression=zipfile.ZIP_DEFLATED))
+
+
+HOLDER_TOKEN = "holderx"
+
+
+def mark_holder(texts: pd.Series, speakers) -> pd.Series:
+    """Each text with its holder's words (the speaker's surface form) replaced by
+    HOLDER_TOKEN, so that n-grams tell "holderx condemned" from "… condemned holderx"
+    when one sentence has several holders.  Pronouns and empty speakers stay as they are.
+    """
+    if speakers is None:
+        return texts
+    out = []
+    for t, sp in zip(texts, speakers):
+        sp = str(sp)
+        if len(sp) > 3 and sp in t:
+            t = t.replace(sp, HOLDER_TOKEN, 1)
+        out.append(t)
+    return pd.Series(out, index=texts.index)
 
 
 def _predict_proba(pipe, X: pd.DataFrame, shared: dict):

@@ -39,13 +39,13 @@ def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
                 break
         for t in TARGETS:
             label = getattr(match, t) if match is not None else "none"
-            rows.append((s.text, s.actor, s.kind, t, label))
+            rows.append((s.text, s.actor, s.kind, t, label, s.speaker))
     for g in gold.itertuples(index=False):
         if (g.doc_id, g.start, g.actor) not in covered:
             extra.append((g.doc_id, g.actor))
             for t in TARGETS:
-                rows.append((g.sentence, g.actor, "reported", t, getattr(g, t)))
-    ex = pd.DataFrame(rows, columns=["text", "actor", "kind", "target", "label"])
+                rows.append((g.sentence, g.actor, "reported", t, getattr(g, t), ""))
+    ex = pd.DataFrame(rows, columns=["text", "actor", "kind", "target", "label", "speaker"])
     per_text = {t: lex.features(t) for t in dict.fromkeys(ex["text"])}  # once per sentence
     feats = pd.DataFrame([per_text[t] for t in ex["text"]], columns=lex.feature_names())
     # the holder's stance elsewhere in its document, from the statements' lexicon scores;

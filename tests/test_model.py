@@ -96,3 +96,22 @@ def test_model_per_word_char_ngrams_hash_like_the_vectorizer():
     got = hashed[rows]
     assert (got != expected).nnz == 0 and np.array_equal(got.indptr, expected.indptr) \
         and np.array_equal(got.indices, expected.indices) and np.array_equal(got.data, expected.data)
+
+
+def test_model_marks_the_holder_so_joint_holders_differ():
+    from stance.model import HOLDER_TOKEN, mark_holder
+    text = "Ankara backed the takeover, which Erbil condemned."
+    got = mark_holder(pd.Series([text, text, "He said no.", text]), ["Ankara", "Erbil", "He", ""])
+    assert got[0] == f"{HOLDER_TOKEN} backed the takeover, which Erbil condemned."
+    assert got[1] == f"Ankara backed the takeover, which {HOLDER_TOKEN} condemned."
+    assert got[2] == "He said no." and got[3] == text  # pronouns and no speaker: unchanged
+
+
+def test_model_scores_statements_without_a_speaker_column():
+    model = StanceModel.fit(_examples().assign(speaker="Turkey"), lexicon_columns=["lex"],
+                            data_hash="abc")
+    assert model.meta["holder_marked"]
+    st = pd.DataFrame({"text": ["Turkey held drills near the border again"], "actor": ["Turkey"],
+                       "kind": ["action"]})
+    p = model.predict_proba(st, "force", lexicon_features=pd.DataFrame({"lex": [0.5]}))
+    assert p.iloc[0].idxmax() == "favor"
