@@ -248,7 +248,9 @@ def joint_partners(masked, lo, hi, mentions):
 _REACTION_FROM = re.compile(
     r"\b(?:rebukes?|criticism|condemnations?|protests?|warnings?|objections?|support|praise|backing|"
     r"threats?|denunciations?|rejections?|opposition|welcome|applause|statements?|remarks|comments|"
-    r"messages?|letters?|communiqu[eé]s?|announcements?|responses?|reactions?|appeals?|calls?)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$",
+    r"messages?|letters?|communiqu[eé]s?|announcements?|responses?|reactions?|appeals?|calls?)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$"
+    r"|\b(?:over|despite)\s+(?:the\s+)?(?:strong\s+|fierce\s+|repeated\s+)?(?:objections?|opposition|protests?|warnings?)\s+of\s+(?:the\s+)?$"
+    r"|\bin\s+defiance\s+of\s+(?:the\s+)?$",  # "over the objections of Baghdad"
     re.IGNORECASE)
 
 

@@ -65,6 +65,7 @@ def holders(text):
     ("Such a move would be a grave mistake, in the words of Iran's foreign minister.", {"Iran"}),
     ("The measures drew a sharp rebuke from Erbil.", {"KRG"}),
     ("Warnings came from Tehran as well.", {"Iran"}),
+    ("The vote went ahead over the objections of Baghdad.", {"Iraq"}),
     ("Officials in Baghdad said the ban would stay.", {"Iraq"}),
     ("Erbil was told by Washington that the vote should be postponed.", {"US"}),
     ("The Turkish leader hit out at Barzani on Tuesday.", {"Turkey"}),
