@@ -78,6 +78,7 @@ _VERB_LEAD = re.compile(r"\s*(?:\w+ly\s+|had\s+|have\s+)?")
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
 _QUOTE_CHARS = "“”\""
+_ATTRIBUTION_ONLY_WORDS = 8  # "That was how the prime minister put it on Monday."
 _QUOTE = re.compile("[“”\"]")
 _QUOTE_END = re.compile(r"_[,.!?]?\s*[”\"]?\s*$")
 _BY = re.compile(r"\bby\s+")
@@ -287,6 +288,11 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         people = [m for m in named if _person_like(m.surface)]
         if people:
             state.mentioned_person = [(people[-1].actor, people[-1].surface)]
+    if holders and state.pending and not real and state.last_holders \
+            and len(_WORD.findall(text)) > _ATTRIBUTION_ONLY_WORDS:
+        # '"…" Erdogan agreed, adding that …': a new statement, not the quote's attribution;
+        # the quote stays with the speaker before it
+        _flush_pending(rows, state)
     if holders:
         state.last_holders = holders
         if not all(_organisation(actor, surface, cfg) for actor, surface in speakers):

@@ -240,6 +240,10 @@ def test_statements_holder_of_sentence(text, expected):
      "border was secure.", 1, {"Iran"}),
     ("Hisham al-Alawi, Iraq's deputy ambassador to Turkey, met traders. Alawi said the vote "
      "was void.", 1, {"Iraq"}),
+    # a quote standing alone stays with the speaker before it when the next sentence is a new
+    # statement of its own
+    ('Abadi was blunt. "The referendum is illegal and we will never accept its results." '
+     "Erdogan agreed, saying the vote threatened the whole region.", 1, {"Iraq"}),
     # the holder's words by possessive at the start of a sentence
     ("Turkey's foreign ministry spoke on Monday. Its statement called the vote illegal.", 1,
      {"Turkey"}),
