@@ -244,6 +244,11 @@ def test_statements_holder_of_sentence(text, expected):
     # statement of its own
     ('Abadi was blunt. "The referendum is illegal and we will never accept its results." '
      "Erdogan agreed, saying the vote threatened the whole region.", 1, {"Iraq"}),
+    # a title before a name is remembered for "the general" / "the minister" later
+    ("Brigadier General Qasem Rezaei spoke in Kermanshah. Baghdad closed its airport. The "
+     "general said the border was secure.", 2, {"Iran"}),
+    ("Foreign Minister Mevlut Cavusoglu spoke in Ankara. Baghdad closed its airport. The "
+     "minister said the vote was void.", 2, {"Turkey"}),
     # the holder's words by possessive at the start of a sentence
     ("Turkey's foreign ministry spoke on Monday. Its statement called the vote illegal.", 1,
      {"Turkey"}),
