@@ -51,8 +51,11 @@ _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|even as|whilst)\s|\s(?:w
 # "the court's order", "a ban": a cue word after a determiner or possessive is a noun
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any|every|no)|['’]s)\s+$",
                           re.IGNORECASE)
-# a past-tense verb right after a subject: regular, or one of the irregular verbs of deeds
-_PAST_VERB = re.compile(r"\s+(?:\w+ly\s+|also\s+|on\s+\w+\s+)?(?:[a-z]{3,}ed|gave|took|made|held|"
+# a past-tense verb right after a subject (and its head noun: "Hashd fighters took"):
+# regular, or one of the irregular verbs of deeds
+_PAST_VERB = re.compile(r"(?:\s+(?:troops|forces|fighters|units|soldiers|militias?|militiamen|police|"
+                        r"policemen|guards|tanks|jets|warplanes|artillery|commanders?|officials?))?"
+                        r"\s+(?:\w+ly\s+|also\s+|on\s+\w+\s+)?(?:[a-z]{3,}ed|gave|took|made|held|"
                         r"sent|kept|stood|shut|set|cut|led|won|met|drew|struck|fought|brought|"
                         r"sought|began|chose|broke|withdrew|stuck|froze|swore|upheld|withheld|"
                         r"undertook|forbade|overrode|threw)\b")

@@ -30,7 +30,8 @@ parliament parliaments chief chiefs head heads commander commanders representati
 delegations envoy envoys ambassador ambassadors presidency council court office secretary
 premier authorities military militaries leadership staff adviser advisers advisor advisors
 aide aides member members speaker chairman chairwoman director deputy deputies general generals
-officers judges negotiators diplomats embassy cabinet committee secretary-general""".split())
+officers judges negotiators diplomats embassy cabinet committee secretary-general units unit
+fighters soldiers tanks elements battalions brigades divisions contingents columns convoys""".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
 sources officers politicians""".split())
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+")

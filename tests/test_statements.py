@@ -131,6 +131,11 @@ def holders(text):
     # officials of 2017-18 named without their country
     ("The western borders were secure, Brigadier General Qasem Rezaei said.", {"Iran"}),
     ("Devlet Bahceli said Turkey should act.", {"Turkey"}),
+    # military deeds: a head noun between the actor and the verb, units "of" an actor
+    ("Iraqi troops and Hashd fighters took the K1 base.", {"Iraq"}),
+    ("Iraqi and Peshmerga forces exchanged fire near Altun Kupri.", {"Iraq", "KRG"}),
+    ("Units of the Counter Terrorism Service entered the city.", {"Iraq"}),
+    ("Tanks of the Iraqi army rolled toward Altun Kupri.", {"Iraq"}),
     # a deed in an irregular past tense
     ("Ankara kept the Habur gate open despite Baghdad's demands.", {"Turkey"}),
     ("Erbil gave no ground.", {"KRG"}),
