@@ -257,6 +257,9 @@ def test_statements_holder_of_sentence(text, expected):
      "general said the border was secure.", 2, {"Iran"}),
     ("Foreign Minister Mevlut Cavusoglu spoke in Ankara. Baghdad closed its airport. The "
      "minister said the vote was void.", 2, {"Turkey"}),
+    # "both men" / "the two capitals": the actors of the last sentence naming several
+    ("Erdogan met Rouhani in Tehran on Wednesday. Both men agreed that the vote was illegal.",
+     1, {"Turkey", "Iran"}),
     # the holder's words by possessive at the start of a sentence
     ("Turkey's foreign ministry spoke on Monday. Its statement called the vote illegal.", 1,
      {"Turkey"}),
