@@ -47,6 +47,9 @@ SOURCES = (ROOT / "data" / "train", ROOT / "data" / "dev")
 GOAL_VADER_RATIO = 1.0
 GOAL_MEMORY_GROWTH = 1.10  # peak at 10x the documents, relative to the smaller corpus
 GOAL_SPEEDUP = 1.8
+# the tracker's default scorer, read from the source (importing stance here would load pandas)
+DEFAULT_SCORER = re.search(r'^DEFAULT_SCORER = "(\w+)"', (ROOT / "stance" / "score.py").read_text(),
+                           re.M).group(1)
 SWAPS = {  # word -> replacement, applied to about half of the occurrences
     "said": "stated", "warned": "cautioned", "officials": "authorities",
     "Monday": "Tuesday", "Tuesday": "Wednesday", "Wednesday": "Thursday",
@@ -246,7 +249,7 @@ def main(argv=None):
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--quick", action="store_true", help="sizes 200 and 2000 (minutes, not hours)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
-    ap.add_argument("--scorers", nargs="+", default=["model"],
+    ap.add_argument("--scorers", nargs="+", default=[DEFAULT_SCORER],
                     choices=["ensemble", "model", "lexicon"])
     ap.add_argument("--chunk-size", type=int, default=200)
     ap.add_argument("--workdir", type=Path, help="keep corpora here and reuse them (default: a temp folder)")
