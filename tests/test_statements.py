@@ -45,7 +45,7 @@ def holders(text):
      "Secretary Jim Mattis pressed their leaders in Erbil to postpone it.", {"Turkey", "US"}),
     ("A day after Jim Mattis pressed the Kurds to postpone the vote, Turkey called on them to "
      "scrap it.", {"Turkey", "US"}),
-    # … but "as"/"since" clauses are mostly background: "as Iraqi Kurds voted", "since X announced it"
+    # … but "since" clauses are background: "since X announced it"
     ("Tehran has rejected the referendum repeatedly since Masoud Barzani announced it in June.",
      {"Iran"}),
     # both sides of a joint exercise act; an opponent in a clash or a partner in talks does not
