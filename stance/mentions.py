@@ -77,6 +77,9 @@ class ActorDictionary:
             entries.setdefault(str(name), ("other", "other"))
         for name in data.get("not_actors") or ():
             entries[str(name)] = (None, "none")
+        for alias in list(entries):  # "federal forces" also opens a sentence: "Federal forces"
+            if alias[:1].islower():
+                entries.setdefault(alias[0].upper() + alias[1:], entries[alias])
         index = {}
         for alias, (actor, kind) in entries.items():
             toks = _alias_tokens(alias)

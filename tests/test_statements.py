@@ -136,6 +136,9 @@ def holders(text):
     ("Iraqi and Peshmerga forces exchanged fire near Altun Kupri.", {"Iraq", "KRG"}),
     ("Units of the Counter Terrorism Service entered the city.", {"Iraq"}),
     ("Tanks of the Iraqi army rolled toward Altun Kupri.", {"Iraq"}),
+    # a lowercase alias opening a sentence is capitalised
+    ("Government troops advanced on the town.", {"Iraq"}),
+    ("Federal police entered Tuz Khurmatu.", {"Iraq"}),
     # the PMF as news describes them are Iraq (codebook §2), also when Iran backs them
     ("Iranian-backed militias entered Kirkuk.", {"Iraq"}),
     ("Shiite militias backed by Iran advanced on Tuz Khurmatu.", {"Iraq"}),
