@@ -20,8 +20,31 @@ class Mention:
     kind: str  # "actor", "other", "none", "generic", "plural"
 
 
-def _alias_pattern(alias: str) -> str:
-    return re.sub(r"['’]", "['’]", re.escape(alias))
+def _fold(phrase: str) -> str:
+    return phrase.lower().replace("’", "'")
+
+
+def _trie_pattern(phrases) -> str:
+    """One regex for many literal phrases (folded: lower case, straight apostrophe), built as
+    a character trie: ``(?i)`` alternations of a hundred phrases are slow when tried at
+    every position, a trie is not.  Greedy optional tails keep the longest match first."""
+    trie: dict = {}
+    for p in phrases:
+        node = trie
+        for ch in p:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node) -> str:
+        alts = [("['’]" if ch == "'" else re.escape(ch)) + build(child)
+                for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:%s)" % "|".join(alts)
+        if "" in node:
+            return "(?:%s)?" % body
+        return body
+    return build(trie)
 
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -66,6 +89,7 @@ class ActorDictionary:
     regex: object      # compiled regex aliases or None
     regex_entries: tuple
     generic_pattern: re.Pattern
+    generic_kinds: dict  # folded phrase -> "generic" | "plural"
 
     @classmethod
     def from_mapping(cls, data: dict) -> "ActorDictionary":
@@ -92,13 +116,12 @@ class ActorDictionary:
                               for actor, rxs in (data.get("patterns") or {}).items() for rx in rxs or ())
         regex = re.compile(r"(?<![\w.-])(?:%s)(?![\w-])" % "|".join(
             f"(?P<p{i}>{rx})" for i, (rx, _) in enumerate(regex_entries))) if regex_entries else None
-        generic = [(str(g), "generic") for g in data.get("generic") or ()]
-        generic += [(str(g), "plural") for g in data.get("plural_generic") or ()]
-        generic.sort(key=lambda x: -len(x[0]))
-        gpat = re.compile(r"(?i)(?<![\w-])(?:%s)(?![\w-])" % "|".join(
-            f"(?P<{k[0]}{i}>{_alias_pattern(g)})" for i, (g, k) in enumerate(generic)) if generic
-            else r"(?!x)x")
-        return cls(tuple(str(a) for a in data["actors"]), index, regex, regex_entries, gpat)
+        kinds = {_fold(str(g)): "generic" for g in data.get("generic") or ()}
+        kinds.update({_fold(str(g)): "plural" for g in data.get("plural_generic") or ()})
+        gpat = re.compile(r"(?i)(?<![\w-])%s(?![\w-])" % _trie_pattern(kinds) if kinds
+                          else r"(?!x)x")
+        return cls(tuple(str(a) for a in data["actors"]), index, regex, regex_entries, gpat,
+                   kinds)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """All non-overlapping mentions in ``text[start:end]``, leftmost-longest."""
@@ -147,6 +170,5 @@ class ActorDictionary:
     def find_generic(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """Referring expressions ("the ministry", "he", "both sides") in ``text[start:end]``."""
         end = len(text) if end is None else end
-        return [Mention(m.start(), m.end(), None, m.group(),
-                        "generic" if m.lastgroup[0] == "g" else "plural")
+        return [Mention(m.start(), m.end(), None, m.group(), self.generic_kinds[_fold(m.group())])
                 for m in self.generic_pattern.finditer(text, start, end)]

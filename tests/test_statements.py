@@ -344,3 +344,20 @@ def test_statements_cue_file_without_verb_lists_takes_the_packaged_ones(tmp_path
     got = attribute_text("Abadi said the vote was over. Talks could resume, he suggested, if "
                          "Erbil agreed.", cues=cues)
     assert ("Iraq", "he") in {(a, s) for a, s, _ in got}
+
+
+def test_generic_trie_matches_what_a_longest_first_alternation_matches():
+    import random
+    import re
+
+    from stance.mentions import _trie_pattern
+    phrases = ["he", "his", "his spokesman", "his office", "the two", "the two sides",
+               "the ministry", "the ministry's", "its", "its statement", "both men"]
+    alternation = re.compile(r"(?i)(?<![\w-])(?:%s)(?![\w-])" % "|".join(
+        re.escape(p).replace("'", "['’]") for p in sorted(phrases, key=len, reverse=True)))
+    trie = re.compile(r"(?i)(?<![\w-])%s(?![\w-])" % _trie_pattern(phrases))
+    rng = random.Random(0)
+    words = phrases + ["She", "His", "THE", "Two", "sides", "office-holder", "hisses", "’s", ","]
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(12))
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
