@@ -235,6 +235,8 @@ def plot_volume(trends: pd.DataFrame, *, figsize=(11, 6)) -> Figure:
         ax.set_title(f"Statements with a stance toward {target}", loc="left", fontsize=10)
         ax.grid(axis="y", alpha=0.25)
         if actors:
+            top = float(sub["n"].max()) if len(sub) else 0.0
+            ax.set_ylim(0, max(1.0, top) * 1.18)  # headroom: the legend sits above the bars
             ax.legend(fontsize=8, ncols=len(actors), loc="upper left", frameon=False)
     axes[-1].set_xticks(x, [pd.Timestamp(p).strftime("%b %Y" if len(periods) < 40 else "%d %b %y")
                             for p in periods], rotation=45, ha="right", fontsize=8)
