@@ -60,7 +60,16 @@ class CueMatcher:
 
 def cue_word(match) -> str:
     """A cue match as its lower-cased words, single-spaced ("According  to" -> "according to")."""
-    return " ".join(match.group().lower().split())
+    return _phrase(match.group())
+
+
+def cue_words(phrases) -> frozenset:
+    """Cue phrases from a cue list, as `cue_word` gives their matches."""
+    return frozenset(map(_phrase, phrases))
+
+
+def _phrase(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def _lead(word: str) -> str | None:

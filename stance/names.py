@@ -124,10 +124,10 @@ def remember_titles(text, mentions, head_res, titles: dict) -> None:
         surface = m.surface.lower()
         tail = text[m.end:m.end + 40].lower()
         tail = tail[2:] if tail[:2] in ("'s", "’s") else tail
-        lead = text[max(0, m.start - 30):m.start].lower()
+        # a title right before a person's name: "Brigadier General Qasem Rezaei" -> "the general"
+        lead = text[max(0, m.start - 30):m.start].lower() if person_like(m.surface) else ""
         for head, inside, after in head_res:
             # the substring tests are necessary for the regexes and much cheaper
             if (head in surface and inside.search(surface)) or (head in tail and after.match(tail)) \
-                    or (head in lead and person_like(m.surface)
-                        and lead.endswith((head + " ", head + ". "))):
-                titles[head] = m.actor  # "Brigadier General Qasem Rezaei": "the general"
+                    or (lead and lead.endswith((head + " ", head + ". "))):
+                titles[head] = m.actor

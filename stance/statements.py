@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .cues import CueMatcher, cue_word
+from .cues import CueMatcher, cue_word, cue_words
 from .mentions import ActorDictionary, Mention
 from .names import (NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names,
                     person_like as _person_like, remember_titles)
@@ -127,12 +127,7 @@ class AttributionRules:
                          for h in heads)
         return cls(actors, CueMatcher.from_cues(cues), words, heads, head_res,
                    CueMatcher.from_cues({"speech": cues.get("trailing", ())}),
-                   _words(cues.get("inverting", ())), _words(cues.get("content", ())))
-
-
-def _words(phrases) -> frozenset:
-    """Cue phrases as `cue_word` gives them: lower-cased, single-spaced."""
-    return frozenset(" ".join(p.lower().split()) for p in phrases)
+                   cue_words(cues.get("inverting", ())), cue_words(cues.get("content", ())))
 
 
 def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None = None,
@@ -515,12 +510,6 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     group = _resolve_generic(masked, c_lo, verb.start(), cfg, state, context,
                                              speech=False)
                     this_kind = "action"
-            if not group:
-                group = _reaction_source(masked, c_lo, c_hi, clause_mentions)
-                this_kind = "reported"
-            if not group:
-                carried = subject or carried
-                continue
         ordered = sorted(cues, key=lambda c: bool(_SOURCE_CUE.match(c.group())))  # "according to" last
         for cue in ([] if group else ordered):
             this_kind = "action" if cue.lastgroup == "action" else "reported"
@@ -565,6 +554,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             group, this_kind = _passive_by(masked, c_lo, c_hi, clause_mentions), "action"
         if not group:
             group, this_kind = _reaction_source(masked, c_lo, c_hi, clause_mentions), "reported"
+        if not group and not cues:
+            carried = subject or carried  # a subject with no verb of its own: the next clause's
+            continue
         quoted = _quoted_as(masked, c_lo, c_hi, clause_mentions)
         if quoted:
             group, this_kind = quoted, "reported"
