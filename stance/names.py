@@ -15,7 +15,11 @@ from .mentions import ActorDictionary
 NAME = re.compile(r"(?:al-)?[A-Z][\w’'-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'-]+){1,3}")
 STOP_NAMES = frozenset("""The A An In At On As But And We I It He She They This That These Those
 If When While After Before Since Our His Her Their Its Yet So For Meanwhile However Still Also
-Earlier Later Then Now Speaking Asked According There Here""".split())
+Earlier Later Then Now Speaking Asked According There Here Whether Although Though Unless
+Because Once Until Despite With Without Even Under By From To Of Over Amid During Following
+Neither Nor Both Either Not Only Instead Unlike Among Against Within Through Across Toward
+Towards Given Last Next Should Would Could Did Does Do Is Was Were Are Has Had Have Many Some
+Most Few Several All Any Each Every No Other Such What Which Who Why How Where""".split())
 _WORD = re.compile(r"[\w’'-]+")
 _INSTITUTION = frozenset("""Ministry Government Council Parliament Department Command Forces Army
 Court Office Presidency Region Republic States House Assembly Organization Organisation Guard

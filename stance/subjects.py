@@ -161,8 +161,9 @@ def _governed(masked, lo, m: Mention) -> bool:
     if not words:
         return False
     prev = words[-1].lower()
-    if prev in ("of", "in"):  # "the ministers of Iraq", "officials in Baghdad" are subjects
-        return len(words) < 2 or words[-2].lower() not in (_OF_HEADS if prev == "of" else _IN_HEADS)
+    if prev in ("of", "in", "for"):  # "the ministers of Iraq", "officials in Baghdad",
+        # "the spokesman for the coalition" are subjects
+        return len(words) < 2 or words[-2].lower() not in (_IN_HEADS if prev == "in" else _OF_HEADS)
     return prev in _BLOCKING
 
 

@@ -9,6 +9,12 @@ Usage::
     python tests/crossval.py                                  # model and ensemble, 5 folds
     python tests/crossval.py --scorers lexicon model ensemble --folds 5 --seed 0
     python tests/crossval.py --predictions cv.csv             # also write the pooled rows
+    python tests/crossval.py --by-writer                      # whole writing batches per fold
+
+``--by-writer`` keeps each writer's batch (``data/gold/parts/E*.csv``, ``T*.csv``) inside one
+fold, so every held-out document is by a writer the fold's model and rules never saw: the
+situation of the dev documents and of unseen articles.  Random folds share writers between
+training and held-out documents and overstate quality (README, *Quality*).
 """
 from __future__ import annotations
 
@@ -35,12 +41,31 @@ def folds_of(doc_ids, k: int, seed: int) -> list[list[str]]:
     return [ids[i::k] for i in range(k)]
 
 
+def writer_folds(doc_ids, k: int, seed: int, parts_dir: Path) -> list[list[str]]:
+    """`k` folds of whole writing batches: batches shuffled with default_rng(seed), each put
+    in the fold with the fewest documents so far; documents of no batch go last the same way."""
+    batches = {}
+    for f in sorted(parts_dir.glob("[ET]*.csv")):
+        batches[f.stem] = sorted(set(pd.read_csv(f, keep_default_na=False)["doc_id"]))
+    ids = set(doc_ids)
+    groups = [[d for d in docs if d in ids] for docs in batches.values()]
+    np.random.default_rng(seed).shuffle(groups)
+    placed = {d for g in groups for d in g}
+    groups += [[d] for d in sorted(ids - placed)]
+    folds: list[list[str]] = [[] for _ in range(k)]
+    for g in groups:
+        min(folds, key=len).extend(g)
+    return folds
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--scorers", nargs="+", default=["model", "ensemble"],
                     choices=["lexicon", "model", "ensemble"])
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--by-writer", action="store_true",
+                    help="folds of whole writing batches (held-out writers), not of documents")
     ap.add_argument("--predictions", type=Path, help="write the pooled stance rows of the last scorer")
     args = ap.parse_args(argv)
 
@@ -48,7 +73,9 @@ def main(argv=None) -> int:
     gold = pd.read_csv(ROOT / "data" / "gold" / "train.csv", keep_default_na=False)
     actors, lexicon = stance.load_actors(), stance.load_lexicon()
     preds = {s: [] for s in args.scorers}
-    for fold in folds_of(docs["doc_id"], args.folds, args.seed):
+    folds = writer_folds(docs["doc_id"], args.folds, args.seed, ROOT / "data" / "gold" / "parts") \
+        if args.by_writer else folds_of(docs["doc_id"], args.folds, args.seed)
+    for fold in folds:
         train, test = docs[~docs["doc_id"].isin(fold)], docs[docs["doc_id"].isin(fold)]
         model = None
         if args.scorers != ["lexicon"]:
@@ -56,7 +83,8 @@ def main(argv=None) -> int:
                                 actors=actors, lexicon=lexicon)
         for s in args.scorers:
             preds[s].append(score_documents(test, Resources(actors, lexicon, s, model)))
-    print(f"{len(docs)} training documents, {args.folds} folds (seed {args.seed})")
+    print(f"{len(docs)} training documents, {args.folds} folds of "
+          f"{'writers' if args.by_writer else 'documents'} (seed {args.seed})")
     for s in args.scorers:
         pooled = pd.concat(preds[s], ignore_index=True)
         sc = evaluate_stances(pooled, gold, docs)

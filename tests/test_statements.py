@@ -145,6 +145,15 @@ def holders(text):
     # a deed in an irregular past tense
     ("Ankara kept the Habur gate open despite Baghdad's demands.", {"Turkey"}),
     ("Erbil gave no ground.", {"KRG"}),
+    # "the X side", "the region's <title>", the US-led coalition of this crisis
+    ("The Kurdish side offered to freeze the result.", {"KRG"}),
+    ("The federal side demanded the crossings.", {"Iraq"}),
+    ("The region's prime minister said the vote would go ahead.", {"KRG"}),
+    ("The coalition urged both sides to focus on Islamic State.", {"US"}),
+    ("The coalition of Shiite parties said the vote was illegal.", set()),
+    # "the spokesman for X" is X's, not the last actor of its title
+    ("The spokesman for the U.S.-led coalition against Islamic State said talks must start.",
+     {"US"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
@@ -263,6 +272,11 @@ def test_statements_holder_of_sentence(text, expected):
     # "both men" / "the two capitals": the actors of the last sentence naming several
     ("Erdogan met Rouhani in Tehran on Wednesday. Both men agreed that the vote was illegal.",
      1, {"Turkey", "Iran"}),
+    # a rank before a name is remembered for "the colonel"
+    ("Colonel Ryan Dillon, the coalition's spokesman, spoke in Baghdad. The colonel praised "
+     "the part the Peshmerga had played.", 1, {"US"}),
+    ("Iraq's defence minister spoke on Monday. Whether Baghdad would send troops was unclear, "
+     "the minister said.", 1, {"Iraq"}),
     # the holder's words by possessive at the start of a sentence
     ("Turkey's foreign ministry spoke on Monday. Its statement called the vote illegal.", 1,
      {"Turkey"}),
@@ -284,6 +298,13 @@ def test_statements_context(text, sentence, expected):
     start = spans[sentence][1]
     assert {a for a in st[st.start == start].actor if a != "other"} == expected
     assert {a for a, _, _ in got} >= expected
+
+
+def test_statements_sentence_initial_subordinator_is_no_name():
+    # "Whether Baghdad" was taken for an unknown person's name
+    speakers = [sp for _, sp, _ in attribute_text(
+        "Whether Baghdad would send troops was unclear, the minister said.")]
+    assert not any(sp.startswith("Whether") for sp in speakers)
 
 
 def test_statements_unknown_named_speaker_is_other_with_surface():
