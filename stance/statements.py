@@ -276,6 +276,17 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         if inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
                 and any(a != "other" for a, _ in inner) and not _a_person(holders):
             holders, kind = inner, inner_kind
+        elif all(_organisation(a, sp, cfg) for a, sp in holders) \
+                and _REPORTED_BY.search(masked, content_end) \
+                and not _modal_first(masked, lo, content_end, cfg.cue_re):
+            # "He called for …, according to remarks carried by Rudaw": an outlet (or another
+            # listed group) that reports is the source, the clause's own subject the speaker
+            # ("he" included); "Baghdad should talk, the UN said" stays the UN's
+            inner, inner_kind = _clause_holders(masked[:content_end], lo, inner_mentions, cfg,
+                                                state, context)
+            if inner and any(a != "other" for a, _ in inner):
+                holders, kind = inner, inner_kind
+                speakers = holders
 
     all_actors = sorted({m.actor for m in text_mentions if m.kind == "actor"})
     if len(all_actors) >= 2:
@@ -404,6 +415,10 @@ def _modal_first(masked, lo, hi, cue_re) -> bool:
         return False
     verb = next((c for c in cue_re.finditer(masked, lo, hi) if c.group().lower() not in _AUX), None)
     return verb is None or modal.start() < verb.start()
+
+
+_REPORTED_BY = re.compile(r"\b(?:according\s+to|reported|reports|quoted|cited|carried)\b",
+                          re.IGNORECASE)
 
 
 def _organisation(actor: str, surface: str, cfg) -> bool:
