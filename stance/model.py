@@ -1,8 +1,9 @@
 """The learned scorer: one scikit-learn classifier per target, persisted with skops.
 
 Features: word 1–2-grams and character 3–5-grams of the statement (TF-IDF) with the
-holder's words marked (`mark_holder`), the holder's actor id, and the lexicon scorer's
-features.  A logistic regression gives
+holder's words marked (`mark_holder`), the holder's actor id and the statement's kind;
+optionally the lexicon scorer's features (off by default, see `train.train_model`).  A
+logistic regression gives
 probabilities for favor / against / none, used as ``confidence``.  The file is loaded
 with an explicit list of trusted types (never pickle) and records the training data's
 hash and the package version.

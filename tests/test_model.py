@@ -115,3 +115,17 @@ def test_model_scores_statements_without_a_speaker_column():
                        "kind": ["action"]})
     p = model.predict_proba(st, "force", lexicon_features=pd.DataFrame({"lex": [0.5]}))
     assert p.iloc[0].idxmax() == "favor"
+
+
+def test_model_on_words_only_needs_no_lexicon_features():
+    model = StanceModel.fit(_examples(), lexicon_columns=[], data_hash="abc")
+    st = pd.DataFrame({"text": ["Washington urged calm and restraint again"], "actor": ["US"],
+                       "kind": ["reported"]})
+    proba = model.predict_proba(st, "force", lexicon_features=None)
+    assert proba.iloc[0].idxmax() == "against"
+
+
+def test_model_packaged_model_sees_words_not_lexicon_scores():
+    # train.py: the lexicon was written from the training documents, so a classifier fed its
+    # scores over-trusts them on new writers' text; the packaged model must not use them
+    assert load_model().meta["lexicon_columns"] == []
