@@ -243,9 +243,12 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     continued = state.quote_open
     spans, ends_open = _quote_spans(text, continued)
     state.quote_open = ends_open
+    # a quote is a statement when long enough to be more than a scare-quoted phrase, or
+    # when it is the whole sentence ('"Our army is ready."')
     real = [(a, b) for a, b in spans
             if len(_WORD.findall(text[a:b])) >= _MIN_QUOTE_WORDS or (continued and a == 0)
-            or (b == len(text) and ends_open)]
+            or (b == len(text) and ends_open)
+            or not _WORD.search(text[:a] + text[b:])]
     masked = list(text)
     for a, b in spans:
         masked[a:b] = "_" * (b - a)

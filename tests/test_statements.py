@@ -272,6 +272,9 @@ def test_statements_holder_of_sentence(text, expected):
     # "both men" / "the two capitals": the actors of the last sentence naming several
     ("Erdogan met Rouhani in Tehran on Wednesday. Both men agreed that the vote was illegal.",
      1, {"Turkey", "Iran"}),
+    # a short quote that is the whole sentence is the last speaker's statement
+    ('Erdogan spoke in Ankara. "We will close the border," he said. "Our army is ready."', 2,
+     {"Turkey"}),
     # a rank before a name is remembered for "the colonel"
     ("Colonel Ryan Dillon, the coalition's spokesman, spoke in Baghdad. The colonel praised "
      "the part the Peshmerga had played.", 1, {"US"}),
