@@ -39,6 +39,7 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
                        passive_by as _passive_by, reaction_source as _reaction_source,
+                       control_gainer as _control_gainer,
                        relative_subject as _relative_subject,
                        subject_group as _subject_group, subordinate_group as _subordinate_group,
                        in_relative as _in_relative)
@@ -572,6 +573,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             group, this_kind = _passive_by(masked, c_lo, c_hi, clause_mentions), "action"
         if not group:
             group, this_kind = _reaction_source(masked, c_lo, c_hi, clause_mentions), "reported"
+        if not group:
+            group, this_kind = _control_gainer(masked, c_lo, c_hi, clause_mentions), "action"
         if not group and not cues:
             carried = subject or carried  # a subject with no verb of its own: the next clause's
             continue

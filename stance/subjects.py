@@ -161,6 +161,8 @@ def _governed(masked, lo, m: Mention) -> bool:
     if not words:
         return False
     prev = words[-1].lower()
+    if prev == "to" and len(words) >= 2 and words[-2].lower() == "loyal":
+        return False  # "troops loyal to Baghdad took …"
     if prev in ("of", "in", "for"):  # "the ministers of Iraq", "officials in Baghdad",
         # "the spokesman for the coalition" are subjects
         return len(words) < 2 or words[-2].lower() not in (_IN_HEADS if prev == "in" else _OF_HEADS)
@@ -261,6 +263,28 @@ _NOMINAL_BY = re.compile(
     r"offers?|announcements?|statements?|rejection|refusal|ultimatum|decree|call)\s+by\s+(?:the\s+)?"
     r"(?:[A-Z][\w.'’-]*\s+){0,3}$",  # "a promise by President Tayyip Erdogan"
     re.IGNORECASE)
+
+
+# control passing to an actor: "Kirkuk fell to Iraqi forces", "came under the control of
+# the army", "were in federal hands", "came under Iraqi control"
+_CONTROL_BEFORE = re.compile(
+    r"\b(?:fell|falls|fall|passed|passes|reverted)\s+(?:back\s+)?(?:in)?to\s+(?:the\s+)?$"
+    r"|\b(?:came|come|comes|brought|placed|fell|returned|were|was|is|are|now)\s+"
+    r"(?:back\s+|now\s+|firmly\s+)?(?:under|into|in)\s+(?:the\s+)?(?:full\s+|complete\s+)?"
+    r"(?:(?:control|hands)\s+of\s+(?:the\s+)?)?$", re.IGNORECASE)
+_CONTROL_AFTER = re.compile(r"\s+(?:control|hands)\b")
+
+
+def control_gainer(masked, lo, hi, mentions):
+    """'Kirkuk fell to Iraqi forces', 'the airport was in federal hands': the actor that
+    took control acts."""
+    for i, m in enumerate(mentions):
+        if lo <= m.start < hi and m.kind == "actor":
+            before = _CONTROL_BEFORE.search(masked, max(lo, m.start - 50), m.start)
+            if before and (masked[before.start():m.start].lower().rstrip().endswith(("of", "to", "the"))
+                           or _CONTROL_AFTER.match(masked, m.end)):
+                return group_from(masked, mentions[i:])
+    return []
 
 
 def reaction_source(masked, lo, hi, mentions):

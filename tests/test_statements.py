@@ -151,6 +151,12 @@ def holders(text):
     ("The region's prime minister said the vote would go ahead.", {"KRG"}),
     ("The coalition urged both sides to focus on Islamic State.", {"US"}),
     ("The coalition of Shiite parties said the vote was illegal.", set()),
+    ("Troops loyal to Baghdad took the oil fields.", {"Iraq"}),
+    # control passing to an actor: the actor acts
+    ("Kirkuk fell to Iraqi forces on Monday.", {"Iraq"}),
+    ("The crossing came under the control of federal forces.", {"Iraq"}),
+    ("By noon the airport was in federal hands.", {"Iraq"}),
+    ("The last district still in Kurdish hands was Altun Kupri.", set()),
     # "the spokesman for X" is X's, not the last actor of its title
     ("The spokesman for the U.S.-led coalition against Islamic State said talks must start.",
      {"US"}),
