@@ -23,7 +23,7 @@ from .mentions import Mention
 _BLOCKING = frozenset("""in into to from with against by near over toward towards between across at
 on for including about despite after before through within without among via under like than
 inside outside along around beyond upon onto unlike amid targeting versus if whether during
-since until""".split())
+since until alongside beside besides""".split())
 _OF_HEADS = frozenset("""minister ministers leader leaders president presidents government governments
 spokesman spokeswoman spokesperson army armies forces officials official troops ministry ministries
 parliament parliaments chief chiefs head heads commander commanders representatives delegation
@@ -32,6 +32,8 @@ premier authorities military militaries leadership staff adviser advisers adviso
 aide aides member members speaker chairman chairwoman director deputy deputies general generals
 officers judges negotiators diplomats embassy cabinet committee secretary-general units unit
 fighters soldiers tanks elements battalions brigades divisions contingents columns convoys""".split())
+_TO_HEADS = frozenset("""loyal close closest aide aides adviser advisers advisor advisors
+assistant counsellor counselor""".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
 sources officers politicians""".split())
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+")
@@ -161,8 +163,8 @@ def _governed(masked, lo, m: Mention) -> bool:
     if not words:
         return False
     prev = words[-1].lower()
-    if prev == "to" and len(words) >= 2 and words[-2].lower() == "loyal":
-        return False  # "troops loyal to Baghdad took …"
+    if prev == "to" and len(words) >= 2 and words[-2].lower() in _TO_HEADS:
+        return False  # "troops loyal to Baghdad took …", "an aide to Abadi said …"
     if prev in ("of", "in", "for"):  # "the ministers of Iraq", "officials in Baghdad",
         # "the spokesman for the coalition" are subjects
         return len(words) < 2 or words[-2].lower() not in (_IN_HEADS if prev == "in" else _OF_HEADS)

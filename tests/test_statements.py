@@ -152,6 +152,9 @@ def holders(text):
     ("The coalition urged both sides to focus on Islamic State.", {"US"}),
     ("The coalition of Shiite parties said the vote was illegal.", set()),
     ("Troops loyal to Baghdad took the oil fields.", {"Iraq"}),
+    ("An aide to Abadi said the army would not enter Erbil.", {"Iraq"}),
+    ("A source close to Barzani said the vote would not be cancelled.", {"KRG"}),
+    ("Speaking alongside Erdogan, Rouhani said the vote was illegal.", {"Iran"}),
     # control passing to an actor: the actor acts
     ("Kirkuk fell to Iraqi forces on Monday.", {"Iraq"}),
     ("The crossing came under the control of federal forces.", {"Iraq"}),
