@@ -408,8 +408,18 @@ _AND_START = re.compile(r"\s*(?:and|but|or)\b", re.IGNORECASE)
 
 
 def _a_person(holders) -> bool:
-    """Whether a speaker is a person: "he", "she" or a full name ("Ibrahim Kalin")."""
-    return any(s.lower() in ("he", "she") or _person_like(s) for _, s in holders)
+    """Whether a speaker is a person: "he", "she", a full name ("Ibrahim Kalin") or a
+    person's title ("the commander", "the prime minister")."""
+    return any(s.lower() in ("he", "she") or _person_like(s) or _PERSON_TITLE.fullmatch(s)
+               for _, s in holders)
+
+
+# a person referred to by title; not "the official" or "the source", whose reports of a
+# side's deeds are that side's
+_PERSON_TITLE = re.compile(
+    r"(?i)the\s+(?:(?:foreign|defen[cs]e|interior|prime|deputy|vice)\s+)?(?:minister|commander|"
+    r"general|colonel|spokes(?:man|woman|person)|president|premier|envoy|ambassador|diplomat|"
+    r"consul|governor|lawmaker|cleric|leader|chief|adviser|advisor|aide)")
 
 
 def _modal_first(masked, lo, hi, cue_re) -> bool:

@@ -152,6 +152,7 @@ def holders(text):
     ("The coalition urged both sides to focus on Islamic State.", {"US"}),
     ("The coalition of Shiite parties said the vote was illegal.", set()),
     ("Troops loyal to Baghdad took the oil fields.", {"Iraq"}),
+    ("Over the weekend the regional president urged Kurds abroad to stand firm.", {"KRG"}),
     ("An aide to Abadi said the army would not enter Erbil.", {"Iraq"}),
     ("A source close to Barzani said the vote would not be cancelled.", {"KRG"}),
     ("Speaking alongside Erdogan, Rouhani said the vote was illegal.", {"Iran"}),
@@ -281,6 +282,12 @@ def test_statements_holder_of_sentence(text, expected):
     # "both men" / "the two capitals": the actors of the last sentence naming several
     ("Erdogan met Rouhani in Tehran on Wednesday. Both men agreed that the vote was illegal.",
      1, {"Turkey", "Iran"}),
+    # a person named by title reports others' positions as his own claim ...
+    ("Iran's Guards commander spoke in Sanandaj. Only a few Iraqi Kurdish leaders had truly "
+     "backed the vote, the commander claimed.", 1, {"Iran"}),
+    # ... an anonymous official's report of a deed is the actor's
+    ("Iraqi officials spoke on Monday. Iraqi forces had entered Kirkuk, the official said.", 1,
+     {"Iraq"}),
     # a short quote that is the whole sentence is the last speaker's statement
     ('Erdogan spoke in Ankara. "We will close the border," he said. "Our army is ready."', 2,
      {"Turkey"}),
