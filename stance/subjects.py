@@ -135,6 +135,9 @@ def subject_group(masked, lo, hi, mentions):
     for i, m in enumerate(cands):
         if _governed(masked, lo, m):
             continue
+        if i and _title_gap(masked[cands[i - 1].end:m.start]) \
+                and _governed(masked, lo, cands[i - 1]):
+            continue  # "turned to Kurdistan Region President Masoud Barzani": still governed
         return group_from(masked, cands[i:]) or ([] if m.kind != "none" else [])
     return []
 

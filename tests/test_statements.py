@@ -152,6 +152,9 @@ def holders(text):
     ("The coalition urged both sides to focus on Islamic State.", {"US"}),
     ("The coalition of Shiite parties said the vote was illegal.", set()),
     ("Troops loyal to Baghdad took the oil fields.", {"Iraq"}),
+    # a titled name after a governed mention is governed too
+    ("Yildirim then turned to Kurdistan Region President Masoud Barzani with an appeal to "
+     "cancel the vote.", {"Turkey"}),
     ("Over the weekend the regional president urged Kurds abroad to stand firm.", {"KRG"}),
     ("An aide to Abadi said the army would not enter Erbil.", {"Iraq"}),
     ("A source close to Barzani said the vote would not be cancelled.", {"KRG"}),
