@@ -152,9 +152,6 @@ def holders(text):
     ("The coalition urged both sides to focus on Islamic State.", {"US"}),
     ("The coalition of Shiite parties said the vote was illegal.", set()),
     ("Troops loyal to Baghdad took the oil fields.", {"Iraq"}),
-    # a titled name after a governed mention is governed too
-    ("Yildirim then turned to Kurdistan Region President Masoud Barzani with an appeal to "
-     "cancel the vote.", {"Turkey"}),
     ("Over the weekend the regional president urged Kurds abroad to stand firm.", {"KRG"}),
     ("An aide to Abadi said the army would not enter Erbil.", {"Iraq"}),
     ("A source close to Barzani said the vote would not be cancelled.", {"KRG"}),
@@ -291,6 +288,11 @@ def test_statements_holder_of_sentence(text, expected):
     # ... an anonymous official's report of a deed is the actor's
     ("Iraqi officials spoke on Monday. Iraqi forces had entered Kirkuk, the official said.", 1,
      {"Iraq"}),
+    # a titled name after a governed mention is governed too: not the subject
+    ("Turkish Prime Minister Binali Yildirim spoke in Ankara. Later the prime minister turned "
+     "to Kurdistan Region President Masoud Barzani with what he called an appeal to cancel "
+     "the vote.", 1,
+     {"Turkey"}),
     # a short quote that is the whole sentence is the last speaker's statement
     ('Erdogan spoke in Ankara. "We will close the border," he said. "Our army is ready."', 2,
      {"Turkey"}),
