@@ -293,6 +293,9 @@ def test_statements_holder_of_sentence(text, expected):
      "to Kurdistan Region President Masoud Barzani with what he called an appeal to cancel "
      "the vote.", 1,
      {"Turkey"}),
+    # "a ministry statement" without its country goes back to the last such ministry
+    ("Turkey's Foreign Ministry spoke on Monday. A Foreign Ministry message welcomed "
+     "Baghdad's resolve to restore Iraq's unity by taking control of Kirkuk.", 1, {"Turkey"}),
     # a short quote that is the whole sentence is the last speaker's statement
     ('Erdogan spoke in Ankara. "We will close the border," he said. "Our army is ready."', 2,
      {"Turkey"}),
