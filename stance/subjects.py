@@ -9,7 +9,6 @@ The grammar statements.py relies on, on text whose quotes are masked:
 - `reaction_source`: "drew a sharp rebuke from Erbil", "warnings came from Tehran";
 - `relative_subject`: "…from Baghdad, which demanded…";
 - `inverted_group`: '"…," said X';
-- `subordinate_group`: "a day after Mattis pressed …", "as Iraqi troops deployed …";
 - `joint_partners`: "Iraqi troops joined Turkish forces in drills", "exercises with the
   Iraqi army": the other side of a joint military exercise acts too (codebook §3).
 """
@@ -196,27 +195,6 @@ _INVERTED_GAP_WORD = re.compile(
     r"interior|minister|spokes(?:man|woman|person)|president|vice|chief|adviser|advisor|senior|"
     r"top|officials?|general|secretary|state|envoy|ambassador|commander|head|leaders?|speaker|"
     r"ministry|government|military|army|army's|acting|new|then")
-
-
-_SUBORDINATOR = re.compile(r"\b(?:after|before|when|once|until|while|as)\s+(?:the\s+)?$",
-                           re.IGNORECASE)
-# "… as Erdogan, also in New York, threatened …": a short appositive may come between
-_VERB_GAP = re.compile(r"^(?:,\s[^,;]{1,40},)?\s+(?:(?:had|has|have|also|then|first|later|again|\w+ly)\s+){0,2}$")
-
-
-def subordinate_group(masked, lo, cue, mentions):
-    """'… after X pressed …': the subject of a subordinate clause, right before its cue."""
-    before = [m for m in mentions if lo <= m.start and m.end <= cue.start()]
-    for i in range(len(before) - 1, -1, -1):
-        if not _VERB_GAP.match(masked[before[i].end:cue.start()]):
-            continue
-        j = i
-        while j > 0 and _coordinated(masked, before[j - 1], before[j]):
-            j -= 1
-        if _SUBORDINATOR.search(masked, max(lo, before[j].start - 20), before[j].start):
-            return [m for m in before[j:i + 1] if m.kind != "none"]
-        return []
-    return []
 
 
 _EXERCISE_WORDS = r"drills?|exercises?|manoeuvres?|maneuvers?"

@@ -40,12 +40,15 @@ def holders(text):
     # the agent of a later passive, in a relative clause
     ("The provincial council of Kirkuk voted to join the referendum, a decision that was "
      "condemned within hours by Baghdad and Ankara.", {"Iraq", "Turkey"}),
-    # the subject of a subordinate clause, leading or trailing, holds too
+    # the subject of a temporal clause, leading or trailing, is background (codebook §3), not
+    # a holder (taking it, as before 2026-11-27, cost dev 0.004 holder F1 and train CV 0.002)
     ("Turkey's foreign minister called on the Kurds to scrap the vote, a day after U.S. Defense "
-     "Secretary Jim Mattis pressed their leaders in Erbil to postpone it.", {"Turkey", "US"}),
+     "Secretary Jim Mattis pressed their leaders in Erbil to postpone it.", {"Turkey"}),
     ("A day after Jim Mattis pressed the Kurds to postpone the vote, Turkey called on them to "
-     "scrap it.", {"Turkey", "US"}),
-    # … but "since" clauses are background: "since X announced it"
+     "scrap it.", {"Turkey"}),
+    ("Tillerson urged both sides to talk, arriving in Baghdad a week after Iraqi forces seized "
+     "Kirkuk.", {"US"}),
+    # … so are "since" clauses: "since X announced it"
     ("Tehran has rejected the referendum repeatedly since Masoud Barzani announced it in June.",
      {"Iran"}),
     # both sides of a joint exercise act; an opponent in a clash or a partner in talks does not
