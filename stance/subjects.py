@@ -7,6 +7,7 @@ The grammar statements.py relies on, on text whose quotes are masked:
 - `passive_by`: the agent of "was filed by X" or "a ban ordered by X";
   `later_passive_agents`: those of every passive cue in a clause;
 - `reaction_source`: "drew a sharp rebuke from Erbil", "warnings came from Tehran";
+- `control_gainer`: "Kirkuk fell to Iraqi forces", "the airport was in federal hands";
 - `relative_subject`: "…from Baghdad, which demanded…";
 - `inverted_group`: '"…," said X';
 - `joint_partners`: "Iraqi troops joined Turkish forces in drills", "exercises with the
