@@ -129,15 +129,21 @@ def _title_gap(gap: str) -> bool:
         and gap.strip()[:1] not in ",;"
 
 
+_AND_GAP = re.compile(r"\b(?:and|or|as well as|together with|along with)\b")
+
+
 def subject_group(masked, lo, hi, mentions):
     """The first mention group in masked[lo:hi] not governed by a preposition."""
     cands = [m for m in mentions if lo <= m.start and m.end <= hi]
     for i, m in enumerate(cands):
         if _governed(masked, lo, m):
             continue
-        if i and _title_gap(masked[cands[i - 1].end:m.start]) \
+        gap = masked[cands[i - 1].end:m.start] if i else ""
+        if i and (_title_gap(gap) or (_AND_GAP.search(gap) and _coordinated(masked, cands[i - 1], m))) \
                 and _governed(masked, lo, cands[i - 1]):
-            continue  # "turned to Kurdistan Region President Masoud Barzani": still governed
+            # "turned to Kurdistan Region President Masoud Barzani", "after Iraqi troops and
+            # the Hashd pushed …": the rest of a governed group is governed too
+            continue
         return group_from(masked, cands[i:]) or ([] if m.kind != "none" else [])
     return []
 

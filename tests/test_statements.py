@@ -48,6 +48,9 @@ def holders(text):
      "scrap it.", {"Turkey"}),
     ("Tillerson urged both sides to talk, arriving in Baghdad a week after Iraqi forces seized "
      "Kirkuk.", {"US"}),
+    # the rest of a governed group is governed too
+    ("A day after Iraqi troops and the Hashd pushed the Peshmerga out of Kirkuk, the bill for "
+     "the vote was presented.", set()),
     # … so are "since" clauses: "since X announced it"
     ("Tehran has rejected the referendum repeatedly since Masoud Barzani announced it in June.",
      {"Iran"}),
