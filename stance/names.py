@@ -120,6 +120,9 @@ def _invert(learned):
     return out
 
 
+_SAME_TITLE = {"prime minister": "premier", "premier": "prime minister"}
+
+
 def remember_titles(text, mentions, head_res, titles: dict) -> None:
     """Note in `titles` which actor each title head ("prime minister") was last seen with."""
     for m in mentions:
@@ -135,3 +138,5 @@ def remember_titles(text, mentions, head_res, titles: dict) -> None:
             if (head in surface and inside.search(surface)) or (head in tail and after.match(tail)) \
                     or (lead and lead.endswith((head + " ", head + ". "))):
                 titles[head] = m.actor
+                if head in _SAME_TITLE:  # "Prime Minister X" … "the premier"
+                    titles[_SAME_TITLE[head]] = m.actor

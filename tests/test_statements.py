@@ -302,6 +302,9 @@ def test_statements_holder_of_sentence(text, expected):
     # "a ministry statement" without its country goes back to the last such ministry
     ("Turkey's Foreign Ministry spoke on Monday. A Foreign Ministry message welcomed "
      "Baghdad's resolve to restore Iraq's unity by taking control of Kirkuk.", 1, {"Turkey"}),
+    # "Prime Minister X" … "the premier": one title
+    ("Prime Minister Binali Yildirim spoke in Ankara. Abadi had ordered his forces to secure "
+     "the bases. The premier warned Erbil it would pay.", 2, {"Turkey"}),
     # a short quote that is the whole sentence is the last speaker's statement
     ('Erdogan spoke in Ankara. "We will close the border," he said. "Our army is ready."', 2,
      {"Turkey"}),
