@@ -135,14 +135,19 @@ _AND_GAP = re.compile(r"\b(?:and|or|as well as|together with|along with)\b")
 def subject_group(masked, lo, hi, mentions):
     """The first mention group in masked[lo:hi] not governed by a preposition."""
     cands = [m for m in mentions if lo <= m.start and m.end <= hi]
+    prev_governed = False
     for i, m in enumerate(cands):
-        if _governed(masked, lo, m):
-            continue
-        gap = masked[cands[i - 1].end:m.start] if i else ""
-        if i and (_title_gap(gap) or (_AND_GAP.search(gap) and _coordinated(masked, cands[i - 1], m))) \
-                and _governed(masked, lo, cands[i - 1]):
+        governed = _governed(masked, lo, m)
+        if not governed and prev_governed:
             # "turned to Kurdistan Region President Masoud Barzani", "after Iraqi troops and
-            # the Hashd pushed …": the rest of a governed group is governed too
+            # the Hashd pushed …": the rest of a governed group (joined by a title, or by
+            # "and"/"or", not by a bare comma) is governed too
+            gap = masked[cands[i - 1].end:m.start]
+            if _title_gap(gap) or (_AND_GAP.search(gap) and _GROUP_SEP.match(gap)):
+                prev_governed = False
+                continue
+        prev_governed = governed
+        if governed:
             continue
         return group_from(masked, cands[i:]) or ([] if m.kind != "none" else [])
     return []
@@ -271,7 +276,7 @@ def control_gainer(masked, lo, hi, mentions):
     for i, m in enumerate(mentions):
         if lo <= m.start < hi and m.kind == "actor":
             before = _CONTROL_BEFORE.search(masked, max(lo, m.start - 50), m.start)
-            if before and (masked[before.start():m.start].lower().rstrip().endswith(("of", "to", "the"))
+            if before and (before.group().lower().rstrip().endswith(("of", "to", "the"))
                            or _CONTROL_AFTER.match(masked, m.end)):
                 return group_from(masked, mentions[i:])
     return []

@@ -18,9 +18,10 @@ from .statements import extract_statements
 
 
 def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
-                   lexicon=None) -> pd.DataFrame:
-    """Rows ``text, actor, kind, target, label`` plus lexicon and context features, per
-    statement and gold pair.  `lexicon` is a frame or a LexiconScorer built from one."""
+                   lexicon=None, lexicon_features: bool = True) -> pd.DataFrame:
+    """Rows ``text, actor, kind, target, label, speaker`` per statement and gold pair, plus
+    the lexicon and context features unless ``lexicon_features=False`` (the words-only
+    model needs none).  `lexicon` is a frame or a LexiconScorer built from one."""
     gold = locate_gold(gold, documents)
     statements = extract_statements(split_sentences(documents),
                                     load_actors() if actors is None else actors)
@@ -46,6 +47,8 @@ def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
             for t in TARGETS:
                 rows.append((g.sentence, g.actor, "reported", t, getattr(g, t), ""))
     ex = pd.DataFrame(rows, columns=["text", "actor", "kind", "target", "label", "speaker"])
+    if not lexicon_features:
+        return ex
     per_text = {t: lex.features(t) for t in dict.fromkeys(ex["text"])}  # once per sentence
     feats = pd.DataFrame([per_text[t] for t in ex["text"]], columns=lex.feature_names())
     # the holder's stance elsewhere in its document, from the statements' lexicon scores;
@@ -77,7 +80,8 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
     """
     lex_frame = load_lexicon() if lexicon is None else lexicon
     lex = LexiconScorer(lex_frame)
-    examples = build_examples(documents, gold, actors=actors, lexicon=lex)
+    examples = build_examples(documents, gold, actors=actors, lexicon=lex,
+                              lexicon_features=lexicon_features)
     digest = training_data_hash(documents, gold, lex_frame)
     columns = [*lex.feature_names(), *CONTEXT_COLUMNS] if lexicon_features else []
     return StanceModel.fit(examples, lexicon_columns=columns, data_hash=digest, seed=seed)
