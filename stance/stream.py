@@ -10,7 +10,9 @@ The table is written to a temporary file and renamed at the end, so an interrupt
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
+import types
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +21,7 @@ import pandas as pd
 from .errors import StanceError
 from .io import atomic_write, table_format, write_frame
 from .parallel import map_chunks
-from .pipeline import Resources, plan_chunks
+from .pipeline import Resources, plan_chunks, score_chunk
 from .schemas import REJECTS, STANCES, check, empty
 
 
@@ -130,10 +132,14 @@ def score_to_file(paths, out, rejects_out, *, actors=None, lexicon=None, scorer=
         n_rows = 0  # table rows so far: their positions follow the files'
         n_chunks = 0
         bar = _progress(progress, n_files)
+        fh = None if fmt == "parquet" else open(tmp, "w", encoding="utf-8", newline="")
         try:
+            if fmt == "csv":
+                fh.write("".join(_csv_rows(_no_stances(), header=True)))
             results = map_chunks(chunks, res, jobs=jobs, engine=engine, scheduler=scheduler,
-                                 default_date=default_date)
-            for chunk, (docs, rej, stances) in results:
+                                 default_date=default_date,
+                                 task=functools.partial(_score_rendered, fmt=fmt))
+            for chunk, (docs, rej, stances, rows) in results:
                 ids, items = docs["doc_id"].tolist(), docs["item"].tolist()
                 if chunk[0] == "files":
                     payload, first = chunk[1], chunk[2]
@@ -151,7 +157,10 @@ def score_to_file(paths, out, rejects_out, *, actors=None, lexicon=None, scorer=
                 repeated = [i for i, d in enumerate(ids) if d in seen]
                 if repeated:
                     repeats += [(pos[i], where[i], ids[i], seen[ids[i]]) for i in repeated]
-                    stances = stances[~stances["doc_id"].isin({ids[i] for i in repeated})]
+                    kept = ~stances["doc_id"].isin({ids[i] for i in repeated}).to_numpy()
+                    stances = stances[kept]
+                    if rows is not None:
+                        rows = [r for r, k in zip(rows, kept) if k]
                     dropped = set(repeated)
                     keep = [i for i in range(len(docs)) if i not in dropped]
                     docs, ids, origin = docs.iloc[keep], [ids[i] for i in keep], [origin[i] for i in keep]
@@ -162,17 +171,17 @@ def score_to_file(paths, out, rejects_out, *, actors=None, lexicon=None, scorer=
                 if fmt == "parquet":
                     parquet_parts.append(stances)
                 else:
-                    _append(stances, tmp, fmt, header=n_chunks == 0)
+                    fh.write("".join(rows))
                 n_chunks += 1
                 if bar is not None:
                     bar.update(len(docs) + len(repeated) + len(rej))
             if bar is not None:
                 bar.refresh()  # tqdm skips updates within 0.1 s of the last: show the total
         finally:
+            if fh is not None:
+                fh.close()
             if bar is not None:
                 bar.close()
-        if n_chunks == 0 and fmt == "csv":
-            _append(_no_stances(), tmp, fmt, header=True)
         found += _repeat_rejects(repeats, paths, chunk_size)
         found.sort(key=lambda r: r[0])  # input order, whatever the chunks were
         rejects = check(pd.concat(plan_rejects + [pd.DataFrame(
@@ -224,22 +233,41 @@ def _show(value) -> str:
     return repr(text if len(text) <= 40 else text[:40] + "…")
 
 
-def _append(stances: pd.DataFrame, path, fmt, *, header):
-    with open(path, "a", encoding="utf-8", newline="") as fh:
-        if fmt == "csv":
-            _write_csv(stances, fh, header=header)
-        elif len(stances):
-            frame = stances.copy()
-            frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
-            frame.to_json(fh, orient="records", lines=True, force_ascii=False)
+def _score_rendered(chunk, resources, default_date=None, *, fmt):
+    """`score_chunk`, with the stances rendered as lines of a `fmt` table where they were scored.
+
+    Rendering in the worker keeps the parent, which only writes, from competing with the
+    workers for the cores.  Returns ``(documents, rejects, stances, rows)``: for csv and
+    jsonl ``stances`` keeps only ``doc_id`` and ``statement_id`` and ``rows`` has one
+    string per stance; for parquet ``stances`` is the whole table and ``rows`` None.
+    """
+    docs, rejects, stances = score_chunk(chunk, resources, default_date)
+    if fmt == "parquet":
+        return docs, rejects, stances, None
+    rows = _csv_rows(stances, header=False) if fmt == "csv" else _jsonl_rows(stances)
+    return docs, rejects, stances[["doc_id", "statement_id"]], rows
+
+
+def _jsonl_rows(frame: pd.DataFrame) -> list:
+    if not len(frame):
+        return []
+    frame = frame.copy()
+    frame["date"] = pd.to_datetime(frame["date"]).dt.strftime("%Y-%m-%d")
+    text = frame.to_json(orient="records", lines=True, force_ascii=False)
+    # JSON escapes newlines inside strings, so each record is one "\n"-ended line
+    return [line + "\n" for line in text.split("\n") if line]
 
 
 def _write_csv(frame: pd.DataFrame, fh, *, header):
-    """Write `frame` as pandas' ``to_csv(float_format="%.6g")`` would, in about 3/4 of its time.
+    """Write `frame` as pandas' ``to_csv(float_format="%.6g")`` would."""
+    fh.write("".join(_csv_rows(frame, header=header)))
+
+
+def _csv_rows(frame: pd.DataFrame, *, header) -> list:
+    """The lines `_write_csv` writes, one string per row, in about 3/4 of pandas' time.
 
     The stances table has few distinct dates and scores, so each distinct value is
-    formatted once; the csv module then writes the rows (on a 2-core machine the parent's
-    writing competes with the workers, so its cost shows in the ``--jobs`` speed-up).
+    formatted once; the csv module then formats the rows.
     """
     columns = []
     for name in frame.columns:
@@ -254,10 +282,12 @@ def _write_csv(frame: pd.DataFrame, fh, *, header):
         elif col.hasnans:
             col = col.where(col.notna(), "")
         columns.append(col.tolist())
-    writer = csv.writer(fh, lineterminator="\n")
+    rows: list = []
+    writer = csv.writer(types.SimpleNamespace(write=rows.append), lineterminator="\n")
     if header:
         writer.writerow(frame.columns)
     writer.writerows(zip(*columns))
+    return rows
 
 
 def _progress(enabled, total):

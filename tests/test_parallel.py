@@ -143,10 +143,9 @@ def test_parallel_window_bounds_chunks_in_flight():
 
 
 def test_parallel_stream_appends_chunk_by_chunk(tmp_path, monkeypatch):
-    calls = []
-    real = stream._append
-    monkeypatch.setattr(stream, "_append", lambda df, *a, **k: (calls.append(len(df)),
-                                                                real(df, *a, **k)))
+    calls = []  # rows rendered per chunk (rendered where the chunk is scored, then written)
+    real = stream._jsonl_rows
+    monkeypatch.setattr(stream, "_jsonl_rows", lambda df: calls.append(len(df)) or real(df))
     stats = stream.score_to_file(CORPUS, tmp_path / "s.jsonl", tmp_path / "r.csv",
                                  scorer="lexicon", jobs=1, chunk_size=4)
     n_docs = len(stance.load_documents(CORPUS)[0])
