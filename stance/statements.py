@@ -38,6 +38,7 @@ from .names import (NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names,
 from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
+                       ellipsis_partners as _ellipsis_partners,
                        passive_by as _passive_by, reaction_source as _reaction_source,
                        control_gainer as _control_gainer,
                        relative_subject as _relative_subject,
@@ -599,6 +600,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             extra = _later_passive_agents(masked, c_hi, cues, clause_mentions)
             if group or extra:
                 extra += _joint_partners(masked, c_lo, c_hi, clause_mentions)
+                extra += _ellipsis_partners(masked, c_lo, c_hi, clause_mentions)
             group = list(group) + [m for m in extra if m not in group]
             if group:
                 group += _joint_content(masked, group, cues, c_hi, clause_mentions, cfg.cue_re)
@@ -616,6 +618,7 @@ _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "and President Rec
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|had|\w+ly)\s+){0,3}")
 
 
+_ASIDE = re.compile(r",\s[^,;“”\"]{2,70},")
 _OBJECT_RELATIVE = re.compile(
     r",\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:move|decision|step|vote|plan|position|stance|"
     r"demand|request|proposal|offer|idea|measure|deal|policy|ban|operation|action|ruling|call)s?\s+"
@@ -643,7 +646,10 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
         if not group or group[0].kind != "actor" \
                 or _TITLE_WORDS.match(masked, conj.end()).end() < group[0].start:
             continue
-        if _cue_follows(masked, group[-1].end, cfg) or _PAST_VERB.match(masked, group[-1].end):
+        end = group[-1].end
+        aside = _ASIDE.match(masked, end)  # "…, and Ankara and Tehran, wary of …, have lined up"
+        if _cue_follows(masked, end, cfg) or _PAST_VERB.match(masked, end) \
+                or (aside and _cue_follows(masked, aside.end(), cfg)):
             starts.append(conj.start())
     return starts
 

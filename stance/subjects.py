@@ -9,6 +9,7 @@ The grammar statements.py relies on, on text whose quotes are masked:
 - `reaction_source`: "drew a sharp rebuke from Erbil", "warnings came from Tehran";
 - `control_gainer`: "Kirkuk fell to Iraqi forces", "the airport was in federal hands";
 - `relative_subject`: "…from Baghdad, which demanded…";
+- `ellipsis_partners`: "Ankara rejected the plan, as did Tehran": the same statement;
 - `inverted_group`: '"…," said X';
 - `joint_partners`: "Iraqi troops joined Turkish forces in drills", "exercises with the
   Iraqi army": the other side of a joint military exercise acts too (codebook §3).
@@ -79,6 +80,20 @@ def later_passive_agents(masked, hi, cues, mentions):
         if by:
             out += group_from(masked, [m for m in mentions if m.start >= by.end()])
     return out
+
+
+# comparative ellipsis: "…, as did Tehran", "…, as have the United States and others"
+_AS_DID = re.compile(r",?\s+as\s+(?:did|do|does|have|has|had|were|was|are|is|would|will)\s+"
+                     r"(?:also\s+|too\s+)?(?:the\s+)?$", re.IGNORECASE)
+
+
+def ellipsis_partners(masked, lo, hi, mentions):
+    """'Turkey condemned the vote, as did Iran': the group after "as did" holds the clause's
+    statement too (an elided repetition of its verb)."""
+    for i, m in enumerate(mentions):
+        if lo <= m.start < hi and _AS_DID.search(masked, max(lo, m.start - 30), m.start):
+            return group_from(masked, mentions[i:])
+    return []
 
 
 def relative_subject(masked, lo, hi, mentions, cue_re):

@@ -170,6 +170,13 @@ def holders(text):
     # "the spokesman for X" is X's, not the last actor of its title
     ("The spokesman for the U.S.-led coalition against Islamic State said talks must start.",
      {"US"}),
+    # comparative ellipsis: "as did X" repeats the clause's statement for X
+    ("Ankara condemned the vote, as did Tehran.", {"Turkey", "Iran"}),
+    ("Iraq has rejected the plan, as have the United States and Britain.", {"Iraq", "US"}),
+    ("Erdogan said Ankara would shut the border, as Baghdad has done.", {"Turkey"}),
+    # a coordinated clause whose subject has an aside before its verb
+    ("Washington opposes the vote, and Ankara and Tehran, wary of their own Kurds, have "
+     "condemned it.", {"US", "Turkey", "Iran"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
