@@ -44,7 +44,9 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
             # a dictionary person ("Kosrat Rasul") is "Rasul" later in the document
             if person_like(m.surface):
                 last = m.surface.split()[-1]
-                last = last[3:] if last.startswith("al-") else last
+                if last.startswith("al-"):  # "Haider al-Abadi": "Abadi", "Al-Abadi said"
+                    learned.setdefault("Al-" + last[3:], m.actor)
+                    last = last[3:]
                 if len(last) > 3 and last not in learned and last not in STOP_NAMES \
                         and actors.whole(last) is None:
                     learned[last] = m.actor
@@ -109,8 +111,9 @@ def _register(learned, name, actor, actors):
     last = tokens[-1]
     if len(tokens) > 1 and last not in STOP_NAMES and len(last) > 3:
         learned.setdefault(last, actor)
-        if last.startswith("al-"):
+        if last.startswith("al-"):  # "Al-Alawi said" at the start of a sentence
             learned.setdefault(last[3:], actor)
+            learned.setdefault("Al-" + last[3:], actor)
 
 
 def _invert(learned):

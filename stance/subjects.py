@@ -37,8 +37,10 @@ _TO_HEADS = frozenset("""loyal close closest aide aides adviser advisers advisor
 assistant counsellor counselor""".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
 sources officers politicians""".split())
-_PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+by\s+")
-_PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+by\s+")
+_PARTICLE = r"(?:(?:down|up|out|off|back|away|aside|over)\s+)?"  # "was turned down by"
+_PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+" + _PARTICLE + r"by\s+")
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+"
+                         + _PARTICLE + r"by\s+")
 _GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together with|,\s*and|,\s*as well as)\s*(?:the\s+|his\s+|her\s+|their\s+)?"
                         r"(?:(?:federal\s+|central\s+)?(?:government|authorities|leadership|leaders|officials)"
                         r"\s+(?:in|of)\s+(?:the\s+)?)?|['’]s\s+|\s+)$")  # "…, Germany and the government in Baghdad"

@@ -170,6 +170,8 @@ def holders(text):
     # "the spokesman for X" is X's, not the last actor of its title
     ("The spokesman for the U.S.-led coalition against Islamic State said talks must start.",
      {"US"}),
+    # the agent of a phrasal-verb passive
+    ("A Kurdish offer to freeze the result was turned down by Abadi.", {"Iraq"}),
     # comparative ellipsis: "as did X" repeats the clause's statement for X
     ("Ankara condemned the vote, as did Tehran.", {"Turkey", "Iran"}),
     ("Iraq has rejected the plan, as have the United States and Britain.", {"Iraq", "US"}),
@@ -323,6 +325,9 @@ def test_statements_holder_of_sentence(text, expected):
     # the holder's words by possessive at the start of a sentence
     ("Turkey's foreign ministry spoke on Monday. Its statement called the vote illegal.", 1,
      {"Turkey"}),
+    # an "al-" surname capitalised at the start of a sentence is the same person
+    ("Iraq's ambassador to Turkey, Hisham al-Alawi, spoke on Tuesday. Al-Alawi said the "
+     "central government opposed the vote.", 1, {"Iraq"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
