@@ -1,7 +1,9 @@
 """Split document bodies into sentences with exact character offsets.
 
 Rules: a blank line (or a line holding only white space, such as a non-breaking
-space) ends a paragraph and a sentence; inside a paragraph a sentence ends at
+space) ends a paragraph and a sentence, and so does a line break before a Markdown
+block marker (a list item "- ", "* ", "1. ", a quote "> ", a heading "# "), which is
+left out of the sentence; inside a paragraph a sentence ends at
 ``.``, ``?`` or ``!`` (plus closing quotes/brackets) followed by white space and an
 upper-case letter, a digit or an opening quote, unless the period closes a known
 abbreviation or an initial.  Linear in the text length.
@@ -15,7 +17,9 @@ import pandas as pd
 from .resources import load_abbreviations
 from .schemas import DOCUMENTS, SENTENCES, check
 
-_PARA_BREAK = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*")
+_MARKER = r"(?:[-*+•]|\d{1,3}[.)]|>|#{1,6})[^\S\n]+"
+_PARA_BREAK = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*|\n(?=[^\S\n]*" + _MARKER + ")")
+_LEADING_MARKER = re.compile(r"[^\S\n]*(?:" + _MARKER + r")+")
 # the lookbehind makes a run of terminators match only from its start: linear time
 _END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+([\"'“‘(\[]?[A-Z0-9])")
@@ -62,7 +66,8 @@ def sentence_spans(text: str, abbreviations=frozenset()):
 
 
 def _split_paragraph(text, lo, hi, abbreviations):
-    seg_start = lo
+    marker = _LEADING_MARKER.match(text, lo, hi)
+    seg_start = lo = marker.end() if marker else lo
     for m in _END.finditer(text, lo, hi):
         nxt = _NEXT_START.match(text, m.end(), hi)
         if not nxt:

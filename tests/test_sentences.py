@@ -22,6 +22,17 @@ def test_sentences_paragraph_breaks_include_nbsp_lines():
     assert text[spans[1][1]:spans[1][2]] == "second starts lower-case"
 
 
+def test_sentences_markdown_blocks_are_paragraphs_without_their_markers():
+    text = ("# Iraqi forces move on Kirkuk\n\n- Abadi ordered the army in.\n- The KRG said it was "
+            "war.\n> \"We will defend our land,\" he said.\n1. Talks are off.\nA line wrapped - by a "
+            "writer -\nin mid-sentence goes on.")
+    assert _texts(text) == ["Iraqi forces move on Kirkuk", "Abadi ordered the army in.",
+                            "The KRG said it was war.", '"We will defend our land," he said.',
+                            "Talks are off.",
+                            "A line wrapped - by a writer -\nin mid-sentence goes on."]
+    assert [p for p, _, _ in sentence_spans(text)] == [0, 1, 2, 3, 4, 4]
+
+
 def test_sentences_quote_closing_after_period_stays_with_sentence():
     assert _texts('He said "we are ready." Then he left.') == ['He said "we are ready."', "Then he left."]
 
