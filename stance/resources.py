@@ -32,9 +32,18 @@ def _read_text(path, default_name: str) -> str:
         raise StanceError(f"{path}: cannot read ({exc})") from None
 
 
+# libyaml parses the packaged dictionaries in a tenth of PyYAML's 0.3 s (start-up of every
+# command and of the serial part of a parallel run); the values are the same
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path, default_name: str) -> dict:
+    text = _read_text(path, default_name)
     try:
-        data = yaml.safe_load(_read_text(path, default_name))
+        try:
+            data = yaml.load(text, Loader=_FAST_LOADER)
+        except yaml.YAMLError:
+            data = yaml.safe_load(text)  # PyYAML's reading, and its clearer message
     except yaml.YAMLError as exc:
         raise StanceError(f"{path or default_name}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(data, dict):
