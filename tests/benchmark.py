@@ -338,6 +338,11 @@ def report(rows, sizes, args):
                         print(f"  {scorer} {size:>7} docs: speed-up --jobs {j} = {speed:.2f}{goal}; "
                               f"output {same} to --jobs 1; tracker/VADER with --jobs {j} = "
                               f"{(rj['sentences'] / rj['wall']) / rj['vader_rate']:.4f}x")
+                        # a shared host may run its cores slower when both are busy: the same
+                        # work then costs more CPU seconds, which no program can win back
+                        print(f"  {scorer} {size:>7} docs: CPU seconds --jobs 1 -> {j}: "
+                              f"{r['cpu']:.0f} -> {rj['cpu']:.0f} s; speed-up at equal CPU cost "
+                              f"{speed * rj['cpu'] / r['cpu']:.2f} (a diagnostic, not the goal)")
         for small, big in zip(sizes, sizes[1:]):
             for jobs in args.jobs:
                 a = next((r for r in rows if (r["scorer"], r["size"], r["jobs"]) == (scorer, small, jobs)), None)
