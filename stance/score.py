@@ -8,6 +8,7 @@ F_avg, recorded in README.md.
 from __future__ import annotations
 
 import logging
+import re
 
 import pandas as pd
 
@@ -54,8 +55,9 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | LexiconScore
         from .model import load_model
         model = load_model()
     frames = []
+    scopes = lexicon_scopes(statements)  # the text the lexicon reads for each statement
     analysed = {}  # one lexicon pass per distinct text (joint holders share a sentence)
-    for text in statements["text"]:
+    for text in scopes:
         if text not in analysed:
             analysed[text] = lex.analyse(text)
     features = None
@@ -66,7 +68,7 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | LexiconScore
             statements["doc_id"], statements["actor"], features)], axis=1)
     shared = {}  # text features both targets' classifiers use
     for target in targets:
-        verdicts = [analysed[t][0][target] for t in statements["text"]]
+        verdicts = [analysed[t][0][target] for t in scopes]
         lab = [v.label for v in verdicts]
         sc = [v.score for v in verdicts]
         conf = [v.confidence for v in verdicts]
@@ -127,3 +129,46 @@ def _combine(scorer, proba: pd.DataFrame, lex_labels, lex_scores, lex_evidence):
         note = f"model p({label})={p[label]:.2f}"
         evidence.append(f"{note}; {lex_evidence[i]}" if lex_evidence[i] else note)
     return labels, scores, confs, evidence
+
+
+# clause boundaries between holders who speak separately: "Ankara condemned the vote, while
+# Washington urged calm"; "; Tehran, for its part, …"
+_SCOPE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|even as|whilst)\s|\s(?:while|whereas)\s")
+
+
+def lexicon_scopes(statements: pd.DataFrame) -> list:
+    """The text the lexicon reads for each statement: the sentence, or its holder's clause
+    when the sentence's holders are named in different clauses.
+
+    The classifier still reads the whole sentence (with the holder marked); without this,
+    a cue of one holder's clause ("condemned the vote") was given to every holder of the
+    sentence whenever the classifier did not rule it out.
+    """
+    texts = statements["text"].tolist()
+    out = list(texts)
+    rows: dict = {}
+    for i, key in enumerate(zip(statements["doc_id"], statements["start"])):
+        rows.setdefault(key, []).append(i)
+    actors, speakers = statements["actor"].tolist(), statements["speaker"].tolist()
+    for idx in rows.values():
+        if len({actors[i] for i in idx}) < 2:
+            continue
+        text = texts[idx[0]]
+        cuts = [m.start() for m in _SCOPE_BREAK.finditer(text)]
+        if not cuts:
+            continue
+        bounds = [0] + cuts + [len(text)]
+        parts = list(zip(bounds, bounds[1:]))
+        where = {}
+        for i in idx:
+            sp = speakers[i]
+            hits = [k for k, (a, b) in enumerate(parts) if len(sp) > 3 and sp in text[a:b]]
+            where[i] = hits[0] if len(hits) == 1 else None
+        # only when every holder has its own clause: a pronoun or a repeated name keeps the
+        # whole sentence for everyone
+        if None in where.values() or len(set(where.values())) < 2:
+            continue
+        for i in idx:
+            a, b = parts[where[i]]
+            out[i] = text[a:b]
+    return out

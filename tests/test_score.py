@@ -121,6 +121,26 @@ def test_score_stances_one_row_per_statement_and_target(two_docs):
     assert erdogan.set_index("target").loc["force", "label"] == "favor"
 
 
+def _scored(text, scorer="lexicon"):
+    from stance.sentences import split_sentences
+    from stance.statements import extract_statements
+    docs = pd.DataFrame([{"doc_id": "d", "date": "2017-09-26", "source": "", "url": "",
+                          "title": "", "text": text}])
+    out = score_stances(extract_statements(split_sentences(docs)), scorer=scorer)
+    return {(r.actor, r.target): r.label for r in out.itertuples()}
+
+
+def test_score_lexicon_reads_each_holders_own_clause():
+    got = _scored("Turkey condemned the referendum, while Washington urged Baghdad to avoid "
+                  "any use of force.")
+    assert got[("Turkey", "referendum")] == "against" and got[("Turkey", "force")] == "none"
+    assert got[("US", "force")] == "against" and got[("US", "referendum")] == "none"
+    # holders in one clause (or one named only by a pronoun) share the whole sentence
+    got = _scored("Turkey and Iran condemned the referendum and warned against any use of force.")
+    assert got[("Iran", "referendum")] == got[("Turkey", "referendum")] == "against"
+    assert got[("Iran", "force")] == got[("Turkey", "force")] == "against"
+
+
 def test_rules_prefilter_skips_only_rules_that_cannot_match(lex):
     # every rule the literal prefilter skips must find nothing, in any case or spelling
     from stance.rules import _folded
