@@ -133,6 +133,7 @@ def _combine(scorer, proba: pd.DataFrame, lex_labels, lex_scores, lex_evidence):
 
 # clause boundaries between holders who speak separately: "Ankara condemned the vote, while
 # Washington urged calm"; "; Tehran, for its part, …"
+_PRONOUNS = frozenset("he she it they we i".split())  # could be anyone in the sentence
 _SCOPE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|even as|whilst)\s|\s(?:while|whereas)\s")
 
 
@@ -162,7 +163,9 @@ def lexicon_scopes(statements: pd.DataFrame) -> list:
         where = {}
         for i in idx:
             sp = speakers[i]
-            hits = [k for k, (a, b) in enumerate(parts) if len(sp) > 3 and sp in text[a:b]]
+            named = sp and sp.lower() not in _PRONOUNS and re.compile(
+                r"(?<![\w-])" + re.escape(sp) + r"(?![\w-])")
+            hits = [k for k, (a, b) in enumerate(parts) if named and named.search(text, a, b)]
             where[i] = hits[0] if len(hits) == 1 else None
         # only when every holder has its own clause: a pronoun or a repeated name keeps the
         # whole sentence for everyone

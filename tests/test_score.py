@@ -135,6 +135,9 @@ def test_score_lexicon_reads_each_holders_own_clause():
                   "any use of force.")
     assert got[("Turkey", "referendum")] == "against" and got[("Turkey", "force")] == "none"
     assert got[("US", "force")] == "against" and got[("US", "referendum")] == "none"
+    got = _scored("Iran condemned the referendum, while the US urged Baghdad to avoid any use "
+                  "of force.")  # a two-letter name, and "Iran" not found inside "Iranian"
+    assert got[("US", "referendum")] == "none" and got[("Iran", "force")] == "none"
     # holders in one clause (or one named only by a pronoun) share the whole sentence
     got = _scored("Turkey and Iran condemned the referendum and warned against any use of force.")
     assert got[("Iran", "referendum")] == got[("Turkey", "referendum")] == "against"
