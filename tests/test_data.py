@@ -1,5 +1,4 @@
 """Every gold file agrees with its documents (CODEBOOK §5) and the corpus meets its counts."""
-from pathlib import Path
 
 import pandas as pd
 import pytest
