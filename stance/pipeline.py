@@ -20,7 +20,7 @@ from .load import TEXT_SUFFIXES, load_documents
 from .resources import load_actors, load_lexicon
 from .schemas import DOCUMENTS, REJECTS, STANCES, check, empty
 from .score import DEFAULT_SCORER, score_stances
-from .sentences import split_sentences
+from .sentences import previous_texts, split_sentences
 from .shifts import detect_shifts
 from .rules import LexiconScorer
 from .statements import AttributionRules, extract_statements
@@ -61,9 +61,12 @@ def score_documents(documents: pd.DataFrame, resources: Resources | None = None)
     """Stances (schema STANCES, plus ``source``) for a frame of documents."""
     documents = check(documents, DOCUMENTS, name="documents")
     res = resources or Resources.load()
-    statements = extract_statements(split_sentences(documents), res.actors, rules=res.attribution)
+    sentences = split_sentences(documents)
+    statements = extract_statements(sentences, res.actors, rules=res.attribution)
     stances = score_stances(statements, res.rules if res.rules is not None else res.lexicon,
-                            scorer=res.scorer, model=res.model)
+                            scorer=res.scorer, model=res.model,
+                            context=previous_texts(sentences, statements["doc_id"],
+                                                   statements["start"]))
     stances["source"] = stances["doc_id"].map(dict(zip(documents["doc_id"], documents["source"])))
     return stances
 

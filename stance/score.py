@@ -27,7 +27,8 @@ DEFAULT_SCORER = "ensemble"
 
 
 def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | LexiconScorer | None = None, *,
-                  scorer: str = DEFAULT_SCORER, model=None, targets=TARGETS) -> pd.DataFrame:
+                  scorer: str = DEFAULT_SCORER, model=None, targets=TARGETS,
+                  context=None) -> pd.DataFrame:
     """Stance rows for every statement and target.
 
     Parameters
@@ -37,6 +38,10 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | LexiconScore
         A LexiconScorer built once saves compiling the lexicon on every call.
     scorer : {"lexicon", "model", "ensemble"}
     model : StanceModel, optional  (default: the packaged model, for model/ensemble)
+    context : sequence of str, optional
+        The sentence before each statement (`sentences.previous_texts`), which the
+        classifier reads; `pipeline.score_documents` passes it.  Without it the
+        classifier sees no context (a little less accurate).
 
     Returns
     -------
@@ -47,6 +52,10 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | LexiconScore
     >>> stances = score_stances(statements, load_lexicon(), scorer="lexicon")
     """
     statements = check(statements, STATEMENTS, name="statements")
+    if context is not None:
+        context = [str(c) for c in context]
+        if len(context) != len(statements):
+            raise StanceError(f"context has {len(context)} rows for {len(statements)} statements")
     if scorer not in SCORERS:
         raise StanceError(f"unknown scorer {scorer!r}; choose one of {', '.join(SCORERS)}")
     lex = lexicon if isinstance(lexicon, LexiconScorer) else LexiconScorer(
@@ -76,7 +85,7 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | LexiconScore
         method = scorer
         if scorer != "lexicon" and len(statements):
             proba = model.predict_proba(statements, target, lexicon_features=features,
-                                        shared=shared)
+                                        shared=shared, context=context)
             lab, sc, conf, ev = _combine(scorer, proba, lab, sc, ev)
         out = statements.copy()
         out["target"] = target

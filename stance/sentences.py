@@ -10,6 +10,7 @@ abbreviation or an initial.  Linear in the text length.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 import pandas as pd
@@ -95,3 +96,23 @@ def _trimmed(text, start, end):
         end -= 1
     if end > start:
         yield start, end
+
+
+def previous_texts(sentences: pd.DataFrame, doc_ids, starts) -> list:
+    """The text of the sentence before the one that holds each (doc_id, start) offset, or
+    "" for a document's first sentence (or an offset in no sentence)."""
+    by_doc: dict = {}
+    for r in sentences[["doc_id", "start", "text"]].itertuples(index=False):
+        by_doc.setdefault(r.doc_id, ([], []))
+        by_doc[r.doc_id][0].append(r.start)
+        by_doc[r.doc_id][1].append(r.text)
+    out = []
+    for d, at in zip(doc_ids, starts):
+        spans = by_doc.get(d)
+        if spans is None:
+            out.append("")
+            continue
+        firsts, texts = spans
+        i = bisect.bisect_right(firsts, at) - 1  # the sentence holding `at`
+        out.append(texts[i - 1] if i >= 1 else "")
+    return out

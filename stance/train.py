@@ -10,21 +10,22 @@ import pandas as pd
 
 from .context import CONTEXT_COLUMNS, context_features
 from .evaluate import locate_gold
-from .model import StanceModel, data_hash
+from .model import CONTEXT_WEIGHT, StanceModel, data_hash
 from .resources import TARGETS, load_actors, load_lexicon
 from .rules import LexiconScorer
-from .sentences import split_sentences
+from .sentences import previous_texts, split_sentences
 from .statements import extract_statements
 
 
 def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
                    lexicon=None, lexicon_features: bool = True) -> pd.DataFrame:
-    """Rows ``text, actor, kind, target, label, speaker`` per statement and gold pair, plus
-    the lexicon and context features unless ``lexicon_features=False`` (the words-only
-    model needs none).  `lexicon` is a frame or a LexiconScorer built from one."""
+    """Rows ``text, actor, kind, target, label, speaker, context`` (``context``: the
+    previous sentence) per statement and gold pair, plus the lexicon and document-context
+    features unless ``lexicon_features=False`` (the words-only model needs none).
+    `lexicon` is a frame or a LexiconScorer built from one."""
     gold = locate_gold(gold, documents)
-    statements = extract_statements(split_sentences(documents),
-                                    load_actors() if actors is None else actors)
+    sentences = split_sentences(documents)
+    statements = extract_statements(sentences, load_actors() if actors is None else actors)
     statements = statements[statements["actor"] != "?"]
     lex = lexicon if isinstance(lexicon, LexiconScorer) else LexiconScorer(
         load_lexicon() if lexicon is None else lexicon)
@@ -40,13 +41,17 @@ def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
                 break
         for t in TARGETS:
             label = getattr(match, t) if match is not None else "none"
-            rows.append((s.text, s.actor, s.kind, t, label, s.speaker))
+            rows.append((s.text, s.actor, s.kind, t, label, s.speaker, s.doc_id, s.start))
     for g in gold.itertuples(index=False):
         if (g.doc_id, g.start, g.actor) not in covered:
             extra.append((g.doc_id, g.actor))
             for t in TARGETS:
-                rows.append((g.sentence, g.actor, "reported", t, getattr(g, t), ""))
-    ex = pd.DataFrame(rows, columns=["text", "actor", "kind", "target", "label", "speaker"])
+                rows.append((g.sentence, g.actor, "reported", t, getattr(g, t), "", g.doc_id,
+                             g.start))
+    ex = pd.DataFrame(rows, columns=["text", "actor", "kind", "target", "label", "speaker",
+                                     "doc_id", "start"])
+    ex["context"] = previous_texts(sentences, ex["doc_id"], ex["start"])
+    ex = ex.drop(columns=["doc_id", "start"])
     if not lexicon_features:
         return ex
     per_text = {t: lex.features(t) for t in dict.fromkeys(ex["text"])}  # once per sentence
@@ -66,7 +71,7 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
     """Fit the per-target classifiers on `documents` annotated by `gold`.
 
     The classifiers see the statement's words (n-grams, holder marked), its holder and its
-    kind.  ``lexicon_features=True`` adds the lexicon scorer's features and the document
+    kind, and the previous sentence's words at weight `model.CONTEXT_WEIGHT`.  ``lexicon_features=True`` adds the lexicon scorer's features and the document
     context built from them, as models before 2026-11-27 had.  They are off because the
     lexicon was written by reading the training documents' errors: on those documents its
     cues are nearly as good as the labels, so the classifier learns to trust them more than
@@ -84,7 +89,8 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
                               lexicon_features=lexicon_features)
     digest = training_data_hash(documents, gold, lex_frame)
     columns = [*lex.feature_names(), *CONTEXT_COLUMNS] if lexicon_features else []
-    return StanceModel.fit(examples, lexicon_columns=columns, data_hash=digest, seed=seed)
+    return StanceModel.fit(examples, lexicon_columns=columns, data_hash=digest, seed=seed,
+                           context_weight=CONTEXT_WEIGHT)
 
 
 def training_data_hash(documents: pd.DataFrame, gold: pd.DataFrame, lexicon: pd.DataFrame) -> str:

@@ -64,13 +64,15 @@ def test_model_shared_hashing_gives_the_pipelines_probabilities():
     texts = ["Turkey held drills near the border.", "Erbil said the vote would go ahead.",
              "Turkey held drills near the border.", "Baghdad rejected the referendum."]
     X = pd.DataFrame({"text": texts, "actor": ["Turkey", "KRG", "Iran", "Iraq"],
-                      "kind": ["action", "reported", "action", "reported"]})
+                      "kind": ["action", "reported", "action", "reported"],
+                      "context": ["", "The vote is on Monday.", "", "The vote is on Monday."]})
     for c in model.meta["lexicon_columns"]:
         X[c] = np.linspace(-1, 1, len(X))
     shared = {}
     for target, pipe in model.pipelines.items():
         assert np.array_equal(_predict_proba(pipe, X, shared), pipe.predict_proba(X))
-    assert len(shared) == 2  # word and character hashing, computed for the first target only
+    # word, character and context hashing, computed for the first target only
+    assert len(shared) == 3
 
 
 def test_model_lowercasing_keeps_white_space_apart():
@@ -129,3 +131,31 @@ def test_model_packaged_model_sees_words_not_lexicon_scores():
     # train.py: the lexicon was written from the training documents, so a classifier fed its
     # scores over-trusts them on new writers' text; the packaged model must not use them
     assert load_model().meta["lexicon_columns"] == []
+
+
+def test_model_packaged_model_reads_the_previous_sentence():
+    from stance.model import CONTEXT_WEIGHT
+    model = load_model()
+    assert model.meta["context_weight"] == CONTEXT_WEIGHT > 0
+    st = pd.DataFrame({"text": ["Abadi dismissed the council's move."], "actor": ["Iraq"],
+                       "kind": ["reported"], "speaker": ["Abadi"]})
+    bare = model.predict_proba(st, "referendum", lexicon_features=None)
+    told = model.predict_proba(st, "referendum", lexicon_features=None, context=[
+        "The Kirkuk council voted to take part in the independence referendum."])
+    assert not bare.round(6).equals(told.round(6))
+    # no context is the same as an empty one
+    empty = model.predict_proba(st, "referendum", lexicon_features=None, context=[""])
+    assert bare.equals(empty)
+
+
+def test_model_context_weight_scales_the_previous_sentence():
+    ex = _examples().assign(context="")
+    ex.loc[ex["label"] == "favor", "context"] = "troops massed at the frontier"
+    model = StanceModel.fit(ex, lexicon_columns=["lex"], data_hash="abc", context_weight=0.5)
+    st = pd.DataFrame({"text": ["Officials met on day 99"], "actor": ["Iraq"],
+                       "kind": ["reported"]})
+    feats = pd.DataFrame({"lex": [0.0]})
+    p0 = model.predict_proba(st, "force", lexicon_features=feats, context=[""])
+    p1 = model.predict_proba(st, "force", lexicon_features=feats,
+                             context=["troops massed at the frontier"])
+    assert p1.loc[0, "favor"] > p0.loc[0, "favor"]

@@ -159,3 +159,28 @@ def test_rules_prefilter_skips_only_rules_that_cannot_match(lex):
             for (rx, *_), needs in zip(lex._rules[target], lex._needs[target]):
                 if needs is not None and not any(s in low for s in needs):
                     assert rx.search(text) is None, (rx.pattern, text)
+
+
+def test_score_context_must_match_the_statements(two_docs):
+    from stance.errors import StanceError
+    from stance.sentences import split_sentences
+    from stance.statements import extract_statements
+    st_ = extract_statements(split_sentences(two_docs))
+    with pytest.raises(StanceError, match="context has 1 rows"):
+        score_stances(st_, scorer="lexicon", context=["x"])
+
+
+def test_score_documents_gives_the_classifier_the_previous_sentence(two_docs, monkeypatch):
+    import stance.pipeline as P
+    seen = {}
+    real = P.score_stances
+
+    def spy(statements, *a, **k):
+        seen.update(zip(statements["text"], k["context"]))
+        return real(statements, *a, **k)
+    monkeypatch.setattr(P, "score_stances", spy)
+    P.score_documents(two_docs, P.Resources.load(scorer="lexicon"))
+    assert seen['"We will not hesitate to use force if needed," Erdogan said.'] == \
+        "ANKARA — Turkey said the referendum was illegitimate."
+    assert seen["Iraqi forces seized the K1 base on Monday."] == \
+        "Washington urged Baghdad to avoid clashes with the Peshmerga."

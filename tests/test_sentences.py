@@ -2,7 +2,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stance.sentences import sentence_spans, split_sentences
+from stance.sentences import previous_texts, sentence_spans, split_sentences
 
 
 def _texts(text):
@@ -55,3 +55,12 @@ def test_sentences_spans_are_ordered_disjoint_and_exact(text):
         assert text[r.start:r.end] == r.text
         assert r.text == r.text.strip()
         prev_end = r.end
+
+
+def test_sentences_previous_texts_is_the_sentence_before_in_the_same_document():
+    docs = pd.DataFrame([{"doc_id": d, "date": "2017-01-01", "source": "", "url": "",
+                          "title": "", "text": t} for d, t in
+                         [("a", "One. Two.\n\nThree."), ("b", "Four. Five.")]])
+    sents = split_sentences(docs)
+    got = previous_texts(sents, ["a", "a", "a", "b", "b", "c", "a"], [0, 5, 11, 0, 6, 0, 7])
+    assert got == ["", "One.", "Two.", "", "Four.", "", "One."]
