@@ -184,3 +184,14 @@ def test_score_documents_gives_the_classifier_the_previous_sentence(two_docs, mo
         "ANKARA — Turkey said the referendum was illegitimate."
     assert seen["Iraqi forces seized the K1 base on Monday."] == \
         "Washington urged Baghdad to avoid clashes with the Peshmerga."
+
+
+def test_score_stage_by_stage_gives_score_documents_stances(two_docs):
+    # the README's two Python examples must agree
+    import stance
+    whole = stance.score_documents(two_docs)
+    sentences = stance.split_sentences(two_docs)
+    statements = stance.extract_statements(sentences, stance.load_actors())
+    staged = stance.score_stances(statements, stance.load_lexicon(), context=stance.previous_texts(
+        sentences, statements["doc_id"], statements["start"]))
+    assert whole[list(staged.columns)].reset_index(drop=True).equals(staged.reset_index(drop=True))
