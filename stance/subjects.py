@@ -92,8 +92,14 @@ _AS_DID = re.compile(r",?\s+as\s+(?:did|do|does|have|has|had|were|was|are|is|wou
 def ellipsis_partners(masked, lo, hi, mentions):
     """'Turkey condemned the vote, as did Iran': the group after "as did" holds the clause's
     statement too (an elided repetition of its verb)."""
+    return _first_group(masked, lo, hi, mentions,
+                        lambda m: _AS_DID.search(masked, max(lo, m.start - 30), m.start))
+
+
+def _first_group(masked, lo, hi, mentions, opens):
+    """The group from the first mention in masked[lo:hi] for which `opens(mention)` holds."""
     for i, m in enumerate(mentions):
-        if lo <= m.start < hi and _AS_DID.search(masked, max(lo, m.start - 30), m.start):
+        if lo <= m.start < hi and opens(m):
             return group_from(masked, mentions[i:])
     return []
 
@@ -290,20 +296,17 @@ _CONTROL_AFTER = re.compile(r"\s+(?:control|hands)\b")
 def control_gainer(masked, lo, hi, mentions):
     """'Kirkuk fell to Iraqi forces', 'the airport was in federal hands': the actor that
     took control acts."""
-    for i, m in enumerate(mentions):
-        if lo <= m.start < hi and m.kind == "actor":
-            before = _CONTROL_BEFORE.search(masked, max(lo, m.start - 50), m.start)
-            if before and (before.group().lower().rstrip().endswith(("of", "to", "the"))
-                           or _CONTROL_AFTER.match(masked, m.end)):
-                return group_from(masked, mentions[i:])
-    return []
+    def gains(m):
+        before = m.kind == "actor" and _CONTROL_BEFORE.search(masked, max(lo, m.start - 50),
+                                                               m.start)
+        return before and (before.group().lower().rstrip().endswith(("of", "to", "the"))
+                           or _CONTROL_AFTER.match(masked, m.end))
+    return _first_group(masked, lo, hi, mentions, gains)
 
 
 def reaction_source(masked, lo, hi, mentions):
     """'The measures drew a sharp rebuke from Erbil', 'a promise by Erdogan to …': the
     source of a reaction or the maker of a promise holds."""
-    for i, m in enumerate(mentions):
-        if lo <= m.start < hi and (_REACTION_FROM.search(masked, max(lo, m.start - 60), m.start)
-                                   or _NOMINAL_BY.search(masked, max(lo, m.start - 50), m.start)):
-            return group_from(masked, mentions[i:])
-    return []
+    return _first_group(masked, lo, hi, mentions, lambda m: (
+        _REACTION_FROM.search(masked, max(lo, m.start - 60), m.start)
+        or _NOMINAL_BY.search(masked, max(lo, m.start - 50), m.start)))
