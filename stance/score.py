@@ -17,6 +17,7 @@ from .errors import StanceError
 from .resources import TARGETS, load_lexicon
 from .rules import LexiconScorer
 from .schemas import STANCES, STATEMENTS, check
+from .statements import CLAUSE_JOIN
 
 log = logging.getLogger(__name__)
 
@@ -141,9 +142,9 @@ def _combine(scorer, proba: pd.DataFrame, lex_labels, lex_scores, lex_evidence):
 
 
 # clause boundaries between holders who speak separately: "Ankara condemned the vote, while
-# Washington urged calm"; "; Tehran, for its part, …"
+# Washington urged calm"; "; Tehran, for its part, …" (the joins attribution splits at)
+_SCOPE_BREAK = re.compile(CLAUSE_JOIN)
 _PRONOUNS = frozenset("he she it they we i".split())  # could be anyone in the sentence
-_SCOPE_BREAK = re.compile(r";\s|,\s+(?:while|whereas|but|even as|whilst)\s|\s(?:while|whereas)\s")
 
 
 def lexicon_scopes(statements: pd.DataFrame) -> list:

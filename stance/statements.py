@@ -49,7 +49,10 @@ from .schemas import SENTENCES, STATEMENTS, check
 
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,[^–—\n]{0,40}?)?\s*(?:\([^)]{0,30}\)\s*)?[–—-]{1,2}\s+")
 _LOCATIVE = re.compile(r"^(?:In|At|From|Inside|Back in|Over in)\s+([^,]{2,50}),\s")
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|even as|whilst)\s|\s(?:while|whereas)\s|\s[–—]\s")
+# where one clause ends and another (possibly another holder's) begins; score.py splits the
+# lexicon's text at the same joins, not at dashes
+CLAUSE_JOIN = r";|,\s+(?:while|whereas|but|even as|whilst)\s|\s(?:while|whereas)\s"
+_CLAUSE_BREAK = re.compile(CLAUSE_JOIN + r"|\s[–—]\s")
 # "the court's order", "a ban": a cue word after a determiner or possessive is a noun
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any|every|no)|['’]s)\s+$",
                           re.IGNORECASE)
@@ -72,7 +75,7 @@ _LEADING_SUBORDINATE = re.compile(
     r"\s[^,;]{5,160}?,\s", re.IGNORECASE)
 # a named or described speaker the dictionary does not know, just before a speech verb
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
-_APPOSITIVE_TO_CUE = re.compile(r",\s[^,;]{2,70},\s*")
+_APPOSITIVE = re.compile(r",\s[^,;]{2,70},")  # ", a lawmaker from Sulaimani,"
 _POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
 _MODAL = re.compile(r"\b(?:would|will|could|should|must|may|might|can|cannot|won't|wouldn't|"
                     r"shall|going to)\b", re.I)
@@ -618,7 +621,6 @@ _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "and President Rec
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|had|\w+ly)\s+){0,3}")
 
 
-_ASIDE = re.compile(r",\s[^,;“”\"]{2,70},")
 _OBJECT_RELATIVE = re.compile(
     r",\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:move|decision|step|vote|plan|position|stance|"
     r"demand|request|proposal|offer|idea|measure|deal|policy|ban|operation|action|ruling|call)s?\s+"
@@ -647,7 +649,7 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
                 or _TITLE_WORDS.match(masked, conj.end()).end() < group[0].start:
             continue
         end = group[-1].end
-        aside = _ASIDE.match(masked, end)  # "…, and Ankara and Tehran, wary of …, have lined up"
+        aside = _APPOSITIVE.match(masked, end)  # "…, and Ankara and Tehran, wary of …, have …"
         if _cue_follows(masked, end, cfg) or _PAST_VERB.match(masked, end) \
                 or (aside and _cue_follows(masked, aside.end(), cfg)):
             starts.append(conj.start())
@@ -660,6 +662,12 @@ def _cue_follows(masked, at, cfg) -> bool:
     return bool(gap and cfg.cue_re.regex.match(masked, gap.end()))
 
 
+def _appositive_to(masked, at, hi) -> bool:
+    """Whether masked[at:hi] is an appositive and white space: "…, a lawmaker from X, said"."""
+    m = _APPOSITIVE.match(masked, at, hi)
+    return bool(m) and not masked[m.end():hi].strip()
+
+
 def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only=False):
     """'he said', 'the ministry said', 'both sides agreed' → earlier holders."""
     window_lo = max(lo, hi - 50)
@@ -667,11 +675,10 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             if not _in_relative(masked, lo, g.start)]
     if not gens:  # "His chief of staff, Ayatollah X, called …": a generic before an appositive
         gens = [g for g in cfg.actors.find_generic(masked, lo, min(hi, lo + 40))
-                if _APPOSITIVE_TO_CUE.fullmatch(masked, g.end, hi)]
+                if _appositive_to(masked, g.end, hi)]
     if gens:
         g = gens[-1]
-        if len(_WORD.findall(masked[g.end:hi])) > 3 and not _APPOSITIVE_TO_CUE.fullmatch(
-                masked, g.end, hi):
+        if len(_WORD.findall(masked[g.end:hi])) > 3 and not _appositive_to(masked, g.end, hi):
             return []
         if g.kind == "plural":
             return [Mention(g.start, g.end, a, g.surface, "actor") for a in state.last_plural]
