@@ -133,7 +133,7 @@ class StanceModel:
 
         `lexicon_features` has one row per statement and the columns the model was
         trained with (``meta["lexicon_columns"]``).  `context`: the sentence before each
-        statement (`sentences.previous_texts`), for a model trained with it; without it
+        statement as str (`sentences.previous_texts`), for a model trained with it; without it
         the model reads an empty context.  Pass the same `shared` dict when scoring the
         same statements for several targets: their texts are hashed once.
         """
@@ -154,7 +154,7 @@ class StanceModel:
         for c in cols:
             X[c] = np.asarray(lexicon_features[c], dtype=float)
         if self.meta.get("context_weight"):
-            X["context"] = [""] * len(X) if context is None else [str(c) for c in context]
+            X["context"] = [""] * len(X) if context is None else list(context)
         proba = _predict_proba(pipe, X, {} if shared is None else shared)
         out = pd.DataFrame(proba, columns=list(pipe.classes_))
         for label in LABELS:

@@ -22,8 +22,8 @@ from .statements import CLAUSE_JOIN
 log = logging.getLogger(__name__)
 
 SCORERS = ("lexicon", "model", "ensemble")
-# the best mean dev F_avg (README quality table, 2026-11-27, the classifier on words only):
-# ensemble 0.670 (force 0.621, referendum 0.718), model 0.657, lexicon 0.465
+# the best mean dev F_avg (README quality table, 2026-11-27, session 6): ensemble 0.672
+# (force 0.624, referendum 0.720), model 0.656, lexicon 0.465
 DEFAULT_SCORER = "ensemble"
 
 
@@ -54,7 +54,7 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | LexiconScore
     """
     statements = check(statements, STATEMENTS, name="statements")
     if context is not None:
-        context = [str(c) for c in context]
+        context = [str(c) for c in context]  # once here, not per target in the model
         if len(context) != len(statements):
             raise StanceError(f"context has {len(context)} rows for {len(statements)} statements")
     if scorer not in SCORERS:

@@ -71,8 +71,9 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
     """Fit the per-target classifiers on `documents` annotated by `gold`.
 
     The classifiers see the statement's words (n-grams, holder marked), its holder and its
-    kind, and the previous sentence's words at weight `model.CONTEXT_WEIGHT`.  ``lexicon_features=True`` adds the lexicon scorer's features and the document
-    context built from them, as models before 2026-11-27 had.  They are off because the
+    kind, and the previous sentence's words at weight `model.CONTEXT_WEIGHT`.
+    ``lexicon_features=True`` adds the lexicon scorer's features and the document context
+    built from them, as models before 2026-11-27 had.  They are off because the
     lexicon was written by reading the training documents' errors: on those documents its
     cues are nearly as good as the labels, so the classifier learns to trust them more than
     they deserve on new writers' text (train CV force F_avg 0.66 -> 0.73 with them, dev
