@@ -58,12 +58,16 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any
                           re.IGNORECASE)
 # a past-tense verb right after a subject (and its head noun: "Hashd fighters took"):
 # regular, or one of the irregular verbs of deeds
-_PAST_VERB = re.compile(r"(?:\s+(?:troops|forces|fighters|units|soldiers|militias?|militiamen|police|"
-                        r"policemen|guards|tanks|jets|warplanes|artillery|commanders?|officials?))?"
+# the head noun after an adjectival actor: "Turkish troops", "Iranian and Turkish units"
+_HEAD_NOUN = re.compile(r"\s+(?:troops|forces|fighters|units|soldiers|militias?|militiamen|police|"
+                        r"policemen|guards|tanks|jets|warplanes|artillery|commanders?|officials?)\b")
+_PAST_VERB = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
                         r"\s+(?:\w+ly\s+|also\s+|on\s+\w+\s+)?(?:[a-z]{3,}ed|gave|took|made|held|"
                         r"sent|kept|stood|shut|set|cut|led|won|met|drew|struck|fought|brought|"
                         r"sought|began|chose|broke|withdrew|stuck|froze|swore|upheld|withheld|"
                         r"undertook|forbade|overrode|threw)\b")
+# "…, Masoud Barzani, whom he accused of treachery": the relative's verb is not Barzani's
+_OBJECT_WHOM = re.compile(r"\bwhom\s+(?:he|she|they|it|[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?$")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 _TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
@@ -82,6 +86,8 @@ _MODAL = re.compile(r"\b(?:would|will|could|should|must|may|might|can|cannot|won
 _BE_HAVE = frozenset("is are was were be been being has have had".split())
 _AUX_GAP = re.compile(r"\s+(?:\w+ly\s+|not\s+|be\s+|been\s+)*")  # "was told", "is not coordinating"
 _UP_TO_COMMA = re.compile(r"[^,;]{0,40}")
+_SOURCE_DOCUMENT = re.compile(r"\s*(?:to\s+)?(?:the|an?|his|her|its)\s+(?:[\w’'-]+\s+){0,3}?(?:readout|statement|"
+                              r"transcript|account|summary|communiqu[eé]|record)\b[^,;]{0,40},\s+")
 _VERB_LEAD = re.compile(r"\s*(?:\w+ly\s+|had\s+|have\s+)?")
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
@@ -106,6 +112,7 @@ class _DocState:
     names: object = None                                # ActorDictionary-like finder or None
     pending: list = field(default_factory=list)
     quote_open: bool = False
+    text: str = ""                                      # the sentence being read, quotes included
 
 
 @dataclass(frozen=True)
@@ -120,6 +127,7 @@ class AttributionRules:
     trail_re: CueMatcher      # verbs closing a sentence: "…, Ankara said"
     inverting: frozenset      # verbs before their subject: '"…," said Erdogan'
     content_cues: frozenset   # verbs whose object is what was said
+    surnames: frozenset = frozenset()  # one-word aliases that end a listed name: "Tillerson"
 
     @classmethod
     def load(cls, actors: ActorDictionary | None = None, cues=None) -> "AttributionRules":
@@ -130,9 +138,12 @@ class AttributionRules:
         head_res = tuple((h, re.compile(r"\b" + re.escape(h) + r"\b"),
                           re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(h) + r"\b"))
                          for h in heads)
+        aliases = [c[1] for cands in actors.index.values() for c in cands if c[3] == "actor"]
+        lasts = {a.split()[-1] for a in aliases if _person_like(a)}
         return cls(actors, CueMatcher.from_cues(cues), words, heads, head_res,
                    CueMatcher.from_cues({"speech": cues.get("trailing", ())}),
-                   cue_words(cues.get("inverting", ())), cue_words(cues.get("content", ())))
+                   cue_words(cues.get("inverting", ())), cue_words(cues.get("content", ())),
+                   frozenset(a for a in aliases if " " not in a and a in lasts))
 
 
 def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None = None,
@@ -244,7 +255,7 @@ def _quote_spans(text: str, open_at_start: bool):
 
 
 def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocState, rows):
-    text = s.text
+    text = state.text = s.text
     continued = state.quote_open
     spans, ends_open = _quote_spans(text, continued)
     state.quote_open = ends_open
@@ -520,7 +531,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
         cues = [c for c in cfg.cue_re.finditer(masked, c_lo, c_hi)
                 if not any(x.start < c.end() and c.start() < x.end for x in clause_mentions)
                 and not (speech_only and c.lastgroup != "speech")
-                and not _NOUN_BEFORE.search(masked, max(c_lo, c.start() - 12), c.start())]
+                and not _NOUN_BEFORE.search(masked, max(c_lo, c.start() - 12), c.start())
+                and not _OBJECT_WHOM.search(masked, max(c_lo, c.start() - 30), c.start())]
         # "was told by", "is coordinating": the auxiliary is part of the next cue's verb (a
         # modal stays: "will not move" states an intention)
         cues = [c for i, c in enumerate(cues) if not (
@@ -549,6 +561,14 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             if _SOURCE_CUE.match(cue.group()):
                 group = _group_from(masked, [m for m in clause_mentions if m.start >= cue.end()
                                              and m.start - cue.end() < 40])
+                # "According to the Iraqi readout, Tillerson renewed …": a document reports the
+                # person the main clause names
+                doc = _SOURCE_DOCUMENT.match(masked, cue.end())
+                if group and doc and not masked[c_lo:cue.start()].strip():
+                    main = [m for m in clause_mentions if m.start >= doc.end()]
+                    if main and main[0].start == doc.end() and (
+                            _person_like(main[0].surface) or main[0].surface in cfg.surnames):
+                        group = _group_from(masked, main)
                 if not group and not named_only:
                     after = _UP_TO_COMMA.match(masked, cue.end())
                     group = _resolve_generic(masked, cue.end(), after.end(), cfg, state, context,
@@ -650,7 +670,8 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
             continue
         end = group[-1].end
         aside = _APPOSITIVE.match(masked, end)  # "…, and Ankara and Tehran, wary of …, have …"
-        if _cue_follows(masked, end, cfg) or _PAST_VERB.match(masked, end) \
+        head = _HEAD_NOUN.match(masked, end)
+        if _cue_follows(masked, head.end() if head else end, cfg) or _PAST_VERB.match(masked, end) \
                 or (aside and _cue_follows(masked, aside.end(), cfg)):
             starts.append(conj.start())
     return starts
@@ -681,7 +702,12 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
         if len(_WORD.findall(masked[g.end:hi])) > 3 and not _appositive_to(masked, g.end, hi):
             return []
         if g.kind == "plural":
-            return [Mention(g.start, g.end, a, g.surface, "actor") for a in state.last_plural]
+            # "the ministers" with no number are the current holder's (a cabinet) when there
+            # is one; "the two sides" are the last sentence's actors
+            plural = state.last_plural
+            if state.last_holders and not _COUNTED.search(g.surface):
+                plural = sorted({a for a, _ in state.last_holders})
+            return [Mention(g.start, g.end, a, g.surface, "actor") for a in plural]
         if plural_only:
             return []
         if context:
@@ -694,9 +720,18 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
         last = state.last_holders or (state.mentioned_person if low in ("he", "she")
                                       or any(h in low for h in cfg.heads) else state.mentioned)
         if low in ("he", "she") and state.last_people:
-            # "Maliki, he said, …": he is not a person the sentence names
-            last = next((h for h in reversed(state.people) if not _named_in(masked[:g.start], h)),
+            # "Maliki, he said, …" and '"We did not expect Barzani to …," he said': he is not a
+            # person his clause names (in "Barzani put it bluntly: Erbil, he said, …" he is)
+            before = state.text[:g.start]
+            before = before[max(before.rfind(":"), before.rfind(";")) + 1:]
+            last = next((h for h in reversed(state.people) if not _named_in(before, h)),
                         state.last_people)
+        elif len({a for a, _ in last}) == 1 and last[0][0] != "other":
+            # the same description keeps its referent: "The cabinet … congratulated …" and,
+            # after another government is mentioned, "The cabinet rejected …"
+            for head in cfg.heads:
+                if head in low and not _POSSESSIVE.match(low):
+                    state.titles.setdefault(head, last[0][0])
         return [Mention(g.start, g.end, a, g.surface, "actor" if a != "other" else "other")
                 for a, _ in last]
     if speech and not plural_only:
@@ -710,6 +745,9 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                     break
             return [Mention(0, 0, actor, name.group(1), "actor" if actor != "other" else "other")]
     return []
+
+
+_COUNTED = re.compile(r"\b(?:two|three|four|both|all)\b", re.IGNORECASE)
 
 
 def _named_in(masked, holders) -> bool:

@@ -20,6 +20,7 @@ import re
 
 from .cues import cue_word
 from .mentions import Mention
+from .names import person_like
 
 _BLOCKING = frozenset("""in into to from with against by near over toward towards between across at
 on for including about despite after before through within without among via under like than
@@ -35,6 +36,12 @@ officers judges negotiators diplomats embassy cabinet committee secretary-genera
 fighters soldiers tanks elements battalions brigades divisions contingents columns convoys""".split())
 _TO_HEADS = frozenset("""loyal close closest aide aides adviser advisers advisor advisors
 assistant counsellor counselor""".split())
+# "fears that Turkey might seal …", "reports that the Hashd had opened …": the subject of a
+# noun's content clause is talked about, not the sentence's subject
+_CONTENT_NOUNS = frozenset("""fears fear reports report claims claim concerns concern speculation
+suggestions suggestion rumours rumors rumour rumor talk signs indications news allegations
+allegation worries doubts expectations hopes assumption notion idea impression belief
+perception sense risk danger possibility prospect prospects likelihood threat""".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
 sources officers politicians""".split())
 _PARTICLE = r"(?:(?:down|up|out|off|back|away|aside|over)\s+)?"  # "was turned down by"
@@ -142,6 +149,8 @@ def group_from(masked, cands):
 def _coordinated(masked, a: Mention, b: Mention) -> bool:
     """Whether mention `b` continues the group of `a` ("Iraq and Turkey", "U.S. President X")."""
     gap = masked[a.end:b.start]
+    if a.actor != b.actor and gap.split() and all(w.lower() in ("of", "the") for w in gap.split()):
+        return False  # "a Kurdish member of the Iraqi parliament": the institution, not a partner
     return bool(_GROUP_SEP.match(gap)) or _title_gap(gap)
 
 
@@ -150,6 +159,13 @@ def _title_gap(gap: str) -> bool:
     words = gap.split()
     return 0 < len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("of", "the") for w in words) \
         and gap.strip()[:1] not in ",;"
+
+
+def _apposition(masked, a: Mention, b: Mention, gap: str) -> bool:
+    """Whether name `b` is in apposition to description `a`: "for the Region's leader, Masoud
+    Barzani, whom …" (not "against Erbil, Barzani said" or "In Erbil, Masrour Barzani, who …")."""
+    return gap.strip() == "," and a.actor == b.actor and person_like(b.surface) \
+        and any(w[:1].islower() for w in a.surface.split()) and masked[b.end:b.end + 1] == ","
 
 
 _AND_GAP = re.compile(r"\b(?:and|or|as well as|together with|along with)\b")
@@ -166,7 +182,8 @@ def subject_group(masked, lo, hi, mentions):
             # the Hashd pushed …": the rest of a governed group (joined by a title, or by
             # "and"/"or", not by a bare comma) is governed too
             gap = masked[cands[i - 1].end:m.start]
-            if _title_gap(gap) or (_AND_GAP.search(gap) and _GROUP_SEP.match(gap)):
+            if _title_gap(gap) or (_AND_GAP.search(gap) and _GROUP_SEP.match(gap)) \
+                    or _apposition(masked, cands[i - 1], m, gap):
                 prev_governed = False
                 continue
         prev_governed = governed
@@ -200,6 +217,8 @@ def _governed(masked, lo, m: Mention) -> bool:
     if not words:
         return False
     prev = words[-1].lower()
+    if prev in ("that", "whether") and len(words) >= 2 and words[-2].lower() in _CONTENT_NOUNS:
+        return True
     if prev == "to" and len(words) >= 2 and words[-2].lower() in _TO_HEADS:
         return False  # "troops loyal to Baghdad took …", "an aide to Abadi said …"
     if prev in ("of", "in", "for"):  # "the ministers of Iraq", "officials in Baghdad",

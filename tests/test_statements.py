@@ -179,6 +179,32 @@ def holders(text):
     # a coordinated clause whose subject has an aside before its verb
     ("Washington opposes the vote, and Ankara and Tehran, wary of their own Kurds, have "
      "condemned it.", {"US", "Turkey", "Iran"}),
+    # the subject of a noun's content clause ("fears that X …") is talked about, not a holder
+    ("Asked about fears that Turkey might seal the border, the Kurdish leader said he did not "
+     "believe it.", {"KRG"}),
+    ("Asked about reports that the Hashd had opened an office in Kirkuk, State Department "
+     "spokeswoman Heather Nauert said she could not confirm them.", {"US"}),
+    # a dictionary surname does not reach a namesake: "Shingali" is Sinjar's nisba
+    ('"They did not want to fight," said Masloum Shingali, commander of a local Yazidi militia.',
+     set()),
+    # "a Kurdish member of the Iraqi parliament": the institution is not a second holder
+    ("Vian Dakhil, a Kurdish member of the Iraqi parliament, said the Kurds would not retreat.",
+     {"KRG"}),
+    # a head noun after a coordinated adjectival group: "both Iranian and Turkish units had …"
+    ("Iran had closed its airspace, and both Iranian and Turkish units had begun exercises near "
+     "the frontier.", {"Iran", "Turkey"}),
+    # "Kurdistan's parliament", "the Region's election commission" are the Region's
+    ("Kurdistan's parliament voted on Saturday to reject the measures.", {"KRG"}),
+    ("Kurds abroad will vote online, the Region's election commission confirmed on Friday.",
+     {"KRG"}),
+    # a document as the source: the person the main clause names holds
+    ('According to the Iraqi readout, Tillerson "renewed United States rejection of the Kurdish '
+     'referendum" during the call.', {"US"}),
+    ("According to a statement from the Iranian foreign ministry, the vote was illegal.", {"Iran"}),
+    # the verb of an object relative ("whom he accused") is not its antecedent's
+    ("The envoy reserved his harshest words for the Region's leader, Masoud Barzani, whom he "
+     "accused of treachery.", set()),
+    ("In Erbil, Masrour Barzani, who heads the region's Security Council, voted early.", {"KRG"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
@@ -328,6 +354,23 @@ def test_statements_holder_of_sentence(text, expected):
     # an "al-" surname capitalised at the start of a sentence is the same person
     ("Iraq's ambassador to Turkey, Hisham al-Alawi, spoke on Tuesday. Al-Alawi said the "
      "central government opposed the vote.", 1, {"Iraq"}),
+    # "he" is not the person his own quote, or his clause, names
+    ('Erdogan spoke in Ankara about Barzani. "We did not expect Barzani to make such a '
+     'mistake," he said.', 1, {"Turkey"}),
+    ("Barzani met a US congressman. Speaking later to veterans, Barzani put it bluntly: Erbil, "
+     "he said, would not delay the vote.", 1, {"KRG"}),
+    # "the ministers" with no number are the current holder's cabinet, not the last pair named
+    ("The Kurdistan Regional Government's cabinet met on Thursday. It sought to calm Ankara and "
+     "Tehran. The ministers "
+     "said Erbil wanted peaceful relations with all its neighbours.", 2, {"KRG"}),
+    # "the two/both generals" are the last pair
+    ("Iranian chief of staff Mohammad Bagheri and Turkish chief of staff Hulusi Akar spoke by "
+     "phone. Both generals described the vote as dangerous.", 1, {"Iran", "Turkey"}),
+    # the same description keeps its referent after another government is mentioned
+    ("The Kurdistan Regional Government's cabinet met on Thursday. The cabinet praised the vote. "
+     "The decisions of the Iraqi parliament and government were another matter. The cabinet "
+     "rejected them.", 3,
+     {"KRG"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
