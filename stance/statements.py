@@ -113,6 +113,7 @@ class _DocState:
     pending: list = field(default_factory=list)
     quote_open: bool = False
     text: str = ""                                      # the sentence being read, quotes included
+    named_people: list = field(default_factory=list)    # actors of the last named people, newest last
 
 
 @dataclass(frozen=True)
@@ -316,6 +317,8 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         people = [m for m in named if _person_like(m.surface)]
         if people:
             state.mentioned_person = [(people[-1].actor, people[-1].surface)]
+        state.named_people = (state.named_people + [m.actor for m in named if m.actor != "other" and (
+            _person_like(m.surface) or m.surface in cfg.surnames)])[-6:]
     if holders and state.pending and not real and state.last_holders \
             and len(_WORD.findall(text)) > _ATTRIBUTION_ONLY_WORDS:
         # '"…" Erdogan agreed, adding that …': a new statement, not the quote's attribution;
@@ -707,6 +710,11 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             plural = state.last_plural
             if state.last_holders and not _COUNTED.search(g.surface):
                 plural = sorted({a for a, _ in state.last_holders})
+            elif _PAIR_OF_PEOPLE.search(g.surface):
+                # "the two men": the last two people named, not the actors of the last sentence
+                recent = list(dict.fromkeys(reversed(state.named_people)))
+                if len(recent) >= 2:
+                    plural = sorted(recent[:2])
             return [Mention(g.start, g.end, a, g.surface, "actor") for a in plural]
         if plural_only:
             return []
@@ -748,6 +756,9 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
 
 
 _COUNTED = re.compile(r"\b(?:two|three|four|both|all)\b", re.IGNORECASE)
+_PAIR_OF_PEOPLE = re.compile(r"\b(?:two|both)\s+(?:men|leaders|presidents|premiers|prime\s+ministers|"
+                             r"foreign\s+ministers|ministers|generals|commanders|officials|envoys)\b",
+                             re.IGNORECASE)
 
 
 def _named_in(masked, holders) -> bool:
@@ -764,7 +775,7 @@ _ADDRESSEE_VERB = re.compile(
     r"\b(?:urg|call(?:ed|s|ing)?\s+(?:on|upon)|ask|press|told|tell|warn|caution|advis|appeal(?:ed|s|ing)?"
     r"\s+to|encourag|invit|implor|pushe?|lobb(?:y|ied)|persuad|convinc)[\w’']*\s+(?:the\s+)?"
     r"(?:[A-Z][\w.’'-]*\s+){0,3}$", re.IGNORECASE)
-_TO_VERB = re.compile(r"\s+(?:not\s+)?to\s+(?:\w+ly\s+)?$")
+_TO_VERB = re.compile(r"\s+(?:not\s+)?to\s+(?:\w+ly\s+)?(?:keep\s+|continue\s+)?$")  # "to keep urging"
 
 
 def _addressee(masked, lo, group, cue) -> bool:

@@ -205,6 +205,13 @@ def holders(text):
     ("The envoy reserved his harshest words for the Region's leader, Masoud Barzani, whom he "
      "accused of treachery.", set()),
     ("In Erbil, Masrour Barzani, who heads the region's Security Council, voted early.", {"KRG"}),
+    # the subject of a "because" clause is not the sentence's: the nested report is the speaker's
+    ("Military talks between Erbil and Baghdad have stalled because Iraq turned down a proposal "
+     "to deploy joint forces, a senior Peshmerga official said.", {"KRG"}),
+    # the addressee of "asked X to keep urging"
+    ("Hoshyar Zebari asked the United States to keep urging Baghdad to engage in dialogue.",
+     {"KRG"}),
+    ("No one expected every problem to be solved, the Kurdish premier conceded.", {"KRG"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
@@ -371,6 +378,16 @@ def test_statements_holder_of_sentence(text, expected):
      "The decisions of the Iraqi parliament and government were another matter. The cabinet "
      "rejected them.", 3,
      {"KRG"}),
+    # "the federal parliament" is Baghdad's even after the Kurdistan parliament
+    ("The Kurdistan parliament met on Monday. The federal parliament has meanwhile asked the "
+     "government to send troops into Kirkuk.", 1, {"Iraq"}),
+    # "the two men" are the last two people named, not the last sentence's actors
+    ("Erdogan met US Defense Secretary Jim Mattis in Ankara. The talks touched on Baghdad's "
+     "dispute with Erbil. The two men reaffirmed their opposition to the vote.", 2,
+     {"Turkey", "US"}),
+    # a participle of a speech verb: "…, telling his hosts that …"
+    ("Barzani spoke in Baghdad. A day later, he went further, telling his hosts that the "
+     "issues had to be settled.", 1, {"KRG"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
