@@ -50,6 +50,7 @@ def _trie_pattern(phrases) -> str:
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _BEFORE_OK = re.compile(r"[\w.-]")
 _AFTER_OK = re.compile(r"[\w-]")
+_LED = re.compile(r"-led\b")
 
 
 def _norm(token: str) -> str:
@@ -147,10 +148,13 @@ class ActorDictionary:
                 if n > 1 and (norms[i:i + n] != texts or not _tokens_match(norms, toks, i, ctoks)):
                     continue
                 e = toks[i + n - 1].end()
+                led = 0
                 if e < len(text) and _AFTER_OK.match(text, e):
-                    continue
+                    if not (kind == "actor" and _LED.match(text, e)):
+                        continue
+                    led, e = 2, e + 4  # "a Federal Police-led column": the actor leads it
                 found.append(Mention(at, e, actor, text[at:e], kind))
-                after = i + n
+                after = i + n + led
                 break
         if self.regex is None:
             return found

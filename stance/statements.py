@@ -60,7 +60,8 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any
 # regular, or one of the irregular verbs of deeds
 # the head noun after an adjectival actor: "Turkish troops", "Iranian and Turkish units"
 _HEAD_NOUN = re.compile(r"\s+(?:troops|forces|fighters|units|soldiers|militias?|militiamen|police|"
-                        r"policemen|guards|tanks|jets|warplanes|artillery|commanders?|officials?)\b")
+                        r"policemen|guards|tanks|jets|warplanes|artillery|commanders?|officials?|"
+                        r"columns?|convoys?|brigades?|battalions?|divisions?)\b")
 _PAST_VERB = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
                         r"\s+(?:\w+ly\s+|also\s+|on\s+\w+\s+)?(?:[a-z]{3,}ed|gave|took|made|held|"
                         r"sent|kept|stood|shut|set|cut|led|won|met|drew|struck|fought|brought|"
@@ -86,6 +87,8 @@ _MODAL = re.compile(r"\b(?:would|will|could|should|must|may|might|can|cannot|won
 _BE_HAVE = frozenset("is are was were be been being has have had".split())
 _AUX_GAP = re.compile(r"\s+(?:\w+ly\s+|not\s+|be\s+|been\s+)*")  # "was told", "is not coordinating"
 _UP_TO_COMMA = re.compile(r"[^,;]{0,40}")
+_LEADING_SOURCE = re.compile(r"(?:In|By)\s+(his|her|its|their)\s+(?:own\s+)?(?:view|words|telling|account|"
+                             r"assessment|reading|estimation|opinion|phrase|analysis)\s*,\s", re.IGNORECASE)
 _SOURCE_DOCUMENT = re.compile(r"\s*(?:to\s+)?(?:the|an?|his|her|its)\s+(?:[\w’'-]+\s+){0,3}?(?:readout|statement|"
                               r"transcript|account|summary|communiqu[eé]|record)\b[^,;]{0,40},\s+")
 _VERB_LEAD = re.compile(r"\s*(?:\w+ly\s+|had\s+|have\s+)?")
@@ -280,7 +283,14 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     remember_titles(text, text_mentions, cfg.head_res, state.titles)
     holders, kind, content_end = _trailing_attribution(masked, lo, mentions, cfg, state, context)
     speakers = holders  # who speaks: what "he said" in a later sentence refers to
-    if holders is None:
+    lead_source = _LEADING_SOURCE.match(masked, lo) if holders is None else None
+    if lead_source:
+        # "In his telling, Baghdad would have attacked anyway": the claim is his
+        holders, kind = ((state.last_people or state.mentioned_person)
+                         if lead_source.group(1).lower() in ("his", "her") else state.last_holders), \
+            "reported"
+        speakers = holders
+    elif holders is None:
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
         speakers = holders
     else:
@@ -645,9 +655,9 @@ _SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|ha
 
 
 _OBJECT_RELATIVE = re.compile(
-    r",\s+(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:move|decision|step|vote|plan|position|stance|"
+    r",\s+(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:move|decision|step|vote|plan|position|stance|"
     r"demand|request|proposal|offer|idea|measure|deal|policy|ban|operation|action|ruling|call)s?\s+"
-    r"(?:that\s+|which\s+)?")
+    r"(?:that\s+|which\s+)?|which\s+(?:the\s+)?(?=[A-Z]))")  # "…, which Baghdad calls illegal"
 
 
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:

@@ -42,6 +42,9 @@ _CONTENT_NOUNS = frozenset("""fears fear reports report claims claim concerns co
 suggestions suggestion rumours rumors rumour rumor talk signs indications news allegations
 allegation worries doubts expectations hopes assumption notion idea impression belief
 perception sense risk danger possibility prospect prospects likelihood threat""".split())
+_FROM_HEADS = frozenset("""delegation delegations envoy envoys officials official team teams
+representatives representative diplomats visitors commanders""".split())
+_FROM_LEAD = frozenset("a an the senior top military high-level security another".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
 sources officers politicians""".split())
 _PARTICLE = r"(?:(?:down|up|out|off|back|away|aside|over)\s+)?"  # "was turned down by"
@@ -221,6 +224,9 @@ def _governed(masked, lo, m: Mention) -> bool:
         return True
     if prev == "to" and len(words) >= 2 and words[-2].lower() in _TO_HEADS:
         return False  # "troops loyal to Baghdad took …", "an aide to Abadi said …"
+    if prev == "from" and len(words) >= 2 and words[-2].lower() in _FROM_HEADS and (
+            len(words) == 2 or words[-3].lower() in _FROM_LEAD):
+        return False  # "A delegation from Iraq's armed forces travelled …" opens its clause
     if prev in ("of", "in", "for"):  # "the ministers of Iraq", "officials in Baghdad",
         # "the spokesman for the coalition" are subjects
         return len(words) < 2 or words[-2].lower() not in (_IN_HEADS if prev == "in" else _OF_HEADS)
@@ -273,8 +279,9 @@ def _partner_before(masked, lo, m) -> bool:
 
 def joint_partners(masked, lo, hi, mentions):
     """Partners in a joint military exercise named in masked[lo:hi] ('joined Turkish troops')."""
-    if not _EXERCISE.search(masked, lo, hi):
-        return []
+    exercise = _EXERCISE.search(masked, lo, hi)
+    if not exercise or _PLANNED.search(masked, lo, exercise.start()):
+        return []  # a planned joint exercise is the announcing side's (codebook §3)
     out = []
     for m in mentions:
         if lo <= m.start < hi and m.kind == "actor" \
@@ -284,6 +291,10 @@ def joint_partners(masked, lo, hi, mentions):
                     ("troops", "forces", "army", "soldiers", "units", "military"))):
             out.append(m)
     return out
+
+
+_PLANNED = re.compile(r"\b(?:would|will|shall|plans?\s+to|planned\s+to|intends?\s+to|intended\s+to|"
+                      r"(?:is|are|were|was)\s+(?:due\s+)?to|going\s+to)\b", re.IGNORECASE)
 
 
 _REACTION_FROM = re.compile(

@@ -212,6 +212,20 @@ def holders(text):
     ("Hoshyar Zebari asked the United States to keep urging Baghdad to engage in dialogue.",
      {"KRG"}),
     ("No one expected every problem to be solved, the Kurdish premier conceded.", {"KRG"}),
+    # "an X-led column": X acts
+    ("Further west, a Federal Police-led column moved on the Rabia crossing on Tuesday.",
+     {"Iraq"}),
+    ("Iran-backed militias took the district.", {"Iraq"}),
+    # a planned joint exercise is the announcing side's (codebook §3)
+    ("Iranian officials announced that their forces would hold joint exercises with the Iraqi "
+     "army along the frontier.", {"Iran"}),
+    # "a delegation from X" opening its clause is X's
+    ("A delegation from Iraq's armed forces travelled to Tehran to coordinate military steps.",
+     {"Iraq"}),
+    ("Talks resumed after officials from Baghdad arrived in Erbil.", set()),
+    # the subject of an object relative holds too: "…, which Baghdad calls illegal"
+    ("The United States opposed last month's referendum, which Baghdad calls illegal.",
+     {"US", "Iraq"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
@@ -388,6 +402,9 @@ def test_statements_holder_of_sentence(text, expected):
     # a participle of a speech verb: "…, telling his hosts that …"
     ("Barzani spoke in Baghdad. A day later, he went further, telling his hosts that the "
      "issues had to be settled.", 1, {"KRG"}),
+    # "In his telling, X would have …": the claim is his, not X's
+    ("Barzani spoke to Newsweek. In his telling, Baghdad and the Hashd would have launched "
+     "their offensive anyway.", 1, {"KRG"}),
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
