@@ -78,6 +78,13 @@ _LEADING_SUBORDINATE = re.compile(
     r"soon|long)\s+){0,3}(?:after|before|when|as|since|while|although|though|once|until|because|"
     r"(?:on\s+)?the\s+(?:day|night|morning|evening|week|eve))"
     r"\s[^,;]{5,160}?,\s", re.IGNORECASE)
+# a participial phrase opening the sentence: "Addressing the UN, …", "Speaking to Rudaw, …"
+_LEADING_PARTICIPLE = re.compile(
+    r"(?!(?:According|Nothing|Something|Anything|Everything|Beijing|Following|Including|"
+    r"Neighbou?ring|Leading|Ruling|Rising|Growing|Outgoing|Incoming|Ongoing|Upcoming|Remaining|"
+    r"Existing|Governing|Warring|Competing|Opposing|Rival|Sweeping|Striking|Lingering|Mounting|"
+    r"Continuing|Bordering|Surrounding|Emerging|Prevailing|Pending|During)\b)"
+    r"[A-Z][a-z]{2,}ing\s[^,;—–]{3,120}?,\s")
 # a named or described speaker the dictionary does not know, just before a speech verb
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
 _APPOSITIVE = re.compile(r",\s[^,;]{2,70},")  # ", a lawmaker from Sulaimani,"
@@ -537,9 +544,14 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
     lead = _LEADING_SUBORDINATE.match(masked, lo)
     if lead and lead.end() < bounds[1]:
         bounds.insert(1, lead.end())  # "A day after X pressed …, Turkey called …": two clauses
+    participle = _LEADING_PARTICIPLE.match(masked, lo)
+    if participle and participle.end() < bounds[1]:
+        bounds.insert(1, participle.end())
     bounds = sorted(set(bounds) | set(_coordinate_clauses(masked, lo, mentions, cfg)))
     holders, kind, carried = [], "reported", []
     for c_lo, c_hi in zip(bounds, bounds[1:]):
+        if participle and c_lo == lo and c_hi == participle.end():
+            continue  # "Addressing the UN General Assembly, Erdogan said …": the UN is addressed
         clause_mentions = [m for m in mentions if c_lo <= m.start < c_hi]
         cues = [c for c in cfg.cue_re.finditer(masked, c_lo, c_hi)
                 if not any(x.start < c.end() and c.start() < x.end for x in clause_mentions)

@@ -25,7 +25,8 @@ from .names import person_like
 _BLOCKING = frozenset("""in into to from with against by near over toward towards between across at
 on for including about despite after before through within without among via under like than
 inside outside along around beyond upon onto unlike amid targeting versus if whether during
-since until alongside beside besides because although though""".split())
+since until alongside beside besides because although though following regarding
+concerning""".split())
 _OF_HEADS = frozenset("""minister ministers leader leaders president presidents government governments
 spokesman spokeswoman spokesperson army armies forces officials official troops ministry ministries
 parliament parliaments chief chiefs head heads commander commanders representatives delegation

@@ -216,6 +216,12 @@ def holders(text):
     ("Further west, a Federal Police-led column moved on the Rabia crossing on Tuesday.",
      {"Iraq"}),
     ("Iran-backed militias took the district.", {"Iraq"}),
+    # an opening participial phrase addresses, it does not speak
+    ("Addressing the UN General Assembly on Tuesday, President Tayyip Erdogan said that demands "
+     "for independence must be avoided.", {"Turkey"}),
+    ("Following Turkey's warning, Baghdad said it would act.", {"Iraq"}),
+    ("Neighbouring Turkey and Iran also shut their airspace to flights serving the region.",
+     {"Turkey", "Iran"}),
     # a planned joint exercise is the announcing side's (codebook §3)
     ("Iranian officials announced that their forces would hold joint exercises with the Iraqi "
      "army along the frontier.", {"Iran"}),
