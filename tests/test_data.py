@@ -11,7 +11,8 @@ ACTORS = {"US", "Iraq", "Turkey", "Iran", "KRG"}
 MAGNITUDES = {0.0, 0.25, 0.5, 1.0}
 GOLD = [("data/gold/train.csv", "data/train"), ("data/gold/dev.csv", "data/dev"),
         ("data/agreement/second_annotation.csv", "data"),
-        ("data/agreement/second_annotation_2.csv", "data"), ("tests/golden/seed_gold.csv", "seeds")]
+        ("data/agreement/second_annotation_2.csv", "data"), ("tests/golden/seed_gold.csv", "seeds"),
+        ("data/reserve/T27/gold.csv", "data/reserve/T27/docs")]
 
 
 def _bodies(folder):
