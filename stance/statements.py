@@ -306,6 +306,8 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         inner_mentions = [m for m in mentions if m.start < content_end]
         inner, inner_kind = _clause_holders(masked[:content_end], lo, inner_mentions, cfg, state,
                                             context, named_only=True)
+        if not inner:
+            inner = _speaker_before_parenthetical(masked, lo, content_end, inner_mentions, cfg)
         # … but "Iran, Iraq and Turkey would work together …, he said" is his forecast
         # … and "Islamic State remained the main threat …, she added" is hers: a group
         # outside the dictionary does not take over the speaker's statement
@@ -440,6 +442,19 @@ def _appositives_before(masked, cuts, cut, cfg):
 
 
 _AND_START = re.compile(r"\s*(?:and|but|or)\b", re.IGNORECASE)
+
+
+def _speaker_before_parenthetical(masked, lo, content_end, mentions, cfg):
+    """"Barzani, it said, told the ambassador that …": the subject before a parenthetical
+    attribution whose sentence goes on with a speech verb spoke (not "Iraq, the council
+    said, had shown restraint", a claim about Iraq)."""
+    close = masked.find(",", content_end + 1)
+    gap = _SUBJECT_GAP.match(masked, close + 1) if close > 0 else None
+    cue = cfg.cue_re.regex.match(masked, gap.end()) if gap else None
+    word = cue.group().lower() if cue else ""
+    if not cue or cue.lastgroup != "speech" or word in _AUX or word.endswith("ing"):
+        return []  # "…, Velayati said, adding that …" and "…, the president said, was …"
+    return _holders(_subject_group(masked, lo, content_end, mentions))
 
 
 def _a_person(holders) -> bool:

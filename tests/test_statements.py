@@ -216,6 +216,8 @@ def holders(text):
     ("Further west, a Federal Police-led column moved on the Rabia crossing on Tuesday.",
      {"Iraq"}),
     ("Iran-backed militias took the district.", {"Iraq"}),
+    ("In remarks carried by other outlets, Erdogan observed that Turkey shared a long border "
+     "with the region.", {"Turkey"}),
     # an opening participial phrase addresses, it does not speak
     ("Addressing the UN General Assembly on Tuesday, President Tayyip Erdogan said that demands "
      "for independence must be avoided.", {"Turkey"}),
@@ -408,6 +410,11 @@ def test_statements_holder_of_sentence(text, expected):
     # a participle of a speech verb: "…, telling his hosts that …"
     ("Barzani spoke in Baghdad. A day later, he went further, telling his hosts that the "
      "issues had to be settled.", 1, {"KRG"}),
+    # the subject before a parenthetical attribution, when a speech verb follows it, spoke
+    ("The US embassy issued a statement. Barzani, it said, told the ambassador that every "
+     "step would go through dialogue.", 1, {"KRG"}),
+    ('The council met. Barzani "should accept his mistake," Velayati said, adding that most '
+     'Kurds opposed him.', 1, {"Iran"}),
     # "In his telling, X would have …": the claim is his, not X's
     ("Barzani spoke to Newsweek. In his telling, Baghdad and the Hashd would have launched "
      "their offensive anyway.", 1, {"KRG"}),
