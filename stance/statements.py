@@ -42,7 +42,7 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        passive_by as _passive_by, reaction_source as _reaction_source,
                        control_gainer as _control_gainer,
                        relative_subject as _relative_subject,
-                       subject_group as _subject_group,
+                       subject_group as _subject_group, _INVERTED_GAP_WORD,
                        in_relative as _in_relative)
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
@@ -88,6 +88,7 @@ _LEADING_PARTICIPLE = re.compile(
 # a named or described speaker the dictionary does not know, just before a speech verb
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
 _APPOSITIVE = re.compile(r",\s[^,;]{2,70},")  # ", a lawmaker from Sulaimani,"
+_LONG_ASIDE = re.compile(r",\s[^,;_]{2,110},")
 _POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
 _MODAL = re.compile(r"\b(?:would|will|could|should|must|may|might|can|cannot|won't|wouldn't|"
                     r"shall|going to)\b", re.I)
@@ -546,7 +547,11 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
                                          and m.kind == "actor"
                                          and not _in_relative(masked, 0, m.start)])
         if not group and not before.strip() and cue_word(verb) in cfg.inverting:
-            group = _group_from(masked, [m for m in seg_mentions if m.start >= seg_lo + verb.end()])
+            after_ms = [m for m in seg_mentions if m.start >= seg_lo + verb.end()]
+            # ', said Turkish Prime Minister X' — not ', said troops that had fought Islamic State'
+            if after_ms and all(_INVERTED_GAP_WORD.fullmatch(w) for w in _WORD.findall(
+                    masked[seg_lo + verb.end():after_ms[0].start])):
+                group = _group_from(masked, after_ms)
         if not group:
             group = _resolve_generic(masked, seg_lo, seg_lo + verb.start(), cfg, state, context,
                                      speech=True)
@@ -586,7 +591,10 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             group = _passive_by(masked, c_lo, c_hi, clause_mentions)
         if not group and not cues:
             subject = _subject_group(masked, c_lo, c_hi, clause_mentions)
-            if subject and _PAST_VERB.match(masked, subject[-1].end):
+            aside = _LONG_ASIDE.match(masked, subject[-1].end) if subject else None
+            if subject and (_PAST_VERB.match(masked, subject[-1].end)
+                            or (aside and _PAST_VERB.match(masked, aside.end()))):
+                # "The Hashd, an umbrella of … factions, took part in the push"
                 group, this_kind = subject, "action"
             elif not subject and not named_only:
                 gen = cfg.actors.find_generic(masked, c_lo, min(c_hi, c_lo + 40))

@@ -47,7 +47,7 @@ _FROM_HEADS = frozenset("""delegation delegations envoy envoys officials officia
 representatives representative diplomats visitors commanders""".split())
 _FROM_LEAD = frozenset("a an the senior top military high-level security another".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
-sources officers politicians""".split())
+sources source officers politicians""".split())
 _PARTICLE = r"(?:(?:down|up|out|off|back|away|aside|over)\s+)?"  # "was turned down by"
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+" + _PARTICLE + r"by\s+")
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+"

@@ -218,6 +218,14 @@ def holders(text):
     ("Iran-backed militias took the district.", {"Iraq"}),
     ("In remarks carried by other outlets, Erdogan observed that Turkey shared a long border "
      "with the region.", {"Turkey"}),
+    # an inverted "said" takes the subject right after it, not a later mention
+    ("His spokesman, Saad al-Hadithi, said troops that had fought the Islamic State would stay, "
+     "since the constitution placed the province under federal authority.", {"Iraq"}),
+    ("A security source in Baghdad said the Iraqi units had set up positions.", {"Iraq"}),
+    ("Kurdish units were then reported to have thickened their presence around Kirkuk.", {"KRG"}),
+    # a long aside between the subject and its past-tense verb
+    ("The Hashd, an umbrella of mostly Shiite factions formally attached to the Iraqi security "
+     "forces, took part in the push that recaptured Kirkuk.", {"Iraq"}),
     # an opening participial phrase addresses, it does not speak
     ("Addressing the UN General Assembly on Tuesday, President Tayyip Erdogan said that demands "
      "for independence must be avoided.", {"Turkey"}),
