@@ -591,7 +591,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             group = _passive_by(masked, c_lo, c_hi, clause_mentions)
         if not group and not cues:
             subject = _subject_group(masked, c_lo, c_hi, clause_mentions)
-            aside = _LONG_ASIDE.match(masked, subject[-1].end) if subject else None
+            aside = _LONG_ASIDE.match(masked, subject[-1].end, c_hi) if subject else None
             if subject and (_PAST_VERB.match(masked, subject[-1].end)
                             or (aside and _PAST_VERB.match(masked, aside.end()))):
                 # "The Hashd, an umbrella of … factions, took part in the push"
