@@ -129,8 +129,8 @@ _SAME_TITLE = {"prime minister": "premier", "premier": "prime minister"}
 def remember_titles(text, mentions, head_res, titles: dict) -> None:
     """Note in `titles` which actor each title head ("prime minister") was last seen with."""
     for m in mentions:
-        if m.kind != "actor":
-            continue
+        if m.kind not in ("actor", "other"):
+            continue  # "Iraq's top Shiite cleric" makes "the cleric" other, not the last holder
         surface = m.surface.lower()
         tail = text[m.end:m.end + 40].lower()
         tail = tail[2:] if tail[:2] in ("'s", "’s") else tail

@@ -48,6 +48,10 @@ representatives representative diplomats visitors commanders""".split())
 _FROM_LEAD = frozenset("a an the senior top military high-level security another".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
 sources source officers politicians""".split())
+# a possessive whose head is other people than the actor's own: "Iraq's neighbours"
+_OTHERS_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:neighbou?rs?|allies|ally|enemies|enemy|opponents|"
+                        r"rivals|critics|partners|friends|minorit(?:y|ies)|Sunnis|Shiites|Shias|Arabs|"
+                        r"Turkmen|Christians|Yazidis|citizens|people|population|Kurds)\b")
 _PARTICLE = r"(?:(?:down|up|out|off|back|away|aside|over)\s+)?"  # "was turned down by"
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+" + _PARTICLE + r"by\s+")
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+"
@@ -210,6 +214,8 @@ def in_relative(masked, lo, pos) -> bool:
 
 
 def _governed(masked, lo, m: Mention) -> bool:
+    if _OTHERS_OF.match(masked, m.end):
+        return True  # "Iraq's neighbours needed to …": the neighbours act, not Iraq
     if in_relative(masked, lo, m.start):
         return True  # "X, who sits for Barzani's party in the Iraqi parliament, told …"
     before = masked[max(lo, m.start - 60):m.start]

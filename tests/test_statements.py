@@ -226,6 +226,11 @@ def holders(text):
     # a long aside between the subject and its past-tense verb
     ("The Hashd, an umbrella of mostly Shiite factions formally attached to the Iraqi security "
      "forces, took part in the push that recaptured Kirkuk.", {"Iraq"}),
+    ("Representative Eliot L. Engel of New York said he firmly believed in the Kurdish right "
+     "to self-determination.", {"US"}),
+    # praise and blame are statements of the one who gives them
+    ("The State Department commended the strong leadership of Prime Minister Haider al-Abadi.",
+     {"US"}),
     # an opening participial phrase addresses, it does not speak
     ("Addressing the UN General Assembly on Tuesday, President Tayyip Erdogan said that demands "
      "for independence must be avoided.", {"Turkey"}),
@@ -423,6 +428,15 @@ def test_statements_holder_of_sentence(text, expected):
      "step would go through dialogue.", 1, {"KRG"}),
     ('The council met. Barzani "should accept his mistake," Velayati said, adding that most '
      'Kurds opposed him.', 1, {"Iran"}),
+    # "the department", "the secretary" go back to the last of their kind
+    ("Secretary of State Rex Tillerson wrote to Barzani. Barzani's office answered on Sunday. "
+     "In it, the secretary said the United States did not recognize the vote.", 2, {"US"}),
+    # "Iraq's neighbours" are not Iraq
+    ("Senator Chuck Schumer issued a statement. Iraq's neighbors needed to respect the Kurds' "
+     "right, the statement said.", 1, {"US"}),
+    # a title last seen with someone outside the dictionary stays outside it
+    ("Iraq's top Shiite cleric Ali al-Sistani spoke on Friday. Turkey warned Erbil. The cleric "
+     "said military actions must be halted at once.", 2, set()),
     # "In his telling, X would have …": the claim is his, not X's
     ("Barzani spoke to Newsweek. In his telling, Baghdad and the Hashd would have launched "
      "their offensive anyway.", 1, {"KRG"}),
