@@ -12,7 +12,8 @@ MAGNITUDES = {0.0, 0.25, 0.5, 1.0}
 GOLD = [("data/gold/train.csv", "data/train"), ("data/gold/dev.csv", "data/dev"),
         ("data/agreement/second_annotation.csv", "data"),
         ("data/agreement/second_annotation_2.csv", "data"), ("tests/golden/seed_gold.csv", "seeds"),
-        ("data/reserve/T27/gold.csv", "data/reserve/T27/docs")]
+        *[(f"data/reserve/{b}/gold.csv", f"data/reserve/{b}/docs")
+          for b in ("T27", "T29", "T30", "T31")]]
 
 
 def _bodies(folder):
