@@ -195,3 +195,13 @@ def test_score_stage_by_stage_gives_score_documents_stances(two_docs):
     staged = stance.score_stances(statements, stance.load_lexicon(), context=stance.previous_texts(
         sentences, statements["doc_id"], statements["start"]))
     assert whole[list(staged.columns)].reset_index(drop=True).equals(staged.reset_index(drop=True))
+
+
+def test_score_strong_cue_outweighs_the_actor_prior():
+    # the US almost never backs the vote in training, so the classifier leans against; an
+    # explicit strong cue from a senator still decides (ensemble's STRONG_LEXICON_MIN)
+    from stance.score import LEXICON_MIN, STRONG_LEXICON_MIN
+    assert STRONG_LEXICON_MIN < LEXICON_MIN
+    got = _scored("Senate Minority Leader Chuck Schumer called on the Trump administration to "
+                  "support an independent Kurdish state.")
+    assert got[("US", "referendum")] == "favor"
