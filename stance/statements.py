@@ -692,7 +692,8 @@ _SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|ha
 _OBJECT_RELATIVE = re.compile(
     r",\s+(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:move|decision|step|vote|plan|position|stance|"
     r"demand|request|proposal|offer|idea|measure|deal|policy|ban|operation|action|ruling|call)s?\s+"
-    r"(?:that\s+|which\s+)?|which\s+(?:the\s+)?(?=[A-Z]))")  # "…, which Baghdad calls illegal"
+    r"(?:that\s+|which\s+)?|which\s+(?:the\s+)?(?=[A-Z]))"  # "…, which Baghdad calls illegal"
+    r"|\bwhat\s+(?:the\s+)?(?=[A-Z])")  # "… in what Erbil describes as a first step"
 
 
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:

@@ -244,6 +244,8 @@ def holders(text):
     ("A delegation from Iraq's armed forces travelled to Tehran to coordinate military steps.",
      {"Iraq"}),
     ("Talks resumed after officials from Baghdad arrived in Erbil.", set()),
+    ("Kurds vote on September 25 in what Erbil describes as a first step toward a state.",
+     {"KRG"}),
     # the subject of an object relative holds too: "…, which Baghdad calls illegal"
     ("The United States opposed last month's referendum, which Baghdad calls illegal.",
      {"US", "Iraq"}),
