@@ -439,6 +439,9 @@ def test_statements_holder_of_sentence(text, expected):
     # a title last seen with someone outside the dictionary stays outside it
     ("Iraq's top Shiite cleric Ali al-Sistani spoke on Friday. Turkey warned Erbil. The cleric "
      "said military actions must be halted at once.", 2, set()),
+    # "…, which it says is …" is a relative clause, not the sentence's attribution
+    ("Abadi said the vote was illegal. Erbil has set September 25 for the vote, which it says "
+     "is non-binding.", 1, {"KRG"}),
     # "In his telling, X would have …": the claim is his, not X's
     ("Barzani spoke to Newsweek. In his telling, Baghdad and the Hashd would have launched "
      "their offensive anyway.", 1, {"KRG"}),
