@@ -124,6 +124,7 @@ class _DocState:
     pending: list = field(default_factory=list)
     quote_open: bool = False
     text: str = ""                                      # the sentence being read, quotes included
+    in_question: bool = False                           # inside an interviewer's question
     named_people: list = field(default_factory=list)    # actors of the last named people, newest last
 
 
@@ -268,6 +269,12 @@ def _quote_spans(text: str, open_at_start: bool):
 
 def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocState, rows):
     text = state.text = s.text
+    if state.in_question or _interviewer_opens(text, cfg):
+        # an interviewer's question ("Q: …", "**Reporter: … ?**") names governments without
+        # their speaking; it ends at its closing bold or question mark
+        end = text.rstrip()
+        state.in_question = not (end.endswith("**") or (end.endswith("?") and "**" not in text))
+        return
     continued = state.quote_open
     spans, ends_open = _quote_spans(text, continued)
     state.quote_open = ends_open
@@ -443,6 +450,19 @@ def _appositives_before(masked, cuts, cut, cfg):
 
 
 _AND_START = re.compile(r"\s*(?:and|but|or)\b", re.IGNORECASE)
+
+
+_INTERVIEWER = re.compile(r"\W*(?:Q|Question|Reporter|Interviewer|Journalist)\s*:")
+_BOLD_NAME = re.compile(r"\*\*\s*([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2})\s*:\s*(?!\*)")
+
+
+def _interviewer_opens(text, cfg) -> bool:
+    """Whether a sentence opens an interviewer's question: "Q: …", or a bold paragraph
+    "**Amanpour: …" whose name is no actor's (not "**Barzani: We will …**")."""
+    if _INTERVIEWER.match(text):
+        return True
+    bold = _BOLD_NAME.match(text)
+    return bool(bold) and not any(m.kind == "actor" for m in cfg.actors.find(bold.group(1)))
 
 
 def _speaker_before_parenthetical(masked, lo, content_end, mentions, cfg):

@@ -249,6 +249,11 @@ def holders(text):
     # the subject of an object relative holds too: "…, which Baghdad calls illegal"
     ("The United States opposed last month's referendum, which Baghdad calls illegal.",
      {"US", "Iraq"}),
+    ("Officials in Irbil said the vote would go ahead.", {"KRG"}),  # AP's spelling
+    # an interviewer's question names governments that do not speak in it
+    ("Q: Turkey has threatened sanctions over the vote. Are you worried?", set()),
+    ("**Amanpour: You knew what Baghdad, Ankara and Tehran thought. Why gamble everything?**",
+     set()),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
@@ -442,6 +447,10 @@ def test_statements_holder_of_sentence(text, expected):
     # "…, which it says is …" is a relative clause, not the sentence's attribution
     ("Abadi said the vote was illegal. Erbil has set September 25 for the vote, which it says "
      "is non-binding.", 1, {"KRG"}),
+    # after an interviewer's question, "he" is still the one interviewed
+    ("Hoshyar Zebari spoke to Rudaw.\n\n**Q: Turkey has threatened sanctions. Are you "
+     "worried?**\n\nWe are not worried, he said.", 3, {"KRG"}),
+    ("Rudaw interviewed Hoshyar Zebari.\n\n**Barzani: We will never give up.**", 1, {"KRG"}),
     # "In his telling, X would have …": the claim is his, not X's
     ("Barzani spoke to Newsweek. In his telling, Baghdad and the Hashd would have launched "
      "their offensive anyway.", 1, {"KRG"}),
