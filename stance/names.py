@@ -27,7 +27,8 @@ Guards Corps Party Union Committee Agency Security Kurdistan Regional Federal Su
 Joint Operations Mobilization Coalition Embassy Airways Staff Units Police Service""".split())
 # "Iran's border guard commander Qasem Rezaei", also with a comma before the name
 _TITLED_NAME = re.compile(r"(?:['’]s)?\s+((?:[\w.-]+\s+){0,5}?[\w.-]+),?\s+(" + NAME.pattern + r")")
-_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]")
+_APPOSITION = re.compile(r",\s+(?P<who>who\s+(?:runs|heads|leads|directs|chairs|is|serves\s+as)\s+)?"
+                         r"(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]")
 
 
 def learn_names(texts, actors: ActorDictionary, title_words, *,
@@ -67,7 +68,8 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
             am = _APPOSITION.match(after)
             if not am:
                 continue
-            span_lo, span_hi = nm.end(), nm.end() + am.end()
+            # "Vahal Ali, who runs President Masoud Barzani's media office," too
+            span_lo, span_hi = nm.end() + (am.end("who") if am.group("who") else 0), nm.end() + am.end()
             inner = [m for m in mentions if span_lo < m.start < span_hi]
             # one actor, or the owner of the title when more are named ("Iraq's deputy
             # ambassador to Turkey")

@@ -451,6 +451,9 @@ def test_statements_holder_of_sentence(text, expected):
     ("Hoshyar Zebari spoke to Rudaw.\n\n**Q: Turkey has threatened sanctions. Are you "
      "worried?**\n\nWe are not worried, he said.", 3, {"KRG"}),
     ("Rudaw interviewed Hoshyar Zebari.\n\n**Barzani: We will never give up.**", 1, {"KRG"}),
+    # a name introduced by "who runs <actor>'s office" holds for that actor
+    ('"The ceasefire is holding," Vahal Ali, who runs President Masoud Barzani\'s media office, '
+     'told Reuters.', 0, {"KRG"}),
     # "In his telling, X would have …": the claim is his, not X's
     ("Barzani spoke to Newsweek. In his telling, Baghdad and the Hashd would have launched "
      "their offensive anyway.", 1, {"KRG"}),
