@@ -80,6 +80,9 @@ def lex():
     ("Turkey said it would launch an operation against the PKK.", "force", "none", 0),
     # a prediction of conflict is a warning about the vote, not force
     ("Erdogan said the vote could lead to an ethnic war.", "force", "none", 0),
+    # hinting at an operation leans toward force; "war means destruction" warns against it
+    ("Erdogan has begun to hint at a military operation toward Erbil.", "force", "favor", 0.5),
+    ("Barzani cautioned that war means destruction of everything.", "force", "against", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
