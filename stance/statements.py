@@ -42,7 +42,7 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        passive_by as _passive_by, reaction_source as _reaction_source,
                        control_gainer as _control_gainer,
                        relative_subject as _relative_subject,
-                       subject_group as _subject_group, _INVERTED_GAP_WORD,
+                       subject_group as _subject_group, _INVERTED_GAP_WORD, _OTHERS_OF,
                        in_relative as _in_relative)
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
@@ -377,7 +377,8 @@ def _mentions(masked, lo, cfg, state, found=None):
             if not any(a < m.end and m.start < b for a, b in taken):
                 found.append(m)
         found.sort(key=lambda m: m.start)
-    return found
+    # "objections from Iraq's neighbours": other people than the actor's own
+    return [m for m in found if not _OTHERS_OF.match(masked, m.end)]
 
 
 def _locative_context(masked, lo, mentions):

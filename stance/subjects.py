@@ -214,8 +214,6 @@ def in_relative(masked, lo, pos) -> bool:
 
 
 def _governed(masked, lo, m: Mention) -> bool:
-    if _OTHERS_OF.match(masked, m.end):
-        return True  # "Iraq's neighbours needed to …": the neighbours act, not Iraq
     if in_relative(masked, lo, m.start):
         return True  # "X, who sits for Barzani's party in the Iraqi parliament, told …"
     before = masked[max(lo, m.start - 60):m.start]

@@ -250,6 +250,8 @@ def holders(text):
     ("The United States opposed last month's referendum, which Baghdad calls illegal.",
      {"US", "Iraq"}),
     ("Officials in Irbil said the vote would go ahead.", {"KRG"}),  # AP's spelling
+    ("The vote drew strong objections from Iraq's neighbours and the wider world.", set()),
+    ("The Iraqi Forces Alliance, the largest Sunni bloc in parliament, also objected.", set()),
     # an interviewer's question names governments that do not speak in it
     ("Q: Turkey has threatened sanctions over the vote. Are you worried?", set()),
     ("**Amanpour: You knew what Baghdad, Ankara and Tehran thought. Why gamble everything?**",
