@@ -854,7 +854,7 @@ def _addressee(masked, lo, group, cue) -> bool:
 _TAIL_CLAUSE = re.compile(r"(?:where|which|who|whom|whose|when|as|after|before|while|since|because|"
                           r"adding|saying|calling|noting|stressing|warning|in\s+(?:a|an|the)\s)\b",
                           re.IGNORECASE)
-_NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet|which|who|whom)\b|\bthat\b", re.IGNORECASE)
+_NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet|which|who|whom|where|when|whereupon)\b|\bthat\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+$", re.IGNORECASE)
 _AS_VERB = re.compile(r"\s+as\s+(?:saying|telling|stating|warning|adding|describing|calling)\b",
                       re.IGNORECASE)

@@ -446,6 +446,9 @@ def test_statements_holder_of_sentence(text, expected):
     # a title last seen with someone outside the dictionary stays outside it
     ("Iraq's top Shiite cleric Ali al-Sistani spoke on Friday. Turkey warned Erbil. The cleric "
      "said military actions must be halted at once.", 2, set()),
+    # "…, where he told a crowd …" continues the subject's statement; "he" is the subject
+    ("Velayati spoke in Tehran. Kurdistan Region President Masoud Barzani answered his critics "
+     "in Dohuk, where he told a crowd that it was too late to call off the vote.", 1, {"KRG"}),
     # "…, which it says is …" is a relative clause, not the sentence's attribution
     ("Abadi said the vote was illegal. Erbil has set September 25 for the vote, which it says "
      "is non-binding.", 1, {"KRG"}),
