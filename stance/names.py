@@ -128,8 +128,9 @@ def _invert(learned):
 _SAME_TITLE = {"prime minister": "premier", "premier": "prime minister"}
 
 
-def remember_titles(text, mentions, head_res, titles: dict) -> None:
-    """Note in `titles` which actor each title head ("prime minister") was last seen with."""
+def remember_titles(text, mentions, head_res, titles: dict, owners: dict | None = None) -> None:
+    """Note in `titles` which actor each title head ("prime minister") was last seen with
+    (and in `owners`, if given, every actor seen with it)."""
     for m in mentions:
         if m.kind not in ("actor", "other"):
             continue  # "Iraq's top Shiite cleric" makes "the cleric" other, not the last holder
@@ -143,5 +144,7 @@ def remember_titles(text, mentions, head_res, titles: dict) -> None:
             if (head in surface and inside.search(surface)) or (head in tail and after.match(tail)) \
                     or (lead and lead.endswith((head + " ", head + ". "))):
                 titles[head] = m.actor
+                if owners is not None:
+                    owners.setdefault(head, set()).add(m.actor)
                 if head in _SAME_TITLE:  # "Prime Minister X" … "the premier"
                     titles[_SAME_TITLE[head]] = m.actor

@@ -125,6 +125,7 @@ class _DocState:
     quote_open: bool = False
     text: str = ""                                      # the sentence being read, quotes included
     in_question: bool = False                           # inside an interviewer's question
+    title_owners: dict = field(default_factory=dict)    # head -> every actor seen with it
     named_people: list = field(default_factory=list)    # actors of the last named people, newest last
 
 
@@ -295,7 +296,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     mentions = _mentions(masked, lo, cfg, state,
                          list(text_mentions) if lo == 0 and masked == text else None)
     context = _locative_context(masked, lo, mentions)
-    remember_titles(text, text_mentions, cfg.head_res, state.titles)
+    remember_titles(text, text_mentions, cfg.head_res, state.titles, state.title_owners)
     holders, kind, content_end = _trailing_attribution(masked, lo, mentions, cfg, state, context)
     speakers = holders  # who speaks: what "he said" in a later sentence refers to
     lead_source = _LEADING_SOURCE.match(masked, lo) if holders is None else None
@@ -790,7 +791,12 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
         low = g.surface.lower()
         for head in cfg.heads if not _POSSESSIVE.match(low) else ():  # "his spokesman": the last holder's
             if head in low and head in state.titles and low not in ("he", "she", "it", "they"):
-                return [Mention(g.start, g.end, state.titles[head], g.surface, "actor")]
+                # "The government said …" after a holder that is a government (the KRG's
+                # statement) is that holder, though Baghdad's government was named since
+                current = [a for a, _ in state.last_holders
+                           if a in state.title_owners.get(head, ()) and a != "other"]
+                actor = current[0] if len(set(current)) == 1 else state.titles[head]
+                return [Mention(g.start, g.end, actor, g.surface, "actor")]
         # before any holder: the last actor (person, for he/she) the document mentioned
         last = state.last_holders or (state.mentioned_person if low in ("he", "she")
                                       or any(h in low for h in cfg.heads) else state.mentioned)

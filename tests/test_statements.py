@@ -449,6 +449,11 @@ def test_statements_holder_of_sentence(text, expected):
     # "…, where he told a crowd …" continues the subject's statement; "he" is the subject
     ("Velayati spoke in Tehran. Kurdistan Region President Masoud Barzani answered his critics "
      "in Dohuk, where he told a crowd that it was too late to call off the vote.", 1, {"KRG"}),
+    # "The government said" after the KRG's own statement is the KRG's, though Baghdad's
+    # government was named in between
+    ("The Kurdistan Regional Government proposed a ceasefire on Wednesday. The text was "
+     "addressed to the federal government in Baghdad. The statement urged calm. The government "
+     "said the clashes risked a war of attrition.", 3, {"KRG"}),
     # "…, which it says is …" is a relative clause, not the sentence's attribution
     ("Abadi said the vote was illegal. Erbil has set September 25 for the vote, which it says "
      "is non-binding.", 1, {"KRG"}),
