@@ -126,6 +126,7 @@ class _DocState:
     text: str = ""                                      # the sentence being read, quotes included
     in_question: bool = False                           # inside an interviewer's question
     title_owners: dict = field(default_factory=dict)    # head -> every actor seen with it
+    list_owner: list = field(default_factory=list)      # holders of a statement ending in ":"
     named_people: list = field(default_factory=list)    # actors of the last named people, newest last
 
 
@@ -347,6 +348,14 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
             state.mentioned_person = [(people[-1].actor, people[-1].surface)]
         state.named_people = (state.named_people + [m.actor for m in named if m.actor != "other" and (
             _person_like(m.surface) or m.surface in cfg.surnames)])[-6:]
+    stripped = text.rstrip()
+    if not holders and not real and state.list_owner and _LIST_ITEM.match(text):
+        # the points a statement "set out:" are its holder's, one item per sentence
+        holders, kind = state.list_owner, "reported"
+    elif not _LIST_ITEM.match(text) or holders:
+        state.list_owner = []
+    if stripped.endswith(":") and not real:
+        state.list_owner = holders or state.last_holders
     if holders and state.pending and not real and state.last_holders \
             and len(_WORD.findall(text)) > _ATTRIBUTION_ONLY_WORDS:
         # '"…" Erdogan agreed, adding that …': a new statement, not the quote's attribution;
@@ -454,6 +463,8 @@ def _appositives_before(masked, cuts, cut, cfg):
 _AND_START = re.compile(r"\s*(?:and|but|or)\b", re.IGNORECASE)
 
 
+# a list item under "… set out three points:" — lower-case, or ending in ";"
+_LIST_ITEM = re.compile(r"\s*(?:[a-z]|[^\n]*;\s*$)")
 _INTERVIEWER = re.compile(r"\W*(?:Q|Question|Reporter|Interviewer|Journalist)\s*:")
 _BOLD_NAME = re.compile(r"\*\*\s*([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2})\s*:\s*(?!\*)")
 

@@ -454,6 +454,13 @@ def test_statements_holder_of_sentence(text, expected):
     ("The Kurdistan Regional Government proposed a ceasefire on Wednesday. The text was "
      "addressed to the federal government in Baghdad. The statement urged calm. The government "
      "said the clashes risked a war of attrition.", 3, {"KRG"}),
+    # the points a statement "set out:" as a list are its holder's
+    ("The Kurdistan Regional Government proposed a ceasefire. The text set out two points:"
+     "\n\n1. an immediate halt to all military operations;\n\n2. freezing the results of the "
+     "referendum.\n\nThe referendum returned a yes vote of 92.7 percent.", 2, {"KRG"}),
+    ("The Kurdistan Regional Government proposed a ceasefire. The text set out two points:"
+     "\n\n1. an immediate halt to all military operations;\n\n2. freezing the results of the "
+     "referendum.\n\nThe referendum returned a yes vote of 92.7 percent.", 4, set()),
     # "…, which it says is …" is a relative clause, not the sentence's attribution
     ("Abadi said the vote was illegal. Erbil has set September 25 for the vote, which it says "
      "is non-binding.", 1, {"KRG"}),
