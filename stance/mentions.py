@@ -148,13 +148,14 @@ class ActorDictionary:
                 if n > 1 and (norms[i:i + n] != texts or not _tokens_match(norms, toks, i, ctoks)):
                     continue
                 e = toks[i + n - 1].end()
-                led = 0
+                led = None
                 if e < len(text) and _AFTER_OK.match(text, e):
-                    if not (kind == "actor" and _LED.match(text, e)):
+                    led = _LED.match(text, e) if kind == "actor" else None
+                    if not led:
                         continue
-                    led, e = 2, e + 4  # "a Federal Police-led column": the actor leads it
+                    e = led.end()  # "a Federal Police-led column": the actor leads it
                 found.append(Mention(at, e, actor, text[at:e], kind))
-                after = i + n + led
+                after = i + n + (2 if led else 0)  # "-" and "led" are tokens too
                 break
         if self.regex is None:
             return found

@@ -42,7 +42,7 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        passive_by as _passive_by, reaction_source as _reaction_source,
                        control_gainer as _control_gainer,
                        relative_subject as _relative_subject,
-                       subject_group as _subject_group, _INVERTED_GAP_WORD, _OTHERS_OF,
+                       subject_group as _subject_group, adjacent_subject as _adjacent_subject,
                        in_relative as _in_relative)
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
@@ -95,8 +95,6 @@ _MODAL = re.compile(r"\b(?:would|will|could|should|must|may|might|can|cannot|won
 _BE_HAVE = frozenset("is are was were be been being has have had".split())
 _AUX_GAP = re.compile(r"\s+(?:\w+ly\s+|not\s+|be\s+|been\s+)*")  # "was told", "is not coordinating"
 _UP_TO_COMMA = re.compile(r"[^,;]{0,40}")
-_LEADING_SOURCE = re.compile(r"(?:In|By)\s+(his|her|its|their)\s+(?:own\s+)?(?:view|words|telling|account|"
-                             r"assessment|reading|estimation|opinion|phrase|analysis)\s*,\s", re.IGNORECASE)
 _SOURCE_DOCUMENT = re.compile(r"\s*(?:to\s+)?(?:the|an?|his|her|its)\s+(?:[\w’'-]+\s+){0,3}?(?:readout|statement|"
                               r"transcript|account|summary|communiqu[eé]|record)\b[^,;]{0,40},\s+")
 _VERB_LEAD = re.compile(r"\s*(?:\w+ly\s+|had\s+|have\s+)?")
@@ -300,12 +298,10 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     remember_titles(text, text_mentions, cfg.head_res, state.titles, state.title_owners)
     holders, kind, content_end = _trailing_attribution(masked, lo, mentions, cfg, state, context)
     speakers = holders  # who speaks: what "he said" in a later sentence refers to
-    lead_source = _LEADING_SOURCE.match(masked, lo) if holders is None else None
+    lead_source = _leading_source(masked, lo, cfg) if holders is None else None
     if lead_source:
         # "In his telling, Baghdad would have attacked anyway": the claim is his
-        holders, kind = ((state.last_people or state.mentioned_person)
-                         if lead_source.group(1).lower() in ("his", "her") else state.last_holders), \
-            "reported"
+        holders, kind = _owners(lead_source, state), "reported"
         speakers = holders
     elif holders is None:
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
@@ -348,13 +344,13 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
             state.mentioned_person = [(people[-1].actor, people[-1].surface)]
         state.named_people = (state.named_people + [m.actor for m in named if m.actor != "other" and (
             _person_like(m.surface) or m.surface in cfg.surnames)])[-6:]
-    stripped = text.rstrip()
-    if not holders and not real and state.list_owner and _LIST_ITEM.match(text):
+    item = _LIST_ITEM.match(text)
+    if not holders and not real and state.list_owner and item:
         # the points a statement "set out:" are its holder's, one item per sentence
         holders, kind = state.list_owner, "reported"
-    elif not _LIST_ITEM.match(text) or holders:
+    elif holders or not item:
         state.list_owner = []
-    if stripped.endswith(":") and not real:
+    if text.rstrip().endswith(":") and not real:
         state.list_owner = holders or state.last_holders
     if holders and state.pending and not real and state.last_holders \
             and len(_WORD.findall(text)) > _ATTRIBUTION_ONLY_WORDS:
@@ -389,6 +385,12 @@ def _mentions(masked, lo, cfg, state, found=None):
         found.sort(key=lambda m: m.start)
     # "objections from Iraq's neighbours": other people than the actor's own
     return [m for m in found if not _OTHERS_OF.match(masked, m.end)]
+
+
+# a possessive whose head is other people than the actor's own: "Iraq's neighbours"
+_OTHERS_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:neighbou?rs?|allies|ally|enemies|enemy|opponents|"
+                        r"rivals|critics|partners|friends|minorit(?:y|ies)|Sunnis|Shiites|Shias|Arabs|"
+                        r"Turkmen|Christians|Yazidis|citizens|people|population|Kurds)\b")
 
 
 def _locative_context(masked, lo, mentions):
@@ -483,8 +485,7 @@ def _speaker_before_parenthetical(masked, lo, content_end, mentions, cfg):
     attribution whose sentence goes on with a speech verb spoke (not "Iraq, the council
     said, had shown restraint", a claim about Iraq)."""
     close = masked.find(",", content_end + 1)
-    gap = _SUBJECT_GAP.match(masked, close + 1) if close > 0 else None
-    cue = cfg.cue_re.regex.match(masked, gap.end()) if gap else None
+    cue = _cue_after(masked, close + 1, cfg) if close > 0 else None
     word = cue.group().lower() if cue else ""
     if not cue or cue.lastgroup != "speech" or word in _AUX or word.endswith("ing"):
         return []  # "…, Velayati said, adding that …" and "…, the president said, was …"
@@ -557,11 +558,10 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
     if last and len(_WORD.findall(seg)) > 14:
         return None
     own = _IN_POSSESSIVE.match(verb.group())
-    if own:  # "The vote, in his words, was …": his is the last person (their: the last holders)
+    if own:  # "The vote, in his words, was …"
         if before.strip() or after:
             return None
-        earlier = state.last_people if own.group(1).lower() != "their" else state.last_holders
-        return [(a, verb.group()) for a, _ in earlier] or None
+        return [(a, verb.group()) for a, _ in _owners(own.group(1), state)] or None
     seg_mentions = [m for m in mentions if seg_lo <= m.start < seg_hi]
     quoted = _quoted_as(masked, seg_lo, seg_hi, seg_mentions)
     if quoted:
@@ -580,11 +580,8 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
                                          and m.kind == "actor"
                                          and not _in_relative(masked, 0, m.start)])
         if not group and not before.strip() and cue_word(verb) in cfg.inverting:
-            after_ms = [m for m in seg_mentions if m.start >= seg_lo + verb.end()]
             # ', said Turkish Prime Minister X' — not ', said troops that had fought Islamic State'
-            if after_ms and all(_INVERTED_GAP_WORD.fullmatch(w) for w in _WORD.findall(
-                    masked[seg_lo + verb.end():after_ms[0].start])):
-                group = _group_from(masked, after_ms)
+            group = _adjacent_subject(masked, seg_lo + verb.end(), seg_mentions)
         if not group:
             group = _resolve_generic(masked, seg_lo, seg_lo + verb.start(), cfg, state, context,
                                      speech=True)
@@ -593,18 +590,16 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
 
 def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=False,
                     named_only=False):
+    participle = _LEADING_PARTICIPLE.match(masked, lo)
+    if participle:  # "Addressing the UN General Assembly, Erdogan said …": the UN is addressed
+        lo = participle.end()
     bounds = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(masked, lo)] + [len(masked)]
     lead = _LEADING_SUBORDINATE.match(masked, lo)
     if lead and lead.end() < bounds[1]:
         bounds.insert(1, lead.end())  # "A day after X pressed …, Turkey called …": two clauses
-    participle = _LEADING_PARTICIPLE.match(masked, lo)
-    if participle and participle.end() < bounds[1]:
-        bounds.insert(1, participle.end())
     bounds = sorted(set(bounds) | set(_coordinate_clauses(masked, lo, mentions, cfg)))
     holders, kind, carried = [], "reported", []
     for c_lo, c_hi in zip(bounds, bounds[1:]):
-        if participle and c_lo == lo and c_hi == participle.end():
-            continue  # "Addressing the UN General Assembly, Erdogan said …": the UN is addressed
         clause_mentions = [m for m in mentions if c_lo <= m.start < c_hi]
         cues = [c for c in cfg.cue_re.finditer(masked, c_lo, c_hi)
                 if not any(x.start < c.end() and c.start() < x.end for x in clause_mentions)
@@ -759,6 +754,12 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     return starts
 
 
+def _cue_after(masked, at, cfg):
+    """The cue starting after `at`, past adverbs and auxiliaries ("later imposed"), or None."""
+    gap = _SUBJECT_GAP.match(masked, at)
+    return cfg.cue_re.regex.match(masked, gap.end()) if gap else None
+
+
 def _cue_follows(masked, at, cfg) -> bool:
     """Whether a cue starts after `at`, past adverbs and auxiliaries ("later imposed")."""
     gap = _SUBJECT_GAP.match(masked, at)
@@ -855,6 +856,24 @@ def _named_in(masked, holders) -> bool:
 
 
 _IN_POSSESSIVE = re.compile(r"in\s+(his|her|their)\s", re.IGNORECASE)
+_SOURCE_OWNER = re.compile(r"\b(his|her|its|their)\b", re.IGNORECASE)
+
+
+def _owners(possessive: str, state) -> list:
+    """Whom "his"/"her" (the last person) or "its"/"their" (the last holders) stands for in
+    "in his words", "by their account"."""
+    if possessive.lower() in ("his", "her"):
+        return state.last_people or state.mentioned_person
+    return state.last_holders
+
+
+def _leading_source(masked, lo, cfg):
+    """The possessive of a source phrase from the trailing cues opening the sentence ("In his
+    telling, …", "By their account, …"), or None."""
+    lead = cfg.trail_re.regex.match(masked, lo)
+    own = _SOURCE_OWNER.search(lead.group()) if lead else None
+    return own.group(1) if own and masked[lead.end():lead.end() + 2].lstrip().startswith(",") \
+        else None
 _ADDRESSEE_VERB = re.compile(
     r"\b(?:urg|call(?:ed|s|ing)?\s+(?:on|upon)|ask|press|told|tell|warn|caution|advis|appeal(?:ed|s|ing)?"
     r"\s+to|encourag|invit|implor|pushe?|lobb(?:y|ied)|persuad|convinc)[\w’']*\s+(?:the\s+)?"

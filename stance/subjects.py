@@ -48,10 +48,6 @@ representatives representative diplomats visitors commanders""".split())
 _FROM_LEAD = frozenset("a an the senior top military high-level security another".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
 sources source officers politicians""".split())
-# a possessive whose head is other people than the actor's own: "Iraq's neighbours"
-_OTHERS_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:neighbou?rs?|allies|ally|enemies|enemy|opponents|"
-                        r"rivals|critics|partners|friends|minorit(?:y|ies)|Sunnis|Shiites|Shias|Arabs|"
-                        r"Turkmen|Christians|Yazidis|citizens|people|population|Kurds)\b")
 _PARTICLE = r"(?:(?:down|up|out|off|back|away|aside|over)\s+)?"  # "was turned down by"
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+" + _PARTICLE + r"by\s+")
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+"
@@ -246,10 +242,17 @@ def inverted_group(masked, cue, mentions, inverting):
     before = masked[max(0, cue.start() - 4):cue.start()]
     if not _AFTER_QUOTE.search(before):
         return []
-    after = [m for m in mentions if cue.end() <= m.start < cue.end() + 70]
+    # "…, said the ruling would strengthen Abadi's hand": content, not a speaker
+    return adjacent_subject(masked, cue.end(), mentions)
+
+
+def adjacent_subject(masked, at, mentions):
+    """The group that an inverted verb ending at `at` takes as its subject: the first mention
+    within 70 characters with only title words before it ("said Turkish Prime Minister X")."""
+    after = [m for m in mentions if at <= m.start < at + 70]
     if not after or not all(_INVERTED_GAP_WORD.fullmatch(w) for w in _WORD.findall(
-            masked[cue.end():after[0].start])):
-        return []  # "…, said the ruling would strengthen Abadi's hand": content, not a speaker
+            masked[at:after[0].start])):
+        return []
     return group_from(masked, after)
 
 
