@@ -184,7 +184,10 @@ def _signal(text, cues, i, c, target):
         # "did not rule out military action": a hedged yes
         sign, mag, ev = base, 0.5, f"not {frame.text} … {c.text}"
     elif frame is not None and frame.label == "flip":
-        sign, mag, ev = -1, max(frame.magnitude, 0.25), f"{frame.text} … {c.text}"
+        # a topic's magnitude: the least a rejection of it is worth ("cautioned against the
+        # use of force" names force outright: codebook §4 "rejecting or warning against")
+        topic_mag = c.magnitude if c.label == "topic" else 0.0
+        sign, mag, ev = -1, max(frame.magnitude, 0.25, topic_mag), f"{frame.text} … {c.text}"
     elif frame is not None:
         sign, mag, ev = base, max(frame.magnitude, c.magnitude) if c.label != "topic" else frame.magnitude, f"{frame.text} … {c.text}"
     elif c.label == "topic":

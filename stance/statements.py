@@ -588,6 +588,18 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
     return _holders(group) or None
 
 
+# news boilerplate that a holder said nothing: "could not be reached for comment", "did not
+# respond to a request for comment", "declined to comment"; a subject with a modal is
+# otherwise a statement ("Baghdad could not accept …")
+_NO_COMMENT = re.compile(
+    r"\b(?:(?:reached|available|contacted)\s+for\s+(?:a\s+)?comment"
+    r"|(?:could|can)\s*(?:not|n['’]t)\s+(?:immediately\s+)?be\s+(?:immediately\s+)?(?:reached|contacted)"
+    r"(?=\s*[.,;]|\s+(?:on|by\s+(?:tele)?phone)\b)"  # not "a deal could not be reached without"
+    r"|(?:declin|refus)\w*\s+to\s+comment"
+    r"|did\s*(?:not|n['’]t)\s+(?:immediately\s+)?(?:respond|reply|return)\s+(?:to\s+)?(?:\w+\s+){0,2}?"
+    r"(?:requests?|calls|queries|e-?mails|messages)\b)", re.IGNORECASE)
+
+
 def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=False,
                     named_only=False):
     participle = _LEADING_PARTICIPLE.match(masked, lo)
@@ -600,6 +612,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
     bounds = sorted(set(bounds) | set(_coordinate_clauses(masked, lo, mentions, cfg)))
     holders, kind, carried = [], "reported", []
     for c_lo, c_hi in zip(bounds, bounds[1:]):
+        if _NO_COMMENT.search(masked, c_lo, c_hi):
+            continue
         clause_mentions = [m for m in mentions if c_lo <= m.start < c_hi]
         cues = [c for c in cfg.cue_re.finditer(masked, c_lo, c_hi)
                 if not any(x.start < c.end() and c.start() < x.end for x in clause_mentions)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from .context import CONTEXT_COLUMNS, context_features
 from .evaluate import locate_gold
-from .model import CONTEXT_WEIGHT, StanceModel, data_hash
+from .model import ACTOR_WORDS_WEIGHT, CONTEXT_WEIGHT, StanceModel, data_hash
 from .resources import TARGETS, load_actors, load_lexicon
 from .rules import LexiconScorer
 from .sentences import previous_texts, split_sentences
@@ -71,7 +71,8 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
     """Fit the per-target classifiers on `documents` annotated by `gold`.
 
     The classifiers see the statement's words (n-grams, holder marked), its holder and its
-    kind, and the previous sentence's words at weight `model.CONTEXT_WEIGHT`.
+    kind, the previous sentence's words at weight `model.CONTEXT_WEIGHT`, and the
+    statement's words conjoined with its holder (`model.actor_tokens`).
     ``lexicon_features=True`` adds the lexicon scorer's features and the document context
     built from them, as models before 2026-11-27 had.  They are off because the
     lexicon was written by reading the training documents' errors: on those documents its
@@ -91,7 +92,7 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
     digest = training_data_hash(documents, gold, lex_frame)
     columns = [*lex.feature_names(), *CONTEXT_COLUMNS] if lexicon_features else []
     return StanceModel.fit(examples, lexicon_columns=columns, data_hash=digest, seed=seed,
-                           context_weight=CONTEXT_WEIGHT)
+                           context_weight=CONTEXT_WEIGHT, actor_words=ACTOR_WORDS_WEIGHT)
 
 
 def training_data_hash(documents: pd.DataFrame, gold: pd.DataFrame, lexicon: pd.DataFrame) -> str:

@@ -59,7 +59,7 @@ def test_model_packaged_model_was_trained_on_the_current_training_data():
 def test_model_shared_hashing_gives_the_pipelines_probabilities():
     # hashing distinct texts once for both targets must not change a single bit
     import numpy as np
-    from stance.model import _predict_proba
+    from stance.model import _predict_proba, actor_tokens
     model = load_model()
     texts = ["Turkey held drills near the border.", "Erbil said the vote would go ahead.",
              "Turkey held drills near the border.", "Baghdad rejected the referendum."]
@@ -68,11 +68,12 @@ def test_model_shared_hashing_gives_the_pipelines_probabilities():
                       "context": ["", "The vote is on Monday.", "", "The vote is on Monday."]})
     for c in model.meta["lexicon_columns"]:
         X[c] = np.linspace(-1, 1, len(X))
+    X["actor_text"] = actor_tokens(X["text"], X["actor"])
     shared = {}
     for target, pipe in model.pipelines.items():
         assert np.array_equal(_predict_proba(pipe, X, shared), pipe.predict_proba(X))
-    # word, character and context hashing, computed for the first target only
-    assert len(shared) == 3
+    # word, character, context and holder-word hashing, computed for the first target only
+    assert len(shared) == 4
 
 
 def test_model_lowercasing_keeps_white_space_apart():
@@ -146,6 +147,27 @@ def test_model_packaged_model_reads_the_previous_sentence():
     # no context is the same as an empty one
     empty = model.predict_proba(st, "referendum", lexicon_features=None, context=[""])
     assert bare.equals(empty)
+
+
+def test_model_conjoins_words_with_the_holder():
+    from stance.model import actor_tokens
+    got = actor_tokens(pd.Series(["Erbil's vote, on time!", "Erbil's vote, on time!"]),
+                       ["KRG", "Iraq"])
+    assert got.tolist() == ["KRG=erbil KRG=vote KRG=on KRG=time",
+                            "Iraq=erbil Iraq=vote Iraq=on Iraq=time"]
+
+
+def test_model_packaged_model_weighs_words_per_holder():
+    from stance.model import ACTOR_WORDS_WEIGHT
+    model = load_model()
+    assert model.meta["actor_words"] == ACTOR_WORDS_WEIGHT > 0
+    names = [name for name, *_ in model.pipelines["referendum"][0].transformers_]
+    assert "actor_words" in names
+    # the same words for two holders are two different features, not just two priors
+    st = pd.DataFrame({"text": ["He said the salaries would be paid."] * 2,
+                       "actor": ["KRG", "Iraq"], "kind": ["reported"] * 2})
+    p = model.predict_proba(st, "referendum", lexicon_features=None)
+    assert (p["favor"] + p["against"] < 0.5).all()  # a sentence on salaries holds no stance
 
 
 def test_model_context_weight_scales_the_previous_sentence():

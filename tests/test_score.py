@@ -56,6 +56,9 @@ def lex():
     ("Iraqi forces moved toward the oil fields at dawn, the Joint Operations Command said.", "force",
      "favor", 1.0),
     ("Baghdad denied it was planning any military operation against the region.", "force", "against", 0.5),
+    # warning against force named outright is explicit: the topic's magnitude sets the floor
+    ("Washington cautioned Baghdad against the use of force.", "force", "against", 1.0),
+    ("Washington warned Baghdad against any escalation.", "force", "against", 0.5),
     ("We do not recognize the vote, and we call on Baghdad to reject any use of force.", "referendum",
      "against", 1.0),
     ("We do not recognize the vote, and we call on Baghdad to reject any use of force.", "force",

@@ -256,6 +256,13 @@ def holders(text):
     ("Q: Turkey has threatened sanctions over the vote. Are you worried?", set()),
     ("**Amanpour: You knew what Baghdad, Ankara and Tehran thought. Why gamble everything?**",
      set()),
+    # "no comment" boilerplate says nothing; a clause after it still can
+    ("Kurdish officials could not immediately be reached for comment on Tuesday.", set()),
+    ("Baghdad did not respond to a request for comment.", set()),
+    ("A Turkish spokesman declined to comment, but Ankara later said it would never accept "
+     "the result.", {"Turkey"}),
+    ("Baghdad could not accept the vote, Abadi said.", {"Iraq"}),
+    ("A settlement, Abadi argued, could not be reached without federal forces.", {"Iraq"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
