@@ -66,7 +66,7 @@ _PAST_VERB = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
                         r"\s+(?:\w+ly\s+|also\s+|on\s+\w+\s+)?(?:[a-z]{3,}ed|gave|took|made|held|"
                         r"sent|kept|stood|shut|set|cut|led|won|met|drew|struck|fought|brought|"
                         r"sought|began|chose|broke|withdrew|stuck|froze|swore|upheld|withheld|"
-                        r"undertook|forbade|overrode|threw)\b")
+                        r"undertook|forbade|overrode|threw|used)\b")
 # "…, Masoud Barzani, whom he accused of treachery": the relative's verb is not Barzani's
 _OBJECT_WHOM = re.compile(r"\bwhom\s+(?:he|she|they|it|[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?$")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
@@ -733,8 +733,9 @@ _SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|ha
 
 _OBJECT_RELATIVE = re.compile(
     r",\s+(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:move|decision|step|vote|plan|position|stance|"
-    r"demand|request|proposal|offer|idea|measure|deal|policy|ban|operation|action|ruling|call)s?\s+"
-    r"(?:that\s+|which\s+)?|which\s+(?:the\s+)?(?=[A-Z]))"  # "…, which Baghdad calls illegal"
+    r"demand|request|proposal|offer|idea|measure|deal|policy|ban|operation|action|ruling|call|"
+    r"condition|ultimatum|initiative|warning|threat|charge|claim|accusation|verdict)s?\s+"
+    r"(?:that\s+|which\s+)?(?:the\s+(?=[A-Z]))?|which\s+(?:the\s+)?(?=[A-Z]))"  # "…, which Baghdad calls illegal"
     r"|\bwhat\s+(?:the\s+)?(?=[A-Z])")  # "… in what Erbil describes as a first step"
 
 
@@ -749,7 +750,13 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     for rel in _OBJECT_RELATIVE.finditer(masked, lo):
         subject = [m for m in mentions if m.start == rel.end() and m.kind == "actor"] \
             or cfg.actors.find_generic(masked, rel.end(), rel.end() + 40)[:1]
-        if subject and subject[0].start == rel.end() and _cue_follows(masked, subject[0].end, cfg):
+        if not subject or subject[0].start != rel.end():
+            continue
+        if subject[0].kind == "actor":  # "…, which Ankara, like Baghdad, rejected"
+            subject = _group_from(masked, [m for m in mentions if m.start >= rel.end()][:4])
+        end = subject[-1].end
+        if _cue_follows(masked, end, cfg) or (
+                len(subject) > 1 and masked.startswith(",", end) and _cue_follows(masked, end + 1, cfg)):
             starts.append(rel.start())
     for conj in _AND.finditer(masked, lo):
         if any(m.end <= conj.start() and not masked[m.end:conj.start()].strip(" ,")

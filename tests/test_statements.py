@@ -256,6 +256,13 @@ def holders(text):
     ("Q: Turkey has threatened sanctions over the vote. Are you worried?", set()),
     ("**Amanpour: You knew what Baghdad, Ankara and Tehran thought. Why gamble everything?**",
      set()),
+    # ", like Baghdad," shares the position; object relatives without "which"
+    ("Turkey, like Iraq, rejected the vote.", {"Turkey", "Iraq"}),
+    ("It was the Kurdish vote, which Ankara, like Baghdad, rejected.", {"Turkey", "Iraq"}),
+    ("Erdogan, unlike Abadi, threatened military action.", {"Turkey"}),
+    ("Baghdad demanded the result be annulled, a condition the Kurdish leadership rejected.",
+     {"Iraq", "KRG"}),
+    ("Zarif used a meeting with the UN envoy to register Iran's opposition.", {"Iran"}),
     # "no comment" boilerplate says nothing; a clause after it still can
     ("Kurdish officials could not immediately be reached for comment on Tuesday.", set()),
     ("Baghdad did not respond to a request for comment.", set()),
