@@ -14,7 +14,7 @@ GOLD = [("data/gold/train.csv", "data/train"), ("data/gold/dev.csv", "data/dev")
         ("data/agreement/second_annotation_2.csv", "data"), ("tests/golden/seed_gold.csv", "seeds"),
         *[(f"data/reserve/{b}/gold.csv", f"data/reserve/{b}/docs")
           for b in ("T27", "T29", "T30", "T31", "T32", "T33", "T34", "T35", "T36", "T37",
-                    "T38", "T39", "T40")]]
+                    "T38", "T39", "T40", "T41", "T42", "T43")]]
 
 
 def _bodies(folder):
