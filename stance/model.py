@@ -12,10 +12,10 @@ hash and the package version.
 from __future__ import annotations
 
 import hashlib
-import re
 import json
-import zipfile
 import logging
+import re
+import zipfile
 from importlib import resources
 from pathlib import Path
 
@@ -76,6 +76,7 @@ CONTEXT_WEIGHT = 0.5
 # 0.774; on the 82 unseen reserve articles holder F1 0.734 -> 0.744, force 0.624 -> 0.640,
 # referendum 0.644 -> 0.651 at weight 1 (README, *Quality*).
 ACTOR_WORDS_WEIGHT = 1.0
+_INPUTS = "inputs"  # the key of the built input frame in predict_proba's `shared`
 
 
 def _make_pipeline(lexicon_columns, seed: int = 0, context_weight: float = 0.0,
@@ -155,11 +156,23 @@ class StanceModel:
         trained with (``meta["lexicon_columns"]``).  `context`: the sentence before each
         statement as str (`sentences.previous_texts`), for a model trained with it; without it
         the model reads an empty context.  Pass the same `shared` dict when scoring the
-        same statements for several targets: their texts are hashed once.
+        same statements for several targets: their inputs are built and hashed once.
         """
         if target not in self.pipelines:
             raise StanceError(f"the model has no classifier for target {target!r}")
         pipe = self.pipelines[target]
+        shared = {} if shared is None else shared
+        if _INPUTS not in shared:  # every target's classifier reads the same columns
+            shared[_INPUTS] = self._inputs(statements, lexicon_features, context)
+        proba = _predict_proba(pipe, shared[_INPUTS], shared)
+        out = pd.DataFrame(proba, columns=list(pipe.classes_))
+        for label in LABELS:
+            if label not in out:
+                out[label] = 0.0
+        return out[["favor", "against", "none"]]
+
+    def _inputs(self, statements, lexicon_features, context) -> pd.DataFrame:
+        """The classifiers' input columns for `statements` (see `fit`)."""
         cols = self.meta.get("lexicon_columns", [])
         missing = [c for c in cols if c not in lexicon_features]
         if missing:
@@ -177,12 +190,7 @@ class StanceModel:
             X["context"] = [""] * len(X) if context is None else list(context)
         if self.meta.get("actor_words"):
             X["actor_text"] = actor_tokens(X["text"], X["actor"]).to_numpy()
-        proba = _predict_proba(pipe, X, {} if shared is None else shared)
-        out = pd.DataFrame(proba, columns=list(pipe.classes_))
-        for label in LABELS:
-            if label not in out:
-                out[label] = 0.0
-        return out[["favor", "against", "none"]]
+        return X
 
     def save(self, path) -> Path:
         """Write the model with skops (atomically)."""
@@ -212,7 +220,7 @@ def mark_holder(texts: pd.Series, speakers) -> pd.Series:
     return pd.Series(out, index=texts.index)
 
 
-_WORD = re.compile(r"(?u)\b\w\w+\b")
+_WORD = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token_pattern
 
 
 def actor_tokens(texts: pd.Series, actors) -> pd.Series:

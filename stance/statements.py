@@ -748,12 +748,13 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     """
     starts = []
     for rel in _OBJECT_RELATIVE.finditer(masked, lo):
-        subject = [m for m in mentions if m.start == rel.end() and m.kind == "actor"] \
-            or cfg.actors.find_generic(masked, rel.end(), rel.end() + 40)[:1]
+        after = [m for m in mentions if m.start >= rel.end()][:4]
+        if after and after[0].start == rel.end() and after[0].kind == "actor":
+            subject = _group_from(masked, after)  # "…, which Ankara, like Baghdad, rejected"
+        else:
+            subject = cfg.actors.find_generic(masked, rel.end(), rel.end() + 40)[:1]
         if not subject or subject[0].start != rel.end():
             continue
-        if subject[0].kind == "actor":  # "…, which Ankara, like Baghdad, rejected"
-            subject = _group_from(masked, [m for m in mentions if m.start >= rel.end()][:4])
         end = subject[-1].end
         if _cue_follows(masked, end, cfg) or (
                 len(subject) > 1 and masked.startswith(",", end) and _cue_follows(masked, end + 1, cfg)):
@@ -783,8 +784,7 @@ def _cue_after(masked, at, cfg):
 
 def _cue_follows(masked, at, cfg) -> bool:
     """Whether a cue starts after `at`, past adverbs and auxiliaries ("later imposed")."""
-    gap = _SUBJECT_GAP.match(masked, at)
-    return bool(gap and cfg.cue_re.regex.match(masked, gap.end()))
+    return _cue_after(masked, at, cfg) is not None
 
 
 def _appositive_to(masked, at, hi) -> bool:
