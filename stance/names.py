@@ -86,9 +86,47 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
             if words and all(w.lower().rstrip("’'s") in title_words or w.lower() in title_words
                              for w in words):
                 _register(learned, " ".join(tokens), inner[0].actor, actors)
+    _named_after_description(texts, found if found is not None else None, actors, learned)
     if not learned:
         return None
     return ActorDictionary.from_mapping({"actors": _invert(learned)})
+
+
+# a person described without a name: "a media adviser to President Masoud Barzani", "a senior
+# Iraqi official", "Turkey's deputy ambassador" …
+_DESCRIBED = re.compile(r"\b(?:an?|one|another)\s+(?:[\w’'.-]+\s+){0,4}?(?:adviser|advisor|aide|"
+                        r"spokes(?:man|woman|person)|official|minister|commander|lawmaker|MP|"
+                        r"ambassador|envoy|diplomat|general|officer|source|member|deputy)s?\b")
+# … and the name the next sentence gives a speaker: "Kifah Mahmoud told …", '"…," said Kifah Mahmoud'
+_SPEAKS = r"(?:told|said|says|added|stated|explained|insisted|argued|warned|stressed)"
+_NAME_SPEAKS = re.compile(r"(" + NAME.pattern + r")\s+" + _SPEAKS + r"\b|\b" + _SPEAKS
+                          + r"\s+(" + NAME.pattern + r")")
+
+
+def _named_after_description(texts, found, actors, learned) -> None:
+    """A speaker named for the first time right after a sentence that described a person of
+    one actor without a name ("…, a media adviser to President Masoud Barzani said." then
+    '"…," Kifah Mahmoud told …') is that person: the name (and surname) holds for the actor."""
+    for i in range(1, len(texts)):
+        for nm in _NAME_SPEAKS.finditer(texts[i]):
+            name = nm.group(1) or nm.group(2)
+            tokens = name.split()
+            if tokens[0] in STOP_NAMES or not person_like(name) or name in learned \
+                    or actors.find(name):
+                continue
+            prev = texts[i - 1]
+            mentions = found[i - 1] if found is not None else actors.find(prev)
+            sides = set()
+            for d in _DESCRIBED.finditer(prev):
+                if NAME.match(prev, d.end() + 1) or prev.startswith(", ", d.end()) \
+                        and NAME.match(prev, d.end() + 2):
+                    continue  # the description names its person: learnt above, if at all
+                # the actor the description belongs to, within it or right after ("to X")
+                near = [m for m in mentions if d.start() <= m.start < d.end() + 40
+                        and m.kind == "actor"]
+                sides |= {near[0].actor} if near else set()
+            if len(sides) == 1:
+                _register(learned, name, sides.pop(), actors)
 
 
 def person_like(surface: str) -> bool:

@@ -43,7 +43,8 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        control_gainer as _control_gainer,
                        relative_subject as _relative_subject,
                        subject_group as _subject_group, adjacent_subject as _adjacent_subject,
-                       in_relative as _in_relative)
+                       in_relative as _in_relative, more_agents,
+                       temporal_speakers)
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
 
@@ -88,6 +89,7 @@ _LEADING_PARTICIPLE = re.compile(
 # a named or described speaker the dictionary does not know, just before a speech verb
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
 _APPOSITIVE = re.compile(r",\s[^,;]{2,70},")  # ", a lawmaker from Sulaimani,"
+_POSSESSIVE_HEAD = re.compile(r"['’]s((?:\s+[a-z][\w-]*){1,3})(?=[\s,])")  # "’s foreign minister"
 _LONG_ASIDE = re.compile(r",\s[^,;_]{2,110},")
 _POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
 _MODAL = re.compile(r"\b(?:would|will|could|should|must|may|might|can|cannot|won't|wouldn't|"
@@ -359,7 +361,8 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         _flush_pending(rows, state)
     if holders:
         state.last_holders = holders
-        if not all(_organisation(actor, surface, cfg) for actor, surface in speakers):
+        if not all(_organisation(actor, surface, cfg) or _PLURAL_SPEAKER.search(surface)
+                   for actor, surface in speakers):
             state.last_people = speakers
             state.people = (state.people + [speakers])[-4:]
         if real or any(a <= 1 for a, b in spans if len(_WORD.findall(text[a:b])) >= 2):
@@ -398,7 +401,11 @@ def _locative_context(masked, lo, mentions):
     if not m:
         return []
     a, b = (lo + m.start(1), lo + m.end(1)) if lo else (m.start(1), m.end(1))
-    return [(x.actor, x.surface) for x in mentions if a <= x.start < b and x.kind == "actor"]
+    inside = [x for x in mentions if a <= x.start < b and x.kind == "actor"]
+    # a place ("In Baghdad, officials said"), not a possession ("At Baghdad's request, …")
+    if any(masked[x.end:x.end + 2] in ("'s", "’s") for x in inside):
+        return []
+    return [(x.actor, x.surface) for x in inside]
 
 
 def _trailing_attribution(masked, lo, mentions, cfg, state, context):
@@ -490,6 +497,10 @@ def _speaker_before_parenthetical(masked, lo, content_end, mentions, cfg):
     if not cue or cue.lastgroup != "speech" or word in _AUX or word.endswith("ing"):
         return []  # "…, Velayati said, adding that …" and "…, the president said, was …"
     return _holders(_subject_group(masked, lo, content_end, mentions))
+
+
+# a group that "he" or "she" cannot refer back to: "Iraqi officials", "the Americans", "Kurds"
+_PLURAL_SPEAKER = re.compile(r"(?:\b[a-z]+[^\Wsu]s|\b[A-Z][a-z]+(?:ans|is|ks|ds))$")
 
 
 def _a_person(holders) -> bool:
@@ -607,8 +618,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
         lo = participle.end()
     bounds = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(masked, lo)] + [len(masked)]
     lead = _LEADING_SUBORDINATE.match(masked, lo)
-    if lead and lead.end() < bounds[1]:
-        bounds.insert(1, lead.end())  # "A day after X pressed …, Turkey called …": two clauses
+    lead_end = _past_list(masked, lead.end(), mentions) if lead else None
+    if lead_end and lead_end < bounds[1]:
+        bounds.insert(1, lead_end)  # "A day after X pressed …, Turkey called …": two clauses
     bounds = sorted(set(bounds) | set(_coordinate_clauses(masked, lo, mentions, cfg)))
     holders, kind, carried = [], "reported", []
     for c_lo, c_hi in zip(bounds, bounds[1:]):
@@ -633,8 +645,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             group = _passive_by(masked, c_lo, c_hi, clause_mentions)
         if not group and not cues:
             subject = _subject_group(masked, c_lo, c_hi, clause_mentions)
-            aside = _LONG_ASIDE.match(masked, subject[-1].end, c_hi) if subject else None
-            if subject and (_PAST_VERB.match(masked, subject[-1].end)
+            tail = _past_possessive_head(masked, subject[-1].end) if subject else 0
+            aside = _LONG_ASIDE.match(masked, tail, c_hi) if subject else None
+            if subject and (_PAST_VERB.match(masked, tail)
                             or (aside and _PAST_VERB.match(masked, aside.end()))):
                 # "The Hashd, an umbrella of … factions, took part in the push"
                 group, this_kind = subject, "action"
@@ -665,8 +678,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                                              speech=False)
             elif _PASSIVE_AUX.search(masked[max(c_lo, cue.start() - 25):cue.start()]):
                 by = _BY.search(masked[cue.end():cue.end() + 60])
-                group = _group_from(masked, [m for m in clause_mentions
-                                             if by and m.start >= cue.end() + by.end()]) if by else []
+                group = more_agents(masked, _group_from(masked, [
+                    m for m in clause_mentions if m.start >= cue.end() + by.end()]),
+                    clause_mentions) if by else []
                 if not group and by:  # "… was waved away by the spokesman"
                     at = cue.end() + by.end()
                     group = _resolve_generic(masked, at, _UP_TO_COMMA.match(masked, at).end(), cfg,
@@ -711,6 +725,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             # Iraqi forces seized Kirkuk", "as Erdogan threatened …"): background, which the
             # codebook leaves out (taking them cost dev 0.004 holder F1 and 0.007 force F_avg)
             extra = _later_passive_agents(masked, c_hi, cues, clause_mentions)
+            extra += [m for m in temporal_speakers(masked, c_lo, cues, clause_mentions)
+                      if m not in extra]
             if group or extra:
                 extra += _joint_partners(masked, c_lo, c_hi, clause_mentions)
                 extra += _ellipsis_partners(masked, c_lo, c_hi, clause_mentions)
@@ -737,6 +753,39 @@ _OBJECT_RELATIVE = re.compile(
     r"condition|ultimatum|initiative|warning|threat|charge|claim|accusation|verdict)s?\s+"
     r"(?:that\s+|which\s+)?(?:the\s+(?=[A-Z]))?|which\s+(?:the\s+)?(?=[A-Z]))"  # "…, which Baghdad calls illegal"
     r"|\bwhat\s+(?:the\s+)?(?=[A-Z])")  # "… in what Erbil describes as a first step"
+
+
+def _past_list(masked, end, mentions):
+    """Where a leading phrase ending at `end` (after ", ") really ends: past the rest of a list
+    its comma is inside ("After talks with Iraq, Iran and Turkey, Tillerson said"), when a
+    comma closes the list ("After Erdogan warned Erbil, Iran and Iraq closed …" ends at `end`)."""
+    before = [m for m in mentions if m.end <= end - 1]
+    group = _group_from(masked, [m for m in mentions if m.start >= before[-1].start]) if before else []
+    last = None
+    for a, b in zip(group, group[1:]):
+        if b.start >= end and _AND_GAP_WORD.search(masked, a.end, b.start):
+            last = b
+    close = _LIST_CLOSE.match(masked, last.end) if last else None
+    return close.end() if close else end
+
+
+_LIST_CLOSE = re.compile(r"(?:\s+[a-z][\w-]*){0,2},\s")  # "… and Iranian envoys, "
+_AND_GAP_WORD = re.compile(r"\b(?:and|or)\b")
+
+
+def _past_possessive_head(masked, end) -> int:
+    """Where the subject of a past verb ends after the mention ending at `end`: past a
+    possessive head of lowercase words ("Iran's foreign minister used …", "Iran's foreign
+    minister, X, used …") when the verb or an aside follows it, else `end`."""
+    head = _POSSESSIVE_HEAD.match(masked, end)
+    if not head:
+        return end
+    at = head.start(1)
+    for word in _WORD.finditer(head.group(1)):
+        at = head.start(1) + word.end()
+        if _PAST_VERB.match(masked, at) or masked.startswith(",", at):
+            return at
+    return end
 
 
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
@@ -809,7 +858,8 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             # "the ministers" with no number are the current holder's (a cabinet) when there
             # is one; "the two sides" are the last sentence's actors
             plural = state.last_plural
-            if state.last_holders and not _COUNTED.search(g.surface):
+            if state.last_holders and not _COUNTED.search(g.surface) and not (
+                    _JOINT.search(g.surface) and len({a for a, _ in state.last_holders}) < 2):
                 plural = sorted({a for a, _ in state.last_holders})
             elif _PAIR_OF_PEOPLE.search(g.surface):
                 # "the two men": the last two people named, not the actors of the last sentence
@@ -821,7 +871,7 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             return []
         if context:
             return [Mention(g.start, g.end, a, g.surface, "actor") for a, _ in context]
-        low = g.surface.lower()
+        low = _HEAD_SYNONYMS.sub("parliament", g.surface.lower())
         for head in cfg.heads if not _POSSESSIVE.match(low) else ():  # "his spokesman": the last holder's
             if head in low and head in state.titles and low not in ("he", "she", "it", "they"):
                 # "The government said …" after a holder that is a government (the KRG's
@@ -850,7 +900,10 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                 for a, _ in last]
     if speech and not plural_only:
         name = _NAME_LAST.search(masked[window_lo:hi])
-        if name and name.group(1).split()[0] not in _STOP_NAMES:
+        # a name the dictionary knows was passed over as a subject on purpose ("after the
+        # White House urged")
+        if name and name.group(1).split()[0] not in _STOP_NAMES \
+                and cfg.actors.whole(name.group(1)) is None:
             actor = context[0][0] if context else "other"
             lead = masked[max(lo, window_lo + name.start() - 40):window_lo + name.start()].lower()
             for head, inside, _ in cfg.head_res:  # "court spokesman Ayas al-Samouk": the court's actor
@@ -861,6 +914,8 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
     return []
 
 
+_HEAD_SYNONYMS = re.compile(r"\b(?:chamber|legislature)\b")  # the parliament by another name
+_JOINT = re.compile(r"\bjoint\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:two|three|four|both|all)\b", re.IGNORECASE)
 _PAIR_OF_PEOPLE = re.compile(r"\b(?:two|both)\s+(?:men|leaders|presidents|premiers|prime\s+ministers|"
                              r"foreign\s+ministers|ministers|generals|commanders|officials|envoys)\b",

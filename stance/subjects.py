@@ -65,6 +65,8 @@ _BREAK_BEFORE = re.compile(r"[,;:—–(]\s*(?:the\s+|its\s+|their\s+)?$")
 # verbs that put their subject after them ('"…," said X'); "told X", "warned X", "urged X"
 # name the addressee instead
 _THE = re.compile(r"(?:the\s+)?")
+_MEDIUM_VERB = re.compile(r"\b(?:reported|quoted|carried|cited|published|broadcast|aired|relayed)\s")
+_AGENT_LEAD = re.compile(r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}")
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3}?)")
 _AFTER_QUOTE = re.compile(r"[_”\"’,]\s*$")
 
@@ -73,11 +75,34 @@ def passive_by(masked, lo, hi, mentions):
     """'… was filed by Abadi's office', 'a ban ordered by Baghdad': the agent holds."""
     for rx in (_PASSIVE_BY, _PARTICIPLE_BY):
         m = rx.search(masked, lo, hi)
+        if m and _MEDIUM_VERB.search(m.group()):
+            continue  # "a speech reported by the Tasnim news agency": the outlet only reports
         if m:
             group = group_from(masked, [x for x in mentions if m.end() <= x.start < m.end() + 40])
-            if group and group[0].start == m.end() + len(_THE.match(masked[m.end():]).group()):
-                return group
+            # "filed by Prime Minister Haider al-Abadi": title words may stand before the name
+            if group and _AGENT_LEAD.fullmatch(masked, m.end(), group[0].start):
+                return more_agents(masked, group, mentions)
     return []
+
+
+# "rejected by the government in Baghdad and by Turkey and Iran": a further "by" group
+_MORE_BY = re.compile(r"(?:\s+in\s+[A-Z][\w’'-]*)?,?\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?by\s+(?:the\s+)?")
+
+
+_THEIR_NEIGHBOURS = re.compile(r"(?:[A-Z][\w.’'-]*['’]s\s+(?:\w+\s+)?(?:neighbou?rs|allies|partners),\s+)?")
+
+
+def more_agents(masked, group, mentions):
+    """`group` and the agents of each further "by" after it ("by Baghdad and by Ankara")."""
+    out = list(group)
+    while out:
+        by = _MORE_BY.match(masked, out[-1].end)
+        at = by and _THEIR_NEIGHBOURS.match(masked, by.end()).end()  # "by Iraq's neighbours, X"
+        nxt = group_from(masked, [x for x in mentions if x.start >= at]) if by else []
+        if not nxt or nxt[0].start != at:
+            break
+        out += nxt
+    return out
 
 
 _LATER_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
@@ -93,7 +118,38 @@ def later_passive_agents(masked, hi, cues, mentions):
             continue
         by = _BY_AGENT.match(masked, cue.end(), hi)
         if by:
-            out += group_from(masked, [m for m in mentions if m.start >= by.end()])
+            out += more_agents(masked, group_from(masked, [m for m in mentions if m.start >= by.end()]),
+                               mentions)
+    return out
+
+
+# a temporal clause's subject and speech verb: "…, as Turkey warned that …", "a day after the
+# White House urged …" (fresh statements the lede reports beside its main one)
+_TEMPORAL_BEFORE = re.compile(r"\b(?:after|as|before|when|while)\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+_TEMPORAL_GAP = re.compile(r"\s+(?:(?:officials|leaders|authorities|government|also|again|already|"
+                           r"publicly|had|has|have|\w+ly)\s+){0,3}")
+
+
+_CONTENTLESS = frozenset("spoke speaks spoken talked talks met meets".split())  # "after X spoke with Y"
+
+
+def temporal_speakers(masked, lo, cues, mentions):
+    """The subjects of speech cues in temporal clauses ("as Ankara warned that …")."""
+    out = []
+    for cue in cues:
+        if cue.lastgroup != "speech" or cue_word(cue) in AUX or cue_word(cue) in _CONTENTLESS:
+            continue
+        before = [m for m in mentions if lo <= m.start and m.end <= cue.start()]
+        for i in range(len(before)):
+            group = group_from(masked, before[i:])
+            if group and group[-1] is before[-1]:
+                break
+        else:
+            continue
+        if _TEMPORAL_GAP.fullmatch(masked, group[-1].end, cue.start()) \
+                and _TEMPORAL_BEFORE.search(masked, max(lo, group[0].start - 20), group[0].start):
+            out += group
     return out
 
 
@@ -174,6 +230,9 @@ def _apposition(masked, a: Mention, b: Mention, gap: str) -> bool:
         and any(w[:1].islower() for w in a.surface.split()) and masked[b.end:b.end + 1] == ","
 
 
+_GERUND_HEADS = frozenset("after before while when since without by upon despite".split())
+_ING_NOUNS = frozenset("""evening morning thing nothing something anything everything spring
+king ring wing string building ceiling during""".split())
 _AND_GAP = re.compile(r"\b(?:and|or|as well as|together with|along with)\b")
 
 
@@ -181,8 +240,16 @@ def subject_group(masked, lo, hi, mentions):
     """The first mention group in masked[lo:hi] not governed by a preposition."""
     cands = [m for m in mentions if lo <= m.start and m.end <= hi]
     prev_governed = False
+    listed = set()  # the members of a governed list: "after meeting U.S., British and UN envoys"
     for i, m in enumerate(cands):
+        if i in listed:
+            prev_governed = True
+            continue
         governed = _governed(masked, lo, m)
+        if governed:
+            group = group_from(masked, cands[i:])
+            if len(group) > 2 and _AND_GAP.search(masked, group[-2].end, group[-1].start):
+                listed.update(range(i, i + len(group)))
         if not governed and prev_governed:
             # "turned to Kurdistan Region President Masoud Barzani", "after Iraqi troops and
             # the Hashd pushed …": the rest of a governed group (joined by a title, or by
@@ -223,6 +290,9 @@ def _governed(masked, lo, m: Mention) -> bool:
     if not words:
         return False
     prev = words[-1].lower()
+    if len(words) >= 2 and prev.endswith("ing") and prev not in _ING_NOUNS \
+            and words[-2].lower() in _GERUND_HEADS:
+        return True  # "after meeting U.S. envoys, Barzani said": the object of a gerund
     if prev in ("that", "whether") and len(words) >= 2 and words[-2].lower() in _CONTENT_NOUNS:
         return True
     if prev == "to" and len(words) >= 2 and words[-2].lower() in _TO_HEADS:
@@ -310,7 +380,9 @@ _PLANNED = re.compile(r"\b(?:would|will|shall|plans?\s+to|planned\s+to|intends?\
 _REACTION_FROM = re.compile(
     r"\b(?:rebukes?|criticism|condemnations?|protests?|warnings?|objections?|support|praise|backing|"
     r"threats?|denunciations?|rejections?|opposition|welcome|applause|statements?|remarks|comments|"
-    r"messages?|letters?|communiqu[eé]s?|announcements?|responses?|reactions?|appeals?|calls?)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$"
+    r"messages?|letters?|communiqu[eé]s?|announcements?|responses?|reactions?|appeals?|calls?|"
+    r"line|note|tone|verdict|echo|signals?|pledges?|assurances?|demands?|denials?)"
+    r"\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$"
     r"|\b(?:over|despite)\s+(?:the\s+)?(?:strong\s+|fierce\s+|repeated\s+)?(?:objections?|opposition|protests?|warnings?)\s+of\s+(?:the\s+)?$"
     r"|\bin\s+defiance\s+of\s+(?:the\s+)?$",  # "over the objections of Baghdad"
     re.IGNORECASE)

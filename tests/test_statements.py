@@ -40,12 +40,13 @@ def holders(text):
     # the agent of a later passive, in a relative clause
     ("The provincial council of Kirkuk voted to join the referendum, a decision that was "
      "condemned within hours by Baghdad and Ankara.", {"Iraq", "Turkey"}),
-    # the subject of a temporal clause, leading or trailing, is background (codebook §3), not
-    # a holder (taking it, as before 2026-11-27, cost dev 0.004 holder F1 and train CV 0.002)
+    # a deed in a temporal clause is background (codebook §3: taking every temporal subject
+    # cost dev 0.004 holder F1, session 7); what a temporal clause reports someone saying is a
+    # statement the writers annotate ("a day after Mattis pressed …": session 9, speech verbs only)
     ("Turkey's foreign minister called on the Kurds to scrap the vote, a day after U.S. Defense "
-     "Secretary Jim Mattis pressed their leaders in Erbil to postpone it.", {"Turkey"}),
+     "Secretary Jim Mattis pressed their leaders in Erbil to postpone it.", {"Turkey", "US"}),
     ("A day after Jim Mattis pressed the Kurds to postpone the vote, Turkey called on them to "
-     "scrap it.", {"Turkey"}),
+     "scrap it.", {"Turkey", "US"}),
     ("Tillerson urged both sides to talk, arriving in Baghdad a week after Iraqi forces seized "
      "Kirkuk.", {"US"}),
     # the rest of a governed group is governed too
@@ -270,6 +271,29 @@ def holders(text):
      "the result.", {"Turkey"}),
     ("Baghdad could not accept the vote, Abadi said.", {"Iraq"}),
     ("A settlement, Abadi argued, could not be reached without federal forces.", {"Iraq"}),
+    # a possessive title with an apposition before a past verb of deeds
+    ("Iraq's foreign minister, Ibrahim al-Jaafari, used the summit to denounce the vote.",
+     {"Iraq"}),
+    ("Turkey's prime minister used a party congress to attack the referendum.", {"Turkey"}),
+    # every "by" group of a passive is an agent
+    ("The plan was condemned by Baghdad and by Ankara.", {"Iraq", "Turkey"}),
+    ("The vote was rejected by the government in Baghdad and by Iraq's neighbours, Iran and "
+     "Turkey.", {"Iraq", "Iran", "Turkey"}),
+    ("A lawsuit was filed by Prime Minister Haider al-Abadi against the Kurdish leaders.",
+     {"Iraq"}),
+    # a statement reported in a temporal clause is its speaker's; a deed there is background
+    ("The talks opened a day after the White House urged Erbil to call off the vote.", {"US"}),
+    ("Barzani said the vote would go ahead, as Ankara warned that sanctions would follow.",
+     {"KRG", "Turkey"}),
+    ("A week after Iraqi forces seized Kirkuk, Barzani said he would step down.", {"KRG"}),
+    # the list after "after meeting" / "after talks with" is governed, commas and all
+    ("After meeting U.S., British and Iranian envoys, Barzani said the vote would go ahead.",
+     {"KRG"}),
+    ("After talks with Iraq, Iran and Turkey, Tillerson said the vote was illegitimate.", {"US"}),
+    ("After Erdogan spoke with Abadi, Iran and Iraq closed the border.", {"Iran", "Iraq"}),
+    ("By evening Iraqi forces said the town was under their control.", {"Iraq"}),
+    # a reaction "came from" its source; an outlet that reports a speech is not its holder
+    ("A similar line came from Washington's envoy to the United Nations.", {"US"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
@@ -491,6 +515,26 @@ def test_statements_holder_of_sentence(text, expected):
     # "according to the department" back to the department's actor
     ("The State Department issued a statement. The referendum, according to the department, "
      "had hurt the campaign against Islamic State.", 1, {"US"}),
+    # "he" is a person, not a group: "the Americans" in a claim do not take over his words
+    ("Barzani spoke to CNN. According to Barzani, the Americans had proposed a delay. "
+     "He said the Kurds had asked for more.", 2, {"KRG"}),
+    # "their joint statement" is the last sentence's sides when the last holder is one side
+    ("Nauert said Washington opposed the vote. Later the foreign ministers of Iraq, Iran and "
+     "Turkey sat down together. Their joint statement rejected the vote.", 2,
+     {"Iraq", "Iran", "Turkey"}),
+    # a speaker named right after a sentence that described him without a name
+    ("The vote will go ahead, a media adviser to President Masoud Barzani said on Friday. "
+     "“We will ask no one's permission,” Karwan Jamal told reporters. "
+     "Jamal said Erbil was ready for talks.", 2, {"KRG"}),
+    # "the chamber" is the last parliament named
+    ("Iraq's parliament voted against the referendum. On Wednesday the same chamber asked "
+     "the government to deploy troops in Kirkuk.", 1, {"Iraq"}),
+    # "At Baghdad's request, …" is no place: "it" is not Baghdad
+    ("Iran's army chief spoke in Tehran. At Baghdad's request, Tehran shut its border; it "
+     "reopened one crossing later.", 1, {"Iran"}),
+    # the outlet that reported a speech does not replace the speaker for "he said"
+    ("Iran's army chief Mohammad Baqeri spoke on Monday. On Tuesday he gave a speech reported "
+     "by the Tasnim news agency. The vote, he said, was a plot.", 2, {"Iran"}),
 ])
 def test_statements_context(text, sentence, expected):
     from stance.sentences import sentence_spans
