@@ -44,7 +44,12 @@ suggestions suggestion rumours rumors rumour rumor talk signs indications news a
 allegation worries doubts expectations hopes assumption notion idea impression belief
 perception sense risk danger possibility prospect prospects likelihood threat""".split())
 _FROM_HEADS = frozenset("""delegation delegations envoy envoys officials official team teams
-representatives representative diplomats visitors commanders""".split())
+representatives representative diplomats visitors commanders statement statements directive
+directives letter message communique decree order readout note""".split())
+# a document from X opens its clause: "A directive from Iran's ministry ordered …" (not
+# "according to a statement from Erdogan's office, the two presidents …")
+_FROM_DOCUMENTS = frozenset("""statement statements directive directives letter message communique
+decree order readout note""".split())
 _FROM_LEAD = frozenset("a an the senior top military high-level security another".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
 sources source officers politicians""".split())
@@ -125,10 +130,12 @@ def later_passive_agents(masked, hi, cues, mentions):
 
 # a temporal clause's subject and speech verb: "…, as Turkey warned that …", "a day after the
 # White House urged …" (fresh statements the lede reports beside its main one)
-_TEMPORAL_BEFORE = re.compile(r"\b(?:after|as|before|when|while)\s+(?:the\s+)?$",
-                              re.IGNORECASE)
-_TEMPORAL_GAP = re.compile(r"\s+(?:(?:officials|leaders|authorities|government|also|again|already|"
-                           r"publicly|had|has|have|\w+ly)\s+){0,3}")
+# ("after the foreign ministers of Iraq, Turkey and Iran, meeting in New York, urged …",
+# "shortly after Turkey's foreign ministry called …")
+_TEMPORAL_BEFORE = re.compile(r"\b(?:after|as|before|when|while)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){1,3}"
+                              r"(?:of|in|from)\s+(?:the\s+)?)?$", re.IGNORECASE)
+_TEMPORAL_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}(?:,\s[^,;]{2,40},)?"
+                           r"\s+(?:(?:also|again|already|publicly|had|has|have|\w+ly)\s+){0,3}")
 
 
 _CONTENTLESS = frozenset("spoke speaks spoken talked talks met meets".split())  # "after X spoke with Y"
@@ -298,7 +305,8 @@ def _governed(masked, lo, m: Mention) -> bool:
     if prev == "to" and len(words) >= 2 and words[-2].lower() in _TO_HEADS:
         return False  # "troops loyal to Baghdad took …", "an aide to Abadi said …"
     if prev == "from" and len(words) >= 2 and words[-2].lower() in _FROM_HEADS and (
-            len(words) == 2 or words[-3].lower() in _FROM_LEAD):
+            len(words) == 2 or words[-3].lower() in _FROM_LEAD) and (
+            len(words) <= 3 or words[-2].lower() not in _FROM_DOCUMENTS):
         return False  # "A delegation from Iraq's armed forces travelled …" opens its clause
     if prev in ("of", "in", "for"):  # "the ministers of Iraq", "officials in Baghdad",
         # "the spokesman for the coalition" are subjects

@@ -292,6 +292,14 @@ def holders(text):
     ("After talks with Iraq, Iran and Turkey, Tillerson said the vote was illegitimate.", {"US"}),
     ("After Erdogan spoke with Abadi, Iran and Iraq closed the border.", {"Iran", "Iraq"}),
     ("By evening Iraqi forces said the town was under their control.", {"Iraq"}),
+    ("The council met a day after the foreign ministers of Iraq and Iran, meeting in Geneva, "
+     "urged Erbil to drop the plan.", {"Iraq", "Iran"}),
+    ("The interview came shortly after Turkey's foreign ministry called the vote a mistake.",
+     {"Turkey"}),
+    # a document "from" an actor opens its clause ("according to a statement from X": a test
+    # of test_statements_context)
+    ("A directive from Iran's oil ministry ordered traders to stop fuel sales to the region.",
+     {"Iran"}),
     # a reaction "came from" its source; an outlet that reports a speech is not its holder
     ("A similar line came from Washington's envoy to the United Nations.", {"US"}),
     # narration: no holder
@@ -526,6 +534,13 @@ def test_statements_holder_of_sentence(text, expected):
     ("The vote will go ahead, a media adviser to President Masoud Barzani said on Friday. "
      "“We will ask no one's permission,” Karwan Jamal told reporters. "
      "Jamal said Erbil was ready for talks.", 2, {"KRG"}),
+    ("Erdogan met Trump in New York. According to a statement from Erdogan's office, the two "
+     "presidents agreed to oppose the vote.", 1, {"Turkey", "US"}),
+    # "his foreign ministry", "the leadership": the last holder's
+    ("Erdogan spoke in Ankara. Days earlier his foreign ministry had called the referendum a "
+     "grave mistake.", 1, {"Turkey"}),
+    ("Kurdish leaders met in Erbil. In a statement, the leadership declared that no pressure "
+     "would make the people give up the vote.", 1, {"KRG"}),
     # "the chamber" is the last parliament named
     ("Iraq's parliament voted against the referendum. On Wednesday the same chamber asked "
      "the government to deploy troops in Kirkuk.", 1, {"Iraq"}),
