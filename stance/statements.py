@@ -44,7 +44,7 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        relative_subject as _relative_subject,
                        subject_group as _subject_group, adjacent_subject as _adjacent_subject,
                        in_relative as _in_relative, more_agents,
-                       temporal_speakers)
+                       temporal_speakers, reaction_sources)
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
 
@@ -62,7 +62,8 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any
 # the head noun after an adjectival actor: "Turkish troops", "Iranian and Turkish units"
 _HEAD_NOUN = re.compile(r"\s+(?:troops|forces|fighters|units|soldiers|militias?|militiamen|police|"
                         r"policemen|guards|tanks|jets|warplanes|artillery|commanders?|officials?|"
-                        r"columns?|convoys?|brigades?|battalions?|divisions?)\b")
+                        r"columns?|convoys?|brigades?|battalions?|divisions?|leaders?|diplomats?|"
+                        r"ministers?|lawmakers?|authorities)\b")
 _PAST_VERB = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
                         r"\s+(?:\w+ly\s+|also\s+|on\s+\w+\s+)?(?:[a-z]{3,}ed|gave|took|made|held|"
                         r"sent|kept|stood|shut|set|cut|led|won|met|drew|struck|fought|brought|"
@@ -727,6 +728,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             extra = _later_passive_agents(masked, c_hi, cues, clause_mentions)
             extra += [m for m in temporal_speakers(masked, c_lo, cues, clause_mentions)
                       if m not in extra]
+            if group:  # "Kurdish leaders rejected every call from Baghdad and Ankara to …"
+                extra += [m for m in reaction_sources(masked, c_lo, c_hi, clause_mentions)
+                          if m not in extra and m not in group]
             if group or extra:
                 extra += _joint_partners(masked, c_lo, c_hi, clause_mentions)
                 extra += _ellipsis_partners(masked, c_lo, c_hi, clause_mentions)
@@ -751,7 +755,8 @@ _OBJECT_RELATIVE = re.compile(
     r",\s+(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:move|decision|step|vote|plan|position|stance|"
     r"demand|request|proposal|offer|idea|measure|deal|policy|ban|operation|action|ruling|call|"
     r"condition|ultimatum|initiative|warning|threat|charge|claim|accusation|verdict)s?\s+"
-    r"(?:that\s+|which\s+)?(?:the\s+(?=[A-Z]))?|which\s+(?:the\s+)?(?=[A-Z]))"  # "…, which Baghdad calls illegal"
+    r"(?:that\s+|which\s+)?(?:the\s+(?=[A-Z]))?|which\s+(?:the\s+)?(?=[A-Z])"  # "…, which Baghdad calls illegal"
+    r"|which\s+(?=(?:both|the\s+two|the\s+three)\s))"  # "…, which both governments opposed"
     r"|\bwhat\s+(?:the\s+)?(?=[A-Z])")  # "… in what Erbil describes as a first step"
 
 
@@ -788,6 +793,9 @@ def _past_possessive_head(masked, end) -> int:
     return end
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to)\s+(?:the\s+)?$")  # "… in Ankara, and both leaders …"
+
+
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     """Starts of coordinated clauses with an actor subject: "…, and Turkey later imposed a ban",
     "…, a decision the prime minister called a mistake".
@@ -810,6 +818,8 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
             starts.append(rel.start())
     for conj in _AND.finditer(masked, lo):
         if any(m.end <= conj.start() and not masked[m.end:conj.start()].strip(" ,")
+               and not (masked.startswith(",", conj.start())
+                        and _PLACE_BEFORE.search(masked, max(lo, m.start - 12), m.start))
                for m in mentions):
             continue
         group = _group_from(masked, [m for m in mentions if m.start >= conj.end()][:6])
@@ -861,6 +871,11 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             if state.last_holders and not _COUNTED.search(g.surface) and not (
                     _JOINT.search(g.surface) and len({a for a, _ in state.last_holders}) < 2):
                 plural = sorted({a for a, _ in state.last_holders})
+            elif _COUNTED_SIDES.search(g.surface) and len(_sides_before(masked, g.start, cfg)) == \
+                    _COUNT[_COUNTED_SIDES.search(g.surface).group(1).lower()]:
+                # "Ankara has drawn closer to Baghdad since the vote, which both governments
+                # opposed": the sides this sentence has named
+                plural = _sides_before(masked, g.start, cfg)
             elif _PAIR_OF_PEOPLE.search(g.surface):
                 # "the two men": the last two people named, not the actors of the last sentence
                 recent = list(dict.fromkeys(reversed(state.named_people)))
@@ -915,6 +930,16 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
 
 
 _HEAD_SYNONYMS = re.compile(r"\b(?:chamber|legislature)\b")  # the parliament by another name
+_COUNTED_SIDES = re.compile(r"\b(both|two|three)\s+(?:governments|countries|capitals|neighbou?rs|sides)\b",
+                            re.IGNORECASE)
+_COUNT = {"both": 2, "two": 2, "three": 3}
+
+
+def _sides_before(masked, at, cfg) -> list:
+    """The actors (not `other`) named in masked[:at], sorted."""
+    return sorted({m.actor for m in cfg.actors.find(masked, 0, at) if m.kind == "actor"})
+
+
 _JOINT = re.compile(r"\bjoint\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:two|three|four|both|all)\b", re.IGNORECASE)
 _PAIR_OF_PEOPLE = re.compile(r"\b(?:two|both)\s+(?:men|leaders|presidents|premiers|prime\s+ministers|"

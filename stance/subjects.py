@@ -155,7 +155,7 @@ def temporal_speakers(masked, lo, cues, mentions):
         else:
             continue
         if _TEMPORAL_GAP.fullmatch(masked, group[-1].end, cue.start()) \
-                and _TEMPORAL_BEFORE.search(masked, max(lo, group[0].start - 20), group[0].start):
+                and _TEMPORAL_BEFORE.search(masked, max(lo, group[0].start - 60), group[0].start):
             out += group
     return out
 
@@ -422,6 +422,26 @@ def control_gainer(masked, lo, hi, mentions):
         return before and (before.group().lower().rstrip().endswith(("of", "to", "the"))
                            or _CONTROL_AFTER.match(masked, m.end))
     return _first_group(masked, lo, hi, mentions, gains)
+
+
+# appeals and demands that another clause answers (writers give them to their source; not
+# "despite opposition from …", "threats from …", "an offer by Erbil", which they leave out)
+_APPEAL_FROM = re.compile(r"\b(?:calls?|appeals?|demands?|requests?|pleas?)\s+(?:[\w-]+\s+){0,2}?"
+                          r"from\s+(?:the\s+)?$", re.IGNORECASE)
+_MADE_BY = re.compile(r"\b(?:announcements?|statements?|declarations?|decisions?)\s+(?:made|issued)"
+                      r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$", re.IGNORECASE)
+
+
+def reaction_sources(masked, lo, hi, mentions):
+    """Every group a reaction or appeal comes from: "despite appeals from Washington, Ankara
+    and Tehran", "an announcement made on Wednesday by Barzani"."""
+    out = []
+    for i, m in enumerate(mentions):
+        if lo <= m.start < hi and m not in out and (
+                _APPEAL_FROM.search(masked, max(lo, m.start - 60), m.start)
+                or _MADE_BY.search(masked, max(lo, m.start - 60), m.start)):
+            out += [g for g in group_from(masked, mentions[i:]) if g not in out]
+    return out
 
 
 def reaction_source(masked, lo, hi, mentions):

@@ -300,6 +300,21 @@ def holders(text):
     # of test_statements_context)
     ("A directive from Iran's oil ministry ordered traders to stop fuel sales to the region.",
      {"Iran"}),
+    # appeals another clause answers are their sources' statements; "opposition from" is not
+    ("Erbil rejected every call from Baghdad and Ankara to cancel the vote.",
+     {"KRG", "Iraq", "Turkey"}),
+    ("Barzani kept the vote on schedule despite appeals from Washington to call it off.",
+     {"KRG", "US"}),
+    ("Erbil vowed to hold the vote despite opposition from Baghdad and Tehran.", {"KRG"}),
+    ("Baghdad answered an announcement made on Wednesday by Masoud Barzani that the vote would "
+     "go ahead.", {"Iraq", "KRG"}),
+    # a coordinated clause after a place: "… in Ankara, and both Turkish leaders pledged …"
+    ("Abadi discussed the crossings with Erdogan in Ankara, and both Turkish leaders pledged "
+     "to help Baghdad.", {"Iraq", "Turkey"}),
+    ("Abadi flew to Ankara and Tehran warned Erbil.", {"Iraq"}),
+    # "which both governments opposed": the two sides the sentence named
+    ("Ankara has drawn closer to Baghdad since the referendum, which both governments opposed.",
+     {"Iraq", "Turkey"}),
     # a reaction "came from" its source; an outlet that reports a speech is not its holder
     ("A similar line came from Washington's envoy to the United Nations.", {"US"}),
     # narration: no holder
