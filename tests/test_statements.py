@@ -317,6 +317,11 @@ def holders(text):
      {"Iraq", "Turkey"}),
     # a reaction "came from" its source; an outlet that reports a speech is not its holder
     ("A similar line came from Washington's envoy to the United Nations.", {"US"}),
+    # a verb inside scare quotes is read; a short quote that opens the sentence is still quoted
+    ('Erdogan "strongly condemned" the vote.', {"Turkey"}),
+    ("Yildirim “expressed his delight” at the ruling, Anadolu reported.", {"Turkey"}),
+    ("“It is very unfortunate,” Barzani told reporters.", {"KRG"}),
+    ('The ministry called the plan "a Kurdish gamble" on Monday.', set()),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
