@@ -12,9 +12,10 @@ MAGNITUDES = {0.0, 0.25, 0.5, 1.0}
 GOLD = [("data/gold/train.csv", "data/train"), ("data/gold/dev.csv", "data/dev"),
         ("data/agreement/second_annotation.csv", "data"),
         ("data/agreement/second_annotation_2.csv", "data"), ("tests/golden/seed_gold.csv", "seeds"),
-        *[(f"data/reserve/{b}/gold.csv", f"data/reserve/{b}/docs")
-          for b in ("T27", "T29", "T30", "T31", "T32", "T33", "T34", "T35", "T36", "T37",
-                    "T38", "T39", "T40", "T41", "T42", "T43")]]
+        *[(f"data/gold/parts/{p.stem}.csv", "data/dev" if p.stem.startswith("D") else "data/train")
+          for p in sorted((ROOT / "data/gold/parts").glob("*.csv"))],
+        *[(f"data/reserve/{p.name}/gold.csv", f"data/reserve/{p.name}/docs")
+          for p in sorted((ROOT / "data/reserve").iterdir()) if p.is_dir()]]
 
 
 def _bodies(folder):
