@@ -274,7 +274,13 @@ def _csv_rows(frame: pd.DataFrame, *, header) -> list:
                 shown = pd.DatetimeIndex(distinct).strftime("%Y-%m-%d").fillna("")
             else:
                 shown = ["" if v != v else "%.6g" % v for v in distinct]
+            values = col
             col = col.map(dict(zip(distinct, shown)))
+            if values.dtype.kind == "f":
+                # 0.0 and -0.0 are one key of the mapping; pandas writes "-0" for the latter
+                negative_zero = (values == 0) & np.signbit(values)
+                if negative_zero.any():
+                    col = col.mask(negative_zero, "-0")
         elif col.hasnans:
             col = col.where(col.notna(), "")
         columns.append(col.tolist())
