@@ -78,7 +78,9 @@ def evaluate_stances(predictions: pd.DataFrame, gold: pd.DataFrame,
         "trend": {t: _trend_scores(gold_pairs, pred_pairs, t, months) for t in TARGETS},
         "counts": {"gold_pairs": len(gold_pairs), "predicted_pairs": sum(
             1 for v in pred_pairs.values() if any(l != "none" for l, _ in v.values())),
-            "documents": int(gold["doc_id"].nunique())},
+            # every document scored, those without a gold pair too (their pairs are false
+            # positives)
+            "documents": int(documents["doc_id"].nunique())},
     }
 
 

@@ -20,7 +20,8 @@ import pandas as pd
 
 from .resources import TARGETS
 
-_NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|without|neither|nor|refus\w* to|declin\w* to|"
+_NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|without(?! (?:a |any )?(?:doubt|question|hesitation|delay)\b)|"
+                       r"neither|nor|refus\w* to|declin\w* to|"
                        r"reject\w* (?:any |all )?(?:calls?|demands?|requests?|pressure) to)\b",
                        re.IGNORECASE)
 _WORDS = re.compile(r"\S+")
