@@ -94,11 +94,12 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
 
 # a person described without a name: "a media adviser to President Masoud Barzani", "a senior
 # Iraqi official", "Turkey's deputy ambassador" …
-_DESCRIBED = re.compile(r"\b(?:an?|one|another)\s+(?:[\w’'.-]+\s+){0,4}?(?:adviser|advisor|aide|"
+_DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he)\s+(?:[\w’'.-]+\s+){0,4}?(?:adviser|advisor|aide|"
                         r"spokes(?:man|woman|person)|official|minister|commander|lawmaker|MP|"
                         r"ambassador|envoy|diplomat|general|officer|source|member|deputy)s?\b")
 # … and the name the next sentence gives a speaker: "Kifah Mahmoud told …", '"…," said Kifah Mahmoud'
-_SPEAKS = r"(?:told|said|says|added|stated|explained|insisted|argued|warned|stressed)"
+_SPEAKS = (r"(?:told|said|says|added|stated|explained|insisted|argued|warned|stressed|questioned|"
+           r"accused|rejected|dismissed|described|condemned|denounced|declared|vowed|pledged)")
 _NAME_SPEAKS = re.compile(r"(" + NAME.pattern + r")\s+" + _SPEAKS + r"\b|\b" + _SPEAKS
                           + r"\s+(" + NAME.pattern + r")")
 

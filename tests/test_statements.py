@@ -561,6 +561,8 @@ def test_statements_holder_of_sentence(text, expected):
      "grave mistake.", 1, {"Turkey"}),
     ("Kurdish leaders met in Erbil. In a statement, the leadership declared that no pressure "
      "would make the people give up the vote.", 1, {"KRG"}),
+    ("TEHRAN — The commander of Iran's border guards has called the vote a plot. Brigadier "
+     "General Ahmad Rostami questioned its legitimacy.", 1, {"Iran"}),
     # "the chamber" is the last parliament named
     ("Iraq's parliament voted against the referendum. On Wednesday the same chamber asked "
      "the government to deploy troops in Kirkuk.", 1, {"Iraq"}),
