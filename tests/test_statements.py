@@ -563,6 +563,11 @@ def test_statements_holder_of_sentence(text, expected):
      "would make the people give up the vote.", 1, {"KRG"}),
     ("TEHRAN — The commander of Iran's border guards has called the vote a plot. Brigadier "
      "General Ahmad Rostami questioned its legitimacy.", 1, {"Iran"}),
+    # "both premiers", "the deputy prime minister": plural and singular descriptions
+    ("Yildirim spoke with Abadi by phone. Both premiers urged the Kurds to reverse course.", 1,
+     {"Iraq", "Turkey"}),
+    ("Turkish Deputy Prime Minister Bekir Bozdag spoke in Ankara. The vote, the deputy prime "
+     "minister said, would destabilise the region.", 1, {"Turkey"}),
     # "the chamber" is the last parliament named
     ("Iraq's parliament voted against the referendum. On Wednesday the same chamber asked "
      "the government to deploy troops in Kirkuk.", 1, {"Iraq"}),
