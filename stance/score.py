@@ -22,8 +22,8 @@ from .statements import CLAUSE_JOIN
 log = logging.getLogger(__name__)
 
 SCORERS = ("lexicon", "model", "ensemble")
-# the best mean dev F_avg (README quality table, 2026-11-27, session 8): ensemble 0.692
-# (force 0.643, referendum 0.740), model 0.676, lexicon 0.477
+# the best mean dev F_avg (README quality table, 2026-11-27, session 9, 149 dev articles):
+# ensemble 0.679 (force 0.623, referendum 0.735), model 0.667, lexicon 0.475
 DEFAULT_SCORER = "ensemble"
 
 
