@@ -5,7 +5,10 @@ The grammar statements.py relies on, on text whose quotes are masked:
   preposition governs ("by Iraq", "to Erbil"; "the ministers of Iraq" is allowed);
 - `group_from`: a mention and those coordinated with it ("Iraq, Turkey and Iran");
 - `passive_by`: the agent of "was filed by X" or "a ban ordered by X";
-  `later_passive_agents`: those of every passive cue in a clause;
+  `later_passive_agents`: those of every passive cue in a clause; `more_agents`: the groups
+  of each further "by" ("by Baghdad and by Ankara");
+- `temporal_speakers`: "…, as Ankara warned that …", "a day after the White House urged …";
+- `reaction_sources`: "rejected every call from Baghdad and Ankara to …";
 - `reaction_source`: "drew a sharp rebuke from Erbil", "warnings came from Tehran";
 - `control_gainer`: "Kirkuk fell to Iraqi forces", "the airport was in federal hands";
 - `relative_subject`: "…from Baghdad, which demanded…";
@@ -43,13 +46,12 @@ _CONTENT_NOUNS = frozenset("""fears fear reports report claims claim concerns co
 suggestions suggestion rumours rumors rumour rumor talk signs indications news allegations
 allegation worries doubts expectations hopes assumption notion idea impression belief
 perception sense risk danger possibility prospect prospects likelihood threat""".split())
-_FROM_HEADS = frozenset("""delegation delegations envoy envoys officials official team teams
-representatives representative diplomats visitors commanders statement statements directive
-directives letter message communique decree order readout note""".split())
 # a document from X opens its clause: "A directive from Iran's ministry ordered …" (not
 # "according to a statement from Erdogan's office, the two presidents …")
 _FROM_DOCUMENTS = frozenset("""statement statements directive directives letter message communique
 decree order readout note""".split())
+_FROM_HEADS = frozenset("""delegation delegations envoy envoys officials official team teams
+representatives representative diplomats visitors commanders""".split()) | _FROM_DOCUMENTS
 _FROM_LEAD = frozenset("a an the senior top military high-level security another".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
 sources source officers politicians""".split())
@@ -90,10 +92,9 @@ def passive_by(masked, lo, hi, mentions):
     return []
 
 
-# "rejected by the government in Baghdad and by Turkey and Iran": a further "by" group
+# "rejected by the government in Baghdad and by Turkey and Iran": a further "by" group, also
+# after an appositive "Iraq's neighbours,"
 _MORE_BY = re.compile(r"(?:\s+in\s+[A-Z][\w’'-]*)?,?\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?by\s+(?:the\s+)?")
-
-
 _THEIR_NEIGHBOURS = re.compile(r"(?:[A-Z][\w.’'-]*['’]s\s+(?:\w+\s+)?(?:neighbou?rs|allies|partners),\s+)?")
 
 
@@ -129,9 +130,9 @@ def later_passive_agents(masked, hi, cues, mentions):
 
 
 # a temporal clause's subject and speech verb: "…, as Turkey warned that …", "a day after the
-# White House urged …" (fresh statements the lede reports beside its main one)
-# ("after the foreign ministers of Iraq, Turkey and Iran, meeting in New York, urged …",
-# "shortly after Turkey's foreign ministry called …")
+# White House urged …" (fresh statements the lede reports beside its main one), also after a
+# description or a possessive head ("after the foreign ministers of Iraq, Turkey and Iran,
+# meeting in New York, urged …", "shortly after Turkey's foreign ministry called …")
 _TEMPORAL_BEFORE = re.compile(r"\b(?:after|as|before|when|while)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){1,3}"
                               r"(?:of|in|from)\s+(?:the\s+)?)?$", re.IGNORECASE)
 _TEMPORAL_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}(?:,\s[^,;]{2,40},)?"
@@ -237,6 +238,8 @@ def _apposition(masked, a: Mention, b: Mention, gap: str) -> bool:
         and any(w[:1].islower() for w in a.surface.split()) and masked[b.end:b.end + 1] == ","
 
 
+# "after meeting U.S. envoys": the object of a gerund after these is governed ("By evening" is
+# no gerund)
 _GERUND_HEADS = frozenset("after before while when since without by upon despite".split())
 _ING_NOUNS = frozenset("""evening morning thing nothing something anything everything spring
 king ring wing string building ceiling during""".split())
@@ -433,8 +436,8 @@ _MADE_BY = re.compile(r"\b(?:announcements?|statements?|declarations?|decisions?
 
 
 def reaction_sources(masked, lo, hi, mentions):
-    """Every group a reaction or appeal comes from: "despite appeals from Washington, Ankara
-    and Tehran", "an announcement made on Wednesday by Barzani"."""
+    """Every group an appeal comes from or an announcement was made by: "despite appeals from
+    Washington, Ankara and Tehran", "an announcement made on Wednesday by Barzani"."""
     out = []
     for i, m in enumerate(mentions):
         if lo <= m.start < hi and m not in out and (
