@@ -200,12 +200,14 @@ def plot_stance_map(trends: pd.DataFrame, *, figsize=(8, 7)) -> Figure:
     ax.set_ylim(-1.1, 1.1)
     ax.set_xlabel("referendum stance (−1 against … +1 favor)")
     ax.set_ylabel("force stance (−1 against … +1 favor)")
-    for x, y, text in ((-0.55, 0.55, "against the vote\nfavors force"),
-                       (0.55, 0.55, "backs the vote\nfavors force"),
-                       (-0.55, -0.55, "against the vote\nrejects force"),
-                       (0.55, -0.55, "backs the vote\nrejects force")):
-        ax.text(x, y, text, fontsize=13, color="#000000", alpha=0.12, ha="center", va="center",
-                zorder=0)
+    # quadrant names by the axes' crossing, where actors' paths rarely run (in the middle of
+    # a quadrant they sat under the points)
+    for sx, sy, text in ((-1, 1, "against the vote\nfavors force"),
+                         (1, 1, "backs the vote\nfavors force"),
+                         (-1, -1, "against the vote\nrejects force"),
+                         (1, -1, "backs the vote\nrejects force")):
+        ax.text(0.04 * sx, 0.04 * sy, text, fontsize=9, color="#000000", alpha=0.4,
+                ha="left" if sx > 0 else "right", va="bottom" if sy > 0 else "top", zorder=0)
     ax.grid(alpha=0.25)
     if ax.get_legend_handles_labels()[0]:
         ax.legend(fontsize=8, loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False)
