@@ -121,7 +121,10 @@ class LexiconScorer:
         for c in found:
             if any(k.start <= c.start and c.end <= k.end and (k.start, k.end) != (c.start, c.end)
                    and (c.label in ("topic", "flip", "endorse", "hedge")
-                        or {c.label, k.label} == {"favor", "against"}) for k in kept):
+                        or {c.label, k.label} == {"favor", "against"}
+                        # "should not be going at each other" holds its own negation
+                        or (c.label == k.label and _NEGATION.search(text, k.start, c.start)))
+                   for k in kept):
                 continue
             if any((k.start, k.end, k.label) == (c.start, c.end, c.label) for k in kept):
                 continue
@@ -130,6 +133,7 @@ class LexiconScorer:
 
     def score(self, text: str, target: str) -> Verdict:
         """Label, signed score, confidence and evidence for one text and target."""
+        text = _unquoted(text)
         return _verdict(self._signals(text, target, self._present(text))[0])
 
     def features(self, text: str) -> list[float]:
@@ -138,6 +142,7 @@ class LexiconScorer:
 
     def analyse(self, text: str) -> tuple[dict, list[float]]:
         """Verdicts per target and the feature vector, from one pass over the cues."""
+        text = _unquoted(text)
         verdicts, out, present = {}, [], self._present(text)
         for target in self.targets:
             signals, has_topic = self._signals(text, target, present)
@@ -234,6 +239,15 @@ def _apostrophes(pattern: str) -> str:
 
 # the only non-ASCII characters that re.IGNORECASE matches to an ASCII letter
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
+
+
+_QUOTES = str.maketrans("", "", "“”\"")
+
+
+def _unquoted(text: str) -> str:
+    """`text` without double quotation marks: cues read across them ('should not be "going at
+    each other"', 'called the vote "illegal"')."""
+    return text.translate(_QUOTES)
 
 
 def _folded(text: str) -> str:

@@ -86,6 +86,15 @@ def lex():
     # hinting at an operation leans toward force; "war means destruction" warns against it
     ("Erdogan has begun to hint at a military operation toward Erbil.", "force", "favor", 0.5),
     ("Barzani cautioned that war means destruction of everything.", "force", "against", 0.5),
+    # cues read across quotation marks, and a cue that holds its own negation is not negated
+    # again by it
+    ('The Pentagon said the two forces should not be "going at each other."', "force",
+     "against", 0.5),
+    ('Ankara called the vote "null and void."', "referendum", "against", None),
+    # offering or calling for a ceasefire is an explicit "against" (codebook §4)
+    ("Erbil offered to freeze the result and to declare an immediate ceasefire.", "force",
+     "against", 1.0),
+    ("Without doubt the Peshmerga are in a state of combat readiness.", "force", "favor", None),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
