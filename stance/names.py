@@ -86,7 +86,7 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
             if words and all(w.lower().rstrip("’'s") in title_words or w.lower() in title_words
                              for w in words):
                 _register(learned, " ".join(tokens), inner[0].actor, actors)
-    _named_after_description(texts, found if found is not None else None, actors, learned)
+    _named_after_description(texts, found, actors, learned)
     if not learned:
         return None
     return ActorDictionary.from_mapping({"actors": _invert(learned)})
@@ -119,8 +119,8 @@ def _named_after_description(texts, found, actors, learned) -> None:
             mentions = found[i - 1] if found is not None else actors.find(prev)
             sides = set()
             for d in _DESCRIBED.finditer(prev):
-                if NAME.match(prev, d.end() + 1) or prev.startswith(", ", d.end()) \
-                        and NAME.match(prev, d.end() + 2):
+                if NAME.match(prev, d.end() + 1) or (prev.startswith(", ", d.end())
+                                                      and NAME.match(prev, d.end() + 2)):
                     continue  # the description names its person: learnt above, if at all
                 # the actor the description belongs to, within it or right after ("to X")
                 near = [m for m in mentions if d.start() <= m.start < d.end() + 40
