@@ -755,6 +755,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             group = list(group) + [m for m in extra if m not in group]
             if group:
                 group += _joint_content(masked, group, cues, c_hi, clause_mentions, cfg.cue_re)
+        elif group:  # a deed without a cue verb: "Turkey kept the gate open, despite Baghdad's demands"
+            group = list(group) + [m for m in _reaction_sources(masked, c_lo, c_hi, clause_mentions)
+                                   if m not in group]
         new = _holders(group)
         if new:
             if not holders:

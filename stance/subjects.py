@@ -435,6 +435,17 @@ _MADE_BY = re.compile(r"\b(?:announcements?|statements?|declarations?|decisions?
                       r"\s+(?:[\w-]+\s+){0,3}?by\s+(?:the\s+)?(?:[A-Z][\w.'’-]*\s+){0,3}$", re.IGNORECASE)
 
 
+# what another clause defies: "despite Baghdad's demands", "despite Monday's order by Iraq's
+# Supreme Court"
+_DEFY = r"(?:despite|defying|defied|ignoring|ignored|brushing\s+aside|brushed\s+aside)"
+_DEFIED_BY = re.compile(r"\b" + _DEFY + r"\s+(?:[\w’'-]+\s+){0,3}?(?:orders?|rulings?|decisions?|"
+                        r"demands?|calls?|requests?|appeals?|ultimatum)\s+(?:by|from)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+_DEFYING = re.compile(r"\b" + _DEFY + r"\s+(?:the\s+)?$", re.IGNORECASE)
+_OWN_DEMAND = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:demands?|calls?|appeals?|requests?|pleas?|"
+                         r"orders?|ultimatum|objections|warnings)\b", re.IGNORECASE)
+
+
 def reaction_sources(masked, lo, hi, mentions):
     """Every group an appeal comes from or an announcement was made by: "despite appeals from
     Washington, Ankara and Tehran", "an announcement made on Wednesday by Barzani"."""
@@ -442,7 +453,10 @@ def reaction_sources(masked, lo, hi, mentions):
     for i, m in enumerate(mentions):
         if lo <= m.start < hi and m not in out and (
                 _APPEAL_FROM.search(masked, max(lo, m.start - 60), m.start)
-                or _MADE_BY.search(masked, max(lo, m.start - 60), m.start)):
+                or _MADE_BY.search(masked, max(lo, m.start - 60), m.start)
+                or _DEFIED_BY.search(masked, max(lo, m.start - 60), m.start)
+                or (_DEFYING.search(masked, max(lo, m.start - 30), m.start)
+                    and _OWN_DEMAND.match(masked, m.end))):
             out += [g for g in group_from(masked, mentions[i:]) if g not in out]
     return out
 

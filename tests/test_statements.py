@@ -308,6 +308,11 @@ def holders(text):
     ("Erbil vowed to hold the vote despite opposition from Baghdad and Tehran.", {"KRG"}),
     ("Baghdad answered an announcement made on Wednesday by Masoud Barzani that the vote would "
      "go ahead.", {"Iraq", "KRG"}),
+    # what a clause defies is its source's statement: "despite Baghdad's demands"
+    ("Turkey kept the border gate open, despite Baghdad's demands.", {"Turkey", "Iraq"}),
+    ("Barzani said the vote would go ahead despite Monday's order by Iraq's Supreme Court to "
+     "suspend it.", {"KRG", "Iraq"}),
+    ("Turkey kept the border gate open, despite Baghdad's airport.", {"Turkey"}),
     # a coordinated clause after a place: "… in Ankara, and both Turkish leaders pledged …"
     ("Abadi discussed the crossings with Erdogan in Ankara, and both Turkish leaders pledged "
      "to help Baghdad.", {"Iraq", "Turkey"}),
