@@ -150,7 +150,7 @@ def holders(text):
     ("Iranian-backed militias entered Kirkuk.", {"Iraq"}),
     ("Shiite militias backed by Iran advanced on Tuz Khurmatu.", {"Iraq"}),
     # a deed in an irregular past tense
-    ("Ankara kept the Habur gate open despite Baghdad's demands.", {"Turkey"}),
+    ("Ankara kept the Habur gate open despite the pressure.", {"Turkey"}),
     ("Erbil gave no ground.", {"KRG"}),
     # "the X side", "the region's <title>", the US-led coalition of this crisis
     ("The Kurdish side offered to freeze the result.", {"KRG"}),
