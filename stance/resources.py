@@ -75,12 +75,14 @@ def load_cues(path=None) -> dict[str, tuple[str, ...]]:
     return {kind: tuple(str(w) for w in data.get(kind) or ()) for kind in CUE_KINDS}
 
 
-def load_titles(path=None) -> tuple[frozenset, tuple]:
-    """Title words and referring heads (``stance/data/titles.yaml``)."""
+def load_titles(path=None) -> tuple[frozenset, tuple, dict]:
+    """Title words, referring heads and other names of heads ("chamber" → "parliament")
+    (``stance/data/titles.yaml``)."""
     data = _read_yaml(path, "titles.yaml")
     words = frozenset(str(w).lower() for w in data.get("words") or ())
     heads = tuple(sorted((str(h).lower() for h in data.get("heads") or ()), key=len, reverse=True))
-    return words, heads
+    synonyms = {str(k).lower(): str(v).lower() for k, v in (data.get("synonyms") or {}).items()}
+    return words, heads, synonyms
 
 
 def load_lexicon(path=None) -> pd.DataFrame:

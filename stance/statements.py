@@ -45,7 +45,7 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        subject_group as _subject_group, adjacent_subject as _adjacent_subject,
                        in_relative as _in_relative, more_agents as _more_agents,
                        temporal_speakers as _temporal_speakers,
-                       reaction_sources as _reaction_sources)
+                       reaction_sources as _reaction_sources, OTHERS_OF as _OTHERS_OF)
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
 
@@ -145,13 +145,14 @@ class AttributionRules:
     inverting: frozenset      # verbs before their subject: '"…," said Erdogan'
     content_cues: frozenset   # verbs whose object is what was said
     surnames: frozenset = frozenset()  # one-word aliases that end a listed name: "Tillerson"
+    head_synonyms: tuple = ()  # (regex of another name, the head it stands for): "chamber"
 
     @classmethod
     def load(cls, actors: ActorDictionary | None = None, cues=None) -> "AttributionRules":
         """Compile `actors` and `cues` (default: the packaged ones) and the title words."""
         actors = load_actors() if actors is None else actors
         cues = load_cues() if cues is None else cues
-        words, heads = load_titles()
+        words, heads, synonyms = load_titles()
         head_res = tuple((h, re.compile(r"\b" + re.escape(h) + r"\b"),
                           re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + re.escape(h) + r"\b"))
                          for h in heads)
@@ -160,7 +161,8 @@ class AttributionRules:
         return cls(actors, CueMatcher.from_cues(cues), words, heads, head_res,
                    CueMatcher.from_cues({"speech": cues.get("trailing", ())}),
                    cue_words(cues.get("inverting", ())), cue_words(cues.get("content", ())),
-                   frozenset(a for a in aliases if " " not in a and a in lasts))
+                   frozenset(a for a in aliases if " " not in a and a in lasts),
+                   tuple((re.compile(r"\b" + re.escape(k) + r"\b"), v) for k, v in synonyms.items()))
 
 
 def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None = None,
@@ -391,7 +393,7 @@ _WORD_BEFORE = re.compile(r"\w\s*$")
 
 
 def _mentions_in(mentions, a, b):
-    """The mentions inside text[a:b]."""
+    """The mentions that start inside text[a:b]."""
     return [m for m in mentions if a <= m.start < b]
 
 
@@ -407,10 +409,6 @@ def _mentions(masked, lo, cfg, state, found=None):
     return [m for m in found if not _OTHERS_OF.match(masked, m.end)]
 
 
-# a possessive whose head is other people than the actor's own: "Iraq's neighbours"
-_OTHERS_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:neighbou?rs?|allies|ally|enemies|enemy|opponents|"
-                        r"rivals|critics|partners|friends|minorit(?:y|ies)|Sunnis|Shiites|Shias|Arabs|"
-                        r"Turkmen|Christians|Yazidis|citizens|people|population|Kurds)\b")
 
 
 def _locative_context(masked, lo, mentions):
@@ -590,7 +588,7 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
         if before.strip() or after:
             return None
         return [(a, verb.group()) for a, _ in _owners(own.group(1), state)] or None
-    seg_mentions = [m for m in mentions if seg_lo <= m.start < seg_hi]
+    seg_mentions = _mentions_in(mentions, seg_lo, seg_hi)
     quoted = _quoted_as(masked, seg_lo, seg_hi, seg_mentions)
     if quoted:
         group = quoted
@@ -643,7 +641,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
     for c_lo, c_hi in zip(bounds, bounds[1:]):
         if _NO_COMMENT.search(masked, c_lo, c_hi):
             continue
-        clause_mentions = [m for m in mentions if c_lo <= m.start < c_hi]
+        clause_mentions = _mentions_in(mentions, c_lo, c_hi)
         cues = [c for c in cfg.cue_re.finditer(masked, c_lo, c_hi)
                 if not any(x.start < c.end() and c.start() < x.end for x in clause_mentions)
                 and not (speech_only and c.lastgroup != "speech")
@@ -736,6 +734,10 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
         quoted = _quoted_as(masked, c_lo, c_hi, clause_mentions)
         if quoted:
             group, this_kind = quoted, "reported"
+        # "Kurdish leaders rejected every call from Baghdad and Ankara to …", "Turkey kept the
+        # gate open, despite Baghdad's demands"
+        sources = [m for m in _reaction_sources(masked, c_lo, c_hi, clause_mentions)
+                   if m not in group] if group else []
         if cues:
             # agents of later passives ("a decision that was condemned by Baghdad"), partners
             # in joint drills, speakers in temporal clauses ("a day after the White House
@@ -746,18 +748,15 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             extra = _later_passive_agents(masked, c_hi, cues, clause_mentions)
             extra += [m for m in _temporal_speakers(masked, c_lo, cues, clause_mentions)
                       if m not in extra]
-            if group:  # "Kurdish leaders rejected every call from Baghdad and Ankara to …"
-                extra += [m for m in _reaction_sources(masked, c_lo, c_hi, clause_mentions)
-                          if m not in extra and m not in group]
+            extra += [m for m in sources if m not in extra]
             if group or extra:
                 extra += _joint_partners(masked, c_lo, c_hi, clause_mentions)
                 extra += _ellipsis_partners(masked, c_lo, c_hi, clause_mentions)
             group = list(group) + [m for m in extra if m not in group]
             if group:
                 group += _joint_content(masked, group, cues, c_hi, clause_mentions, cfg.cue_re)
-        elif group:  # a deed without a cue verb: "Turkey kept the gate open, despite Baghdad's demands"
-            group = list(group) + [m for m in _reaction_sources(masked, c_lo, c_hi, clause_mentions)
-                                   if m not in group]
+        else:  # a deed without a cue verb
+            group = list(group) + sources
         new = _holders(group)
         if new:
             if not holders:
@@ -907,7 +906,9 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             return []
         if context:
             return [Mention(g.start, g.end, a, g.surface, "actor") for a, _ in context]
-        low = _HEAD_SYNONYMS.sub("parliament", g.surface.lower())
+        low = g.surface.lower()
+        for other_name, head in cfg.head_synonyms:  # "the chamber": the parliament
+            low = other_name.sub(head, low)
         for head in cfg.heads if not _POSSESSIVE.match(low) else ():  # "his spokesman": the last holder's
             if head in low and head in state.titles and low not in ("he", "she", "it", "they"):
                 # "The government said …" after a holder that is a government (the KRG's
@@ -950,7 +951,6 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
     return []
 
 
-_HEAD_SYNONYMS = re.compile(r"\b(?:chamber|legislature)\b")  # the parliament by another name
 _COUNTED_SIDES = re.compile(r"\b(both|two|three)\s+(?:governments|countries|capitals|neighbou?rs|sides)\b",
                             re.IGNORECASE)
 _COUNT = {"both": 2, "two": 2, "three": 3}
@@ -996,6 +996,8 @@ def _leading_source(masked, lo, cfg):
     own = _SOURCE_OWNER.search(lead.group()) if lead else None
     return own.group(1) if own and masked[lead.end():lead.end() + 2].lstrip().startswith(",") \
         else None
+
+
 _ADDRESSEE_VERB = re.compile(
     r"\b(?:urg|call(?:ed|s|ing)?\s+(?:on|upon)|ask|press|told|tell|warn|caution|advis|appeal(?:ed|s|ing)?"
     r"\s+to|encourag|invit|implor|pushe?|lobb(?:y|ied)|persuad|convinc)[\w’']*\s+(?:the\s+)?"

@@ -95,7 +95,12 @@ def passive_by(masked, lo, hi, mentions):
 # "rejected by the government in Baghdad and by Turkey and Iran": a further "by" group, also
 # after an appositive "Iraq's neighbours,"
 _MORE_BY = re.compile(r"(?:\s+in\s+[A-Z][\w’'-]*)?,?\s+(?:and\s+|or\s+|as\s+well\s+as\s+)?by\s+(?:the\s+)?")
-_THEIR_NEIGHBOURS = re.compile(r"(?:[A-Z][\w.’'-]*['’]s\s+(?:\w+\s+)?(?:neighbou?rs|allies|partners),\s+)?")
+# a possessive whose head is other people than the actor's own: "Iraq's neighbours" (no
+# mention of Iraq: statements.py drops it)
+OTHERS_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:neighbou?rs?|allies|ally|enemies|enemy|opponents|"
+                       r"rivals|critics|partners|friends|minorit(?:y|ies)|Sunnis|Shiites|Shias|Arabs|"
+                       r"Turkmen|Christians|Yazidis|citizens|people|population|Kurds)\b")
+_THEIR_NEIGHBOURS = re.compile(r"(?:[A-Z][\w.’'-]*" + OTHERS_OF.pattern + r",\s+)?")
 
 
 def more_agents(masked, group, mentions):
