@@ -335,6 +335,12 @@ def test_statements_holder_of_sentence(text, expected):
     assert holders(text) == expected
 
 
+# a statement that sets out its points as a list, and a sentence after the list
+_SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text set out two points:"
+            "\n\n1. an immediate halt to all military operations;\n\n2. freezing the results of the "
+            "referendum.\n\nThe referendum returned a yes vote of 92.7 percent.")
+
+
 @pytest.mark.parametrize("text, sentence, expected", [
     # pronoun back to the last named holder
     ("Turkish President Recep Tayyip Erdogan spoke in Ankara on Monday. "
@@ -526,12 +532,8 @@ def test_statements_holder_of_sentence(text, expected):
      "addressed to the federal government in Baghdad. The statement urged calm. The government "
      "said the clashes risked a war of attrition.", 3, {"KRG"}),
     # the points a statement "set out:" as a list are its holder's
-    ("The Kurdistan Regional Government proposed a ceasefire. The text set out two points:"
-     "\n\n1. an immediate halt to all military operations;\n\n2. freezing the results of the "
-     "referendum.\n\nThe referendum returned a yes vote of 92.7 percent.", 2, {"KRG"}),
-    ("The Kurdistan Regional Government proposed a ceasefire. The text set out two points:"
-     "\n\n1. an immediate halt to all military operations;\n\n2. freezing the results of the "
-     "referendum.\n\nThe referendum returned a yes vote of 92.7 percent.", 4, set()),
+    (_SET_OUT, 2, {"KRG"}),
+    (_SET_OUT, 4, set()),
     # "…, which it says is …" is a relative clause, not the sentence's attribution
     ("Abadi said the vote was illegal. Erbil has set September 25 for the vote, which it says "
      "is non-binding.", 1, {"KRG"}),
