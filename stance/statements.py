@@ -40,6 +40,7 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        later_passive_agents as _later_passive_agents,
                        ellipsis_partners as _ellipsis_partners,
                        passive_by as _passive_by, reaction_source as _reaction_source,
+                       state_participle as _state_participle,
                        control_gainer as _control_gainer,
                        relative_subject as _relative_subject,
                        subject_group as _subject_group, adjacent_subject as _adjacent_subject,
@@ -693,6 +694,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                                              speech=False)
             elif _PASSIVE_AUX.search(masked[max(c_lo, cue.start() - 25):cue.start()]):
                 by = _BY.search(masked[cue.end():cue.end() + 60])
+                if by and _state_participle(masked, cue.start(), cue.end() + by.end()):
+                    by = None  # "was held in areas controlled by the KRG": a place, no agent
                 group = _more_agents(masked, _group_from(masked, [
                     m for m in clause_mentions if m.start >= cue.end() + by.end()]),
                     clause_mentions) if by else []
@@ -1020,8 +1023,19 @@ _AS_VERB = re.compile(r"\s+as\s+(?:saying|telling|stating|warning|adding|describ
                       re.IGNORECASE)
 
 
+_PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+|later\s+)?quoted\s+"
+                             r"(?:by\s+[^,;.]{2,60}?\s+)?as\s+(?:saying|telling|stating|warning|adding)\b",
+                             re.IGNORECASE)
+
+
 def _quoted_as(masked, lo, hi, mentions):
-    """'IRNA quoted Abadi as telling …': the one quoted holds, not the agency."""
+    """'IRNA quoted Abadi as telling …', 'Abadi was quoted by IRNA as saying …': the one
+    quoted holds, not the agency."""
+    passive = _PASSIVE_QUOTED.search(masked, lo, hi)
+    if passive:
+        group = _subject_group(masked, lo, passive.start(), mentions)
+        if group:
+            return group
     for i, m in enumerate(mentions):
         if lo <= m.start < hi and _QUOTED_AS.search(masked, max(lo, m.start - 12), m.start):
             group = _group_from(masked, mentions[i:])

@@ -78,11 +78,29 @@ _RELATIVE = re.compile(r",\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3}?)")
 _AFTER_QUOTE = re.compile(r"[_”\"’,]\s*$")
 
 
+# participles of a lasting state, not a deed: "areas held by the Peshmerga", "a province
+# claimed by both Erbil and Baghdad", "the gate run by the KRG" describe a place, not a
+# position taken ("the referendum held by the KRG" is a deed: an event noun before "held")
+_STATE_BY = re.compile(r"\b(?:controlled|administered|run|dominated|populated|inhabited|governed|"
+                       r"occupied|owned|manned|claimed|disputed|surrounded|bordered|home)\s+by\s")
+_HELD_BY = re.compile(r"\bheld\s+by\s")
+_EVENT_BEFORE = re.compile(r"\b(?:referendum|vote|ballot|poll|election|talks|meeting|summit|"
+                           r"drills?|exercises?|conference|rally|session)\s+(?:was\s+|were\s+)?$")
+
+
+def state_participle(masked, lo, hi) -> bool:
+    """Whether the passive `masked[lo:hi]` (up to its "by") describes a state."""
+    if _STATE_BY.search(masked, lo, hi):
+        return True
+    held = _HELD_BY.search(masked, lo, hi)
+    return bool(held) and not _EVENT_BEFORE.search(masked, max(0, held.start() - 30), held.start())
+
+
 def passive_by(masked, lo, hi, mentions):
     """'… was filed by Abadi's office', 'a ban ordered by Baghdad': the agent holds."""
     for rx in (_PASSIVE_BY, _PARTICIPLE_BY):
         m = rx.search(masked, lo, hi)
-        if m and _MEDIUM_VERB.search(m.group()):
+        if m and (_MEDIUM_VERB.search(m.group()) or state_participle(masked, m.start(), m.end())):
             continue  # "a speech reported by the Tasnim news agency": the outlet only reports
         if m:
             group = group_from(masked, [x for x in mentions if m.end() <= x.start < m.end() + 40])
@@ -125,10 +143,11 @@ def later_passive_agents(masked, hi, cues, mentions):
     by Baghdad and Ankara"), where `passive_by` gives only the clause's first passive."""
     out = []
     for cue in cues:
-        if not _LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start()):
-            continue
+        if not _LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start()) \
+                or _MEDIUM_VERB.match(cue.group() + " "):
+            continue  # "was quoted as saying by Rudaw": the outlet only reports
         by = _BY_AGENT.match(masked, cue.end(), hi)
-        if by:
+        if by and not state_participle(masked, cue.start(), by.end()):
             out += more_agents(masked, group_from(masked, [m for m in mentions if m.start >= by.end()]),
                                mentions)
     return out
@@ -300,8 +319,9 @@ def _governed(masked, lo, m: Mention) -> bool:
     if _BREAK_BEFORE.search(before):
         return False  # "The day before, Erdogan warned": the comma ends the adverbial
     words = _WORD.findall(before)
-    while words and words[-1].lower() in ("the", "its", "their", "a", "an", "his", "her"):
-        words.pop()
+    while words and words[-1].lower() in ("the", "its", "their", "a", "an", "his", "her", "both",
+                                          "either", "neither"):
+        words.pop()  # "claimed by both Baghdad and Erbil": "both" does not end the preposition's reach
     if not words:
         return False
     prev = words[-1].lower()

@@ -327,6 +327,23 @@ def holders(text):
     ("Yildirim “expressed his delight” at the ruling, Anadolu reported.", {"Turkey"}),
     ("“It is very unfortunate,” Barzani told reporters.", {"KRG"}),
     ('The ministry called the plan "a Kurdish gamble" on Monday.', set()),
+    # a participle of a lasting state names no agent that acts; an event "held by" does
+    ("The referendum was held in areas controlled by the regional government.", set()),
+    ("Kirkuk has been held by Peshmerga forces since 2014.", set()),
+    ("Kirkuk, claimed by both Baghdad and Erbil, has been held by the Peshmerga since 2014.",
+     set()),
+    ("Turkey closed the gate run by the Kurdistan Regional Government.", {"Turkey"}),
+    ("The referendum was held by the KRG despite the warnings.", {"KRG"}),
+    # "both" does not end a list's governing preposition, nor start a subject
+    ("Both Baghdad and Ankara rejected the vote.", {"Iraq", "Turkey"}),
+    # quoted by an outlet: the one quoted holds
+    ("Barzani was quoted as saying by Rudaw that the vote would go ahead.", {"KRG"}),
+    ("Abadi was quoted by state television as saying that force was not an option.", {"Iraq"}),
+    # Iran's Kurdish parties are not the KDP; "Kurdish" shares the next adjective's head
+    ("The Kurdistan Democratic Party of Iran said its fighters would stay in the mountains.",
+     set()),
+    ("Kurdish and Iranian officials said the crossing would reopen.", {"KRG", "Iran"}),
+    ("Kurdish, Iraqi and Turkish delegations agreed to meet.", {"KRG", "Iraq", "Turkey"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
