@@ -319,6 +319,14 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     elif holders is None:
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
         speakers = holders
+        relay = _MEDIA_RELAY.match(masked, lo)
+        if relay and holders and all(a == "other" for a, _ in holders):
+            # "Turkish newspapers reported that Erdogan and Trump agreed …": the outlet only
+            # relays; the content's own subject speaks or acts
+            inner, inner_kind = _clause_holders(masked, relay.end(), mentions, cfg, state,
+                                                context, named_only=True)
+            if any(a != "other" for a, _ in inner):
+                holders, kind = inner, inner_kind
     else:
         # nested report: "Tillerson thanked the KRG …, Kurdish officials said" is the US's
         # position, and "Abadi and Erdogan agreed …, sources said" both sides'
@@ -543,6 +551,16 @@ def _modal_first(masked, lo, hi, cue_re) -> bool:
     return verb is None or modal.start() < verb.start()
 
 
+# a sentence that opens with an outlet relaying a report: "Turkish media reported that …",
+# "Reuters, citing two officials, reported on Monday that …"
+_MEDIA_RELAY = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,4}(?:media|newspapers?|press|television|TV|"
+                          r"agency|agencies|outlets?|dailies|daily|channels?|broadcasters?|"
+                          r"Reuters|AP|AFP|Anadolu|IRNA|Tasnim|Fars|ISNA|Rudaw|Kurdistan\s?24|NRT|"
+                          r"Al\s+Jazeera|Al-Monitor|BBC|Hurriyet|Sabah)(?:\s+[A-Z][\w-]*){0,2}"
+                          r"(?:,\s[^,;]{3,60},)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+                          r"(?:reported|quoted\s+[^,;]{3,60}?\s+as\s+saying|cited\s+[^,;]{3,60}?\s+as\s+saying|"
+                          r"carried\s+(?:a\s+)?reports?|broadcast|published\s+(?:a\s+)?reports?)"
+                          r"(?:\s+on\s+\w+)?\s+(?:that\s+)?", re.IGNORECASE)
 _REPORTED_BY = re.compile(r"\b(?:according\s+to|reported|reports|quoted|cited|carried)\b",
                           re.IGNORECASE)
 

@@ -344,6 +344,15 @@ def holders(text):
      set()),
     ("Kurdish and Iranian officials said the crossing would reopen.", {"KRG", "Iran"}),
     ("Kurdish, Iraqi and Turkish delegations agreed to meet.", {"KRG", "Iraq", "Turkey"}),
+    # a country's media are not its government; an outlet that relays a report gives the
+    # report to its own subject
+    ("Iranian media described the manoeuvres as part of annual events.", set()),
+    ("Anadolu reported that Erdogan warned the vote was illegal.", {"Turkey"}),
+    ("Turkish newspapers reported that Erdogan and Donald Trump agreed in New York that the "
+     "referendum should be cancelled.", {"Turkey", "US"}),
+    ("Reuters, citing two officials, reported on Monday that Iraqi troops moved toward Kirkuk.",
+     {"Iraq"}),
+    ("The UN said that Baghdad should talk.", set()),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
