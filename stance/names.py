@@ -167,11 +167,16 @@ def _invert(learned):
 _SAME_TITLE = {"prime minister": "premier", "premier": "prime minister"}
 
 
+# the surface of an outlet ("Turkish media", "Iraqi state television"): no place, no title owner
+MEDIA_SURFACE = re.compile(r"\b(?:media|newspapers?|press|television|TV|agency|agencies|outlets?|"
+                           r"dailies|daily|channels?|stations?|broadcasters?|news sites?)$", re.IGNORECASE)
+
+
 def remember_titles(text, mentions, head_res, titles: dict, owners: dict | None = None) -> None:
     """Note in `titles` which actor each title head ("prime minister") was last seen with
     (and in `owners`, if given, every actor seen with it)."""
     for m in mentions:
-        if m.kind not in ("actor", "other"):
+        if m.kind not in ("actor", "other") or MEDIA_SURFACE.search(m.surface):
             continue  # "Iraq's top Shiite cleric" makes "the cleric" other, not the last holder
         surface = m.surface.lower()
         tail = text[m.end:m.end + 40].lower()

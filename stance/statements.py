@@ -34,7 +34,8 @@ import pandas as pd
 from .cues import CueMatcher, cue_word, cue_words
 from .mentions import ActorDictionary, Mention
 from .names import (NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names,
-                    person_like as _person_like, remember_titles)
+                    person_like as _person_like, remember_titles,
+                    MEDIA_SURFACE as _MEDIA_SURFACE)
 from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
@@ -425,7 +426,9 @@ def _locative_context(masked, lo, mentions):
     if not m:
         return []
     a, b = (lo + m.start(1), lo + m.end(1)) if lo else (m.start(1), m.end(1))
-    inside = [x for x in mentions if a <= x.start < b and x.kind == "actor"]
+    inside = [x for x in mentions if a <= x.start < b and x.kind == "actor"
+              and not _MEDIA_SURFACE.search(x.surface)]  # "In remarks broadcast on Iraqi state
+    # television, the prime minister said": a channel is no place
     # a place ("In Baghdad, officials said"), not a possession ("At Baghdad's request, …")
     if any(masked[x.end:x.end + 2] in ("'s", "’s") for x in inside):
         return []
@@ -752,7 +755,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
         if not group and not cues:
             carried = subject or carried  # a subject with no verb of its own: the next clause's
             continue
-        quoted = _quoted_as(masked, c_lo, c_hi, clause_mentions)
+        quoted = _quoted_as(masked, c_lo, c_hi, clause_mentions) or _quoted_generic(
+            masked, c_lo, c_hi, cfg, state, context)
         if quoted:
             group, this_kind = quoted, "reported"
         # "Kurdish leaders rejected every call from Baghdad and Ankara to …", "Turkey kept the
@@ -1037,7 +1041,7 @@ _TAIL_CLAUSE = re.compile(r"(?:where|which|who|whom|whose|when|as|after|before|w
                           re.IGNORECASE)
 _NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet|which|who|whom|where|when|whereupon)\b|\bthat\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+$", re.IGNORECASE)
-_AS_VERB = re.compile(r"\s+as\s+(?:saying|telling|stating|warning|adding|describing|calling)\b",
+_AS_VERB = re.compile(r"\s+(?:as\s+)?(?:saying|telling|stating|warning|adding|describing|calling)\b",
                       re.IGNORECASE)
 
 
@@ -1060,6 +1064,22 @@ def _quoted_as(masked, lo, hi, mentions):
             if group and _AS_VERB.match(masked, group[-1].end):
                 return group
     return []
+
+
+_QUOTED_GENERIC = re.compile(r"\bquot(?:ed|es|ing)\s+((?:the\s+|a\s+)?[a-z][\w\s-]{1,40}?)"
+                             r"\s+(?:as\s+)?(?:saying|telling|stating|warning|adding)\b", re.IGNORECASE)
+
+
+def _quoted_generic(masked, lo, hi, cfg, state, context):
+    """'Turkish media quoted the president telling …', 'Anadolu quoted him as saying …': the
+    quoted description's or pronoun's referent."""
+    m = _QUOTED_GENERIC.search(masked, lo, hi)
+    if not m:
+        return []
+    if m.group(1).lower() in ("him", "her"):  # "Anadolu quoted him as saying …"
+        return [Mention(m.start(1), m.end(1), a, m.group(1), "actor" if a != "other" else "other")
+                for a, _ in state.last_people or state.last_holders]
+    return _resolve_generic(masked, m.start(1), m.end(1), cfg, state, context, speech=True)
 
 
 def _joint_content(masked, group, cues, hi, mentions, cue_re):

@@ -353,6 +353,10 @@ def holders(text):
     ("Reuters, citing two officials, reported on Monday that Iraqi troops moved toward Kirkuk.",
      {"Iraq"}),
     ("The UN said that Baghdad should talk.", set()),
+    ("In remarks broadcast on Iraqi state television, Abadi said there would be no war.",
+     {"Iraq"}),
+    ("Iran has reopened its crossings, foreign ministry spokesman Bahram Ghassemi said.",
+     {"Iran"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
@@ -610,6 +614,13 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     # the outlet that reported a speech does not replace the speaker for "he said"
     ("Iran's army chief Mohammad Baqeri spoke on Monday. On Tuesday he gave a speech reported "
      "by the Tasnim news agency. The vote, he said, was a plot.", 2, {"Iran"}),
+    # an outlet quoting a description or a pronoun: its referent holds, and a channel is no
+    # place and owns no title
+    ('Erdogan spoke on Sunday. Turkish media quoted the president telling his commanders: '
+     '"Let us be ready at any moment."', 1, {"Turkey"}),
+    ("Erdogan spoke on Sunday. Anadolu quoted him as saying the vote was void.", 1, {"Turkey"}),
+    ("Abadi was in Paris. In remarks broadcast on Iraqi state television, the prime minister "
+     "said Baghdad did not want a confrontation.", 1, {"Iraq"}),
 ])
 def test_statements_context(text, sentence, expected):
     from stance.sentences import sentence_spans
