@@ -97,7 +97,7 @@ _POSSESSIVE_HEAD = re.compile(r"['’]s((?:\s+[a-z][\w-]*){1,3})(?=[\s,])")  # "
 _LONG_ASIDE = re.compile(r",\s[^,;_]{2,110},")
 _POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
 _MODAL = re.compile(r"\b(?:would|will|could|should|must|may|might|can|cannot|won't|wouldn't|"
-                    r"shall|going to)\b", re.I)
+                    r"shall|going to|needs? to|ought to|has to|have to)\b", re.I)
 _BE_HAVE = frozenset("is are was were be been being has have had".split())
 _AUX_GAP = re.compile(r"\s+(?:\w+ly\s+|not\s+|be\s+|been\s+)*")  # "was told", "is not coordinating"
 _UP_TO_COMMA = re.compile(r"[^,;]{0,40}")
@@ -527,6 +527,9 @@ def _speaker_before_parenthetical(masked, lo, content_end, mentions, cfg):
 
 
 # a group that "he" or "she" cannot refer back to: "Iraqi officials", "the Americans", "Kurds"
+_COLLECTIVE = re.compile(r"\b(?:delegation|government|ministry|council|parliament|office|"
+                         r"command|leadership|presidency|cabinet|army|military|team|side|party)$",
+                         re.IGNORECASE)  # who "he" cannot be
 _PLURAL_SPEAKER = re.compile(r"(?:\b[a-z]+[^\Wsu]s|\b[A-Z][a-z]+(?:ans|is|ks|ds))$")
 
 
@@ -952,6 +955,10 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             before = before[max(before.rfind(":"), before.rfind(";")) + 1:]
             last = next((h for h in reversed(state.people) if not _named_in(before, h)),
                         state.last_people)
+            # "X told reporters the two sides had agreed …. He said …": he is X, not the sides
+            one = [h for h in last if not _PLURAL_SPEAKER.search(h[1])
+                   and not _COLLECTIVE.search(h[1]) and not _organisation(h[0], h[1], cfg)]
+            last = one or last
         elif len({a for a, _ in last}) == 1 and last[0][0] != "other":
             # the same description keeps its referent: "The cabinet … congratulated …" and,
             # after another government is mentioned, "The cabinet rejected …"

@@ -332,6 +332,7 @@ def holders(text):
     ("Kirkuk has been held by Peshmerga forces since 2014.", set()),
     ("Kirkuk, claimed by both Baghdad and Erbil, has been held by the Peshmerga since 2014.",
      set()),
+    ("Iraq's top court voided the Kurdish independence vote on Monday.", {"Iraq"}),
     ("Turkey closed the gate run by the Kurdistan Regional Government.", {"Turkey"}),
     ("The referendum was held by the KRG despite the warnings.", {"KRG"}),
     # "both" does not end a list's governing preposition, nor start a subject
@@ -619,6 +620,12 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     ('Erdogan spoke on Sunday. Turkish media quoted the president telling his commanders: '
      '"Let us be ready at any moment."', 1, {"Turkey"}),
     ("Erdogan spoke on Sunday. Anadolu quoted him as saying the vote was void.", 1, {"Turkey"}),
+    # "X, he said, need to …": a demand on X, whose subject does not take over the statement
+    ("Iraq's army chief Othman al-Ghanimi spoke after the meeting. The Peshmerga, he said, need "
+     "to withdraw to the lines of 2003.", 1, {"Iraq"}),
+    # "he" after a speaker who reported what "the two sides" agreed is the speaker
+    ("Iraq's army chief of staff, Othman al-Ghanimi, told reporters the two sides had agreed on "
+     "some points. The Peshmerga, he said, need to withdraw to the lines of 2003.", 1, {"Iraq"}),
     ("Abadi was in Paris. In remarks broadcast on Iraqi state television, the prime minister "
      "said Baghdad did not want a confrontation.", 1, {"Iraq"}),
 ])
