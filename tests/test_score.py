@@ -63,6 +63,14 @@ def lex():
      "against", 1.0),
     ("We do not recognize the vote, and we call on Baghdad to reject any use of force.", "force",
      "against", 1.0),
+    # forces massing or digging in, a buildup, continued firing, troops entering a place,
+    # vowing to free territory
+    ("Iraqi forces have been massing south of Kirkuk for days.", "force", "favor", 0.5),
+    ("Iran has steadily built up its forces along its northwestern frontier.", "force", "favor",
+     0.5),
+    ("The militia kept firing on Peshmerga positions, he said.", "force", "favor", 0.5),
+    ("Federal troops had entered the town on Monday, the command said.", "force", "favor", 0.5),
+    ("The group urged the government to free Kirkuk from the separatists.", "force", "favor", 0.5),
     # negation and its scope
     ("Erbil said it will not postpone the referendum.", "referendum", "favor", None),
     ("Ankara did not rule out military action.", "force", "favor", None),
