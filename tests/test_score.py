@@ -71,6 +71,15 @@ def lex():
     ("The militia kept firing on Peshmerga positions, he said.", "force", "favor", 0.5),
     ("Federal troops had entered the town on Monday, the command said.", "force", "favor", 0.5),
     ("The group urged the government to free Kirkuk from the separatists.", "force", "favor", 0.5),
+    # staying focused on ISIS instead of fighting each other (a cue that names ISIS is not
+    # blocked by it), holding fire, no military way out
+    ("All parties must remain focused on the defeat of our common enemy, ISIS, the general said.",
+     "force", "against", 0.5),
+    ("They had held their fire, the command said.", "force", "against", 0.5),
+    ("We do not think the issues could be resolved militarily, Barzani said.", "force", "against",
+     1.0),
+    ("Yawar said the region was not in favour of war in any form.", "force", "against", 1.0),
+    ("Iraqi forces fought ISIS in Mosul.", "force", "none", 0),
     # negation and its scope
     ("Erbil said it will not postpone the referendum.", "referendum", "favor", None),
     ("Ankara did not rule out military action.", "force", "favor", None),
