@@ -358,6 +358,9 @@ def holders(text):
      {"Iraq"}),
     ("Iran has reopened its crossings, foreign ministry spokesman Bahram Ghassemi said.",
      {"Iran"}),
+    # "peshmerga" in lower case (AP and Washington Post style)
+    ("The peshmerga, joined by irregular fighters, answered with rocket fire.", {"KRG"}),
+    ("The peshmerga's General Command said its fighters had repelled the assault.", {"KRG"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
