@@ -74,6 +74,9 @@ _PAST_VERB = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
                         r"undertook|forbade|overrode|threw|used)\b")
 # "…, Masoud Barzani, whom he accused of treachery": the relative's verb is not Barzani's
 _OBJECT_WHOM = re.compile(r"\bwhom\s+(?:he|she|they|it|[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?$")
+_UNDERGONE = frozenset("""pushed driven forced expelled defeated routed attacked targeted shelled
+hit killed wounded ambushed surrounded besieged captured ousted evicted dislodged disarmed arrested
+overrun bombed struck""".split())
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 _TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
@@ -727,7 +730,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     at = cue.end() + by.end()
                     group = _resolve_generic(masked, at, _UP_TO_COMMA.match(masked, at).end(), cfg,
                                              state, context, speech=False)
-                if not group:
+                if not group and cue_word(cue) not in _UNDERGONE:
+                    # "Turkish troops were deployed …" (not "the Peshmerga were pushed out …":
+                    # what the subject underwent is the unnamed other side's deed)
                     group = _subject_group(masked, c_lo, cue.start(), clause_mentions)
             else:
                 if named_only and cue.group().lower() in _AUX:

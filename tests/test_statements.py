@@ -358,6 +358,11 @@ def holders(text):
      {"Iraq"}),
     ("Iran has reopened its crossings, foreign ministry spokesman Bahram Ghassemi said.",
      {"Iran"}),
+    # what a passive subject underwent is no deed of its own; a deployment is
+    ("The Kurdish forces were pushed out of the town, according to Iraqi security sources.",
+     {"Iraq"}),
+    ("The Peshmerga were attacked near Zummar.", set()),
+    ("Turkish troops were deployed at the border.", {"Turkey"}),
     # "peshmerga" in lower case (AP and Washington Post style)
     ("The peshmerga, joined by irregular fighters, answered with rocket fire.", {"KRG"}),
     ("The peshmerga's General Command said its fighters had repelled the assault.", {"KRG"}),
