@@ -80,6 +80,8 @@ def lex():
      1.0),
     ("Yawar said the region was not in favour of war in any form.", "force", "against", 1.0),
     ("Iraqi forces fought ISIS in Mosul.", "force", "none", 0),
+    # denying reports of an offensive is denying a plan to use force
+    ("The ministry dismissed reports of an imminent attack on Kirkuk.", "force", "against", 0.5),
     # negation and its scope
     ("Erbil said it will not postpone the referendum.", "referendum", "favor", None),
     ("Ankara did not rule out military action.", "force", "favor", None),
