@@ -30,6 +30,7 @@ on for including about despite after before through within without among via und
 inside outside along around beyond upon onto unlike amid targeting versus if whether during
 since until alongside beside besides because although though following regarding
 concerning""".split())
+_PEOPLES = frozenset("kurds arabs turkmen turkmens shiites sunnis yazidis christians people".split())
 _OF_HEADS = frozenset("""minister ministers leader leaders president presidents government governments
 spokesman spokeswoman spokesperson army armies forces officials official troops ministry ministries
 parliament parliaments chief chiefs head heads commander commanders representatives delegation
@@ -336,6 +337,9 @@ def _governed(masked, lo, m: Mention) -> bool:
             len(words) == 2 or words[-3].lower() in _FROM_LEAD) and (
             len(words) <= 3 or words[-2].lower() not in _FROM_DOCUMENTS):
         return False  # "A delegation from Iraq's armed forces travelled …" opens its clause
+    if prev == "of" and len(words) >= 3 and words[-2].lower() not in _PEOPLES \
+            and person_like(" ".join(words[-3:-1])):
+        return False  # "Jafar Sheikh Mustafa of the Peshmerga ministry said": his institution
     if prev in ("of", "in", "for"):  # "the ministers of Iraq", "officials in Baghdad",
         # "the spokesman for the coalition" are subjects
         return len(words) < 2 or words[-2].lower() not in (_IN_HEADS if prev == "in" else _OF_HEADS)

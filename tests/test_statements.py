@@ -363,6 +363,9 @@ def holders(text):
      {"Iraq"}),
     ("The Peshmerga were attacked near Zummar.", set()),
     ("Turkish troops were deployed at the border.", {"Turkey"}),
+    # "Name of the institution" speaks for the institution; "the Kurds of Iraq" are no name
+    ("Jafar Sheikh Mustafa of the Peshmerga ministry said the lines would hold.", {"KRG"}),
+    ("The Kurds of Iraq voted on Monday.", set()),
     # "peshmerga" in lower case (AP and Washington Post style)
     ("The peshmerga, joined by irregular fighters, answered with rocket fire.", {"KRG"}),
     ("The peshmerga's General Command said its fighters had repelled the assault.", {"KRG"}),
