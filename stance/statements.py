@@ -76,7 +76,8 @@ _PAST_VERB = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
 _OBJECT_WHOM = re.compile(r"\bwhom\s+(?:he|she|they|it|[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?$")
 _UNDERGONE = frozenset("""pushed driven forced expelled defeated routed attacked targeted shelled
 hit killed wounded ambushed surrounded besieged captured ousted evicted dislodged disarmed arrested
-overrun bombed struck""".split())
+overrun bombed struck told urged asked warned advised instructed informed pressed invited
+cautioned""".split())  # … and the addressee of a passive speech verb ("the KDP has been told that")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 _TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
@@ -730,9 +731,11 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     at = cue.end() + by.end()
                     group = _resolve_generic(masked, at, _UP_TO_COMMA.match(masked, at).end(), cfg,
                                              state, context, speech=False)
-                if not group and cue_word(cue) not in _UNDERGONE:
-                    # "Turkish troops were deployed …" (not "the Peshmerga were pushed out …":
-                    # what the subject underwent is the unnamed other side's deed)
+                if not group and cue_word(cue) in _UNDERGONE:
+                    # "the Peshmerga were pushed out …", "the KDP has been told that …": the
+                    # subject underwent the deed or was addressed; no later verb makes it act
+                    break
+                if not group:  # "Turkish troops were deployed …"
                     group = _subject_group(masked, c_lo, cue.start(), clause_mentions)
             else:
                 if named_only and cue.group().lower() in _AUX:

@@ -363,6 +363,10 @@ def holders(text):
      {"Iraq"}),
     ("The Peshmerga were attacked near Zummar.", set()),
     ("Turkish troops were deployed at the border.", {"Turkey"}),
+    ("The Kurdistan Democratic Party has been told that its representatives should stay away.",
+     set()),
+    ("Iraqi Kurds were warned against holding the vote.", set()),
+    ("Erbil was told by Washington to postpone the vote.", {"US"}),
     # "Name of the institution" speaks for the institution; "the Kurds of Iraq" are no name
     ("Jafar Sheikh Mustafa of the Peshmerga ministry said the lines would hold.", {"KRG"}),
     ("The Kurds of Iraq voted on Monday.", set()),
