@@ -12,7 +12,9 @@ import re
 
 from .mentions import ActorDictionary
 
-NAME = re.compile(r"(?:al-)?[A-Z][\w’'-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[A-Z][\w’'-]+){1,3}")
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž"  # capitals, with Latin-1 and Latin Extended-A ones ("Çavuşoğlu", "İbrahim")
+NAME = re.compile(r"(?:al-)?[%s][\w’'-]+(?:\s+(?:al-|bin\s+|de\s+|van\s+)?[%s][\w’'-]+){1,3}"
+                  % (_UP, _UP))
 STOP_NAMES = frozenset("""The A An In At On As But And We I It He She They This That These Those
 If When While After Before Since Our His Her Their Its Yet So For Meanwhile However Still Also
 Earlier Later Then Now Speaking Asked According There Here Whether Although Though Unless

@@ -23,7 +23,7 @@ _PARA_BREAK = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*|\n(?=[^\S\n]*" + _MARKER 
 _LEADING_MARKER = re.compile(r"[^\S\n]*(?:" + _MARKER + r")+")
 # the lookbehind makes a run of terminators match only from its start: linear time
 _END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s)")
-_NEXT_START = re.compile(r"\s+([\"'“‘(\[]?[A-Z0-9])")
+_NEXT_START = re.compile(r"\s+[\"'“‘(\[]?([^\W_])")  # upper case or a digit: checked in code ("Ç", "İ")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
@@ -71,7 +71,7 @@ def _split_paragraph(text, lo, hi, abbreviations):
     seg_start = lo = marker.end() if marker else lo
     for m in _END.finditer(text, lo, hi):
         nxt = _NEXT_START.match(text, m.end(), hi)
-        if not nxt:
+        if not nxt or not (nxt.group(1).isupper() or nxt.group(1).isdigit()):
             continue
         if text.startswith(".", m.start()) and not text.startswith("..", m.start()):
             before = _WORD_BEFORE.search(text, max(seg_start, m.start() - 40), m.start())

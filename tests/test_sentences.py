@@ -15,6 +15,13 @@ def test_sentences_split_on_terminators_and_keep_abbreviations():
                             "Why?", "“Never,” he said."]
 
 
+def test_sentences_split_before_capitals_outside_ascii():
+    # Turkish outlets keep diacritics: "Çavuşoğlu", "İbrahim Kalın", "Öztürk"
+    text = "Erdoğan spoke first. Çavuşoğlu warned Erbil. İbrahim Kalın agreed. Öztürk did not. ölçü."
+    assert _texts(text) == ["Erdoğan spoke first.", "Çavuşoğlu warned Erbil.",
+                            "İbrahim Kalın agreed.", "Öztürk did not. ölçü."]
+
+
 def test_sentences_paragraph_breaks_include_nbsp_lines():
     text = "First paragraph ends here \n\u00a0\nsecond starts lower-case"
     spans = list(sentence_spans(text))

@@ -370,6 +370,10 @@ def holders(text):
     # "Name of the institution" speaks for the institution; "the Kurds of Iraq" are no name
     ("Jafar Sheikh Mustafa of the Peshmerga ministry said the lines would hold.", {"KRG"}),
     ("The Kurds of Iraq voted on Monday.", set()),
+    # spellings of other outlets
+    ("Rowhani said Iran would close the border.", {"Iran"}),
+    ("The Hashed al-Shaabi said it would enter Kirkuk.", {"Iraq"}),
+    ("Çavuşoğlu warned Erbil on Monday.", {"Turkey"}),
     # "peshmerga" in lower case (AP and Washington Post style)
     ("The peshmerga, joined by irregular fighters, answered with rocket fire.", {"KRG"}),
     ("The peshmerga's General Command said its fighters had repelled the assault.", {"KRG"}),
