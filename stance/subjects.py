@@ -60,7 +60,7 @@ _PARTICLE = r"(?:(?:down|up|out|off|back|away|aside|over)\s+)?"  # "was turned d
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+" + _PARTICLE + r"by\s+")
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+"
                          + _PARTICLE + r"by\s+")
-_GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|&|as well as|along with|together with|,\s*and|,\s*as well as|"
+_GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|nor|&|as well as|along with|together with|,\s*and|,\s*as well as|"
                         r",\s*(?:just\s+)?like)\s*(?:the\s+|his\s+|her\s+|their\s+)?"
                         r"(?:(?:federal\s+|central\s+)?(?:government|authorities|leadership|leaders|officials)"
                         r"\s+(?:in|of)\s+(?:the\s+)?)?|['’]s\s+|\s+)$")  # "…, Germany and the government in Baghdad"

@@ -80,6 +80,9 @@ def lex():
      1.0),
     ("Yawar said the region was not in favour of war in any form.", "force", "against", 1.0),
     ("Iraqi forces fought ISIS in Mosul.", "force", "none", 0),
+    # not recognizing the vote, also as "neither X nor Y" and in the past tense
+    ("Neither Washington nor Ankara has recognized the referendum.", "referendum", "against", 1.0),
+    ("No country has recognized the vote.", "referendum", "against", 1.0),
     # denying reports of an offensive is denying a plan to use force
     ("The ministry dismissed reports of an imminent attack on Kirkuk.", "force", "against", 0.5),
     # negation and its scope

@@ -337,6 +337,7 @@ def holders(text):
     ("The referendum was held by the KRG despite the warnings.", {"KRG"}),
     # "both" does not end a list's governing preposition, nor start a subject
     ("Both Baghdad and Ankara rejected the vote.", {"Iraq", "Turkey"}),
+    ("Neither Washington nor Ankara has recognized the vote.", {"US", "Turkey"}),
     # quoted by an outlet: the one quoted holds
     ("Barzani was quoted as saying by Rudaw that the vote would go ahead.", {"KRG"}),
     ("Abadi was quoted by state television as saying that force was not an option.", {"Iraq"}),
