@@ -66,12 +66,10 @@ def _alias_tokens(alias: str) -> tuple:
     return tuple(out)
 
 
-def _tokens_match(norms, toks, i, ctoks) -> bool:
-    """Whether the tokens from `i` on spell the alias tokens `ctoks`, spaces included."""
-    if i + len(ctoks) > len(norms):
-        return False
-    return all(norms[i + j] == ctoks[j][0] and
-               (toks[i + j].start() > toks[i + j - 1].end()) == ctoks[j][1]
+def _tokens_match(toks, i, ctoks) -> bool:
+    """Whether the tokens from `i` on are spaced as the alias tokens `ctoks` are (their words
+    were compared before)."""
+    return all((toks[i + j].start() > toks[i + j - 1].end()) == ctoks[j][1]
                for j in range(1, len(ctoks)))
 
 
@@ -86,7 +84,7 @@ class ActorDictionary:
     """
 
     ids: tuple
-    index: dict        # first token -> [(tokens, alias, actor, kind, token texts)], longest first
+    index: dict        # first token -> [(tokens, alias, actor, kind, later words lower-cased)], longest first
     regex: object      # compiled regex aliases or None
     regex_entries: tuple
     generic_pattern: re.Pattern
@@ -109,8 +107,10 @@ class ActorDictionary:
         for alias, (actor, kind) in entries.items():
             toks = _alias_tokens(alias)
             if toks:
+                # words after the first in any case: "Popular Mobilization units", "the
+                # Kurdistan Regional government" (the first word stays as written)
                 index.setdefault(toks[0][0], []).append((toks, alias, actor, kind,
-                                                         [t for t, _ in toks]))
+                                                         [t.lower() for t, _ in toks[1:]]))
         for cands in index.values():
             cands.sort(key=lambda c: (-len(c[0]), -len(c[1])))
         regex_entries = tuple((str(rx), str(actor))
@@ -137,15 +137,16 @@ class ActorDictionary:
         index, after = self.index, -1
         firsts = [k for k, t in enumerate(norms) if t in index]
         toks = list(_TOKEN.finditer(text, start, end)) if firsts else []
+        lower = [t.lower() for t in norms] if firsts else []
         for i in firsts:
             if i < after:
                 continue  # inside the previous match
             at = toks[i].start()
             if at > 0 and _BEFORE_OK.match(text, at - 1):
                 continue
-            for ctoks, _, actor, kind, texts in index[norms[i]]:
+            for ctoks, _, actor, kind, rest in index[norms[i]]:
                 n = len(ctoks)
-                if n > 1 and (norms[i:i + n] != texts or not _tokens_match(norms, toks, i, ctoks)):
+                if n > 1 and (lower[i + 1:i + n] != rest or not _tokens_match(toks, i, ctoks)):
                     continue
                 e = toks[i + n - 1].end()
                 led = None

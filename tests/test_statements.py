@@ -371,6 +371,9 @@ def holders(text):
     # "Name of the institution" speaks for the institution; "the Kurds of Iraq" are no name
     ("Jafar Sheikh Mustafa of the Peshmerga ministry said the lines would hold.", {"KRG"}),
     ("The Kurds of Iraq voted on Monday.", set()),
+    # an alias's later words in any case ("units", "government" written in lower case)
+    ("Popular Mobilization units were backing the army, a security source said.", {"Iraq"}),
+    ("The Kurdistan Regional government said it would talk.", {"KRG"}),
     # spellings of other outlets
     ("Rowhani said Iran would close the border.", {"Iran"}),
     ("The Hashed al-Shaabi said it would enter Kirkuk.", {"Iraq"}),
