@@ -531,10 +531,11 @@ def _speaker_before_parenthetical(masked, lo, content_end, mentions, cfg):
 
 
 # a group that "he" or "she" cannot refer back to: "Iraqi officials", "the Americans", "Kurds"
+_PLURAL_SPEAKER = re.compile(r"(?:\b[a-z]+[^\Wsu]s|\b[A-Z][a-z]+(?:ans|is|ks|ds))$")
+# … nor a body: "the Kurdish delegation", "the government"
 _COLLECTIVE = re.compile(r"\b(?:delegation|government|ministry|council|parliament|office|"
                          r"command|leadership|presidency|cabinet|army|military|team|side|party)$",
-                         re.IGNORECASE)  # who "he" cannot be
-_PLURAL_SPEAKER = re.compile(r"(?:\b[a-z]+[^\Wsu]s|\b[A-Z][a-z]+(?:ans|is|ks|ds))$")
+                         re.IGNORECASE)
 
 
 def _a_person(holders) -> bool:
@@ -561,13 +562,11 @@ def _modal_first(masked, lo, hi, cue_re) -> bool:
     return verb is None or modal.start() < verb.start()
 
 
-# a sentence that opens with an outlet relaying a report: "Turkish media reported that …",
-# "Reuters, citing two officials, reported on Monday that …"
-_MEDIA_RELAY = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,4}(?:media|newspapers?|press|television|TV|"
-                          r"agency|agencies|outlets?|dailies|daily|channels?|broadcasters?|"
-                          r"Reuters|AP|AFP|Anadolu|IRNA|Tasnim|Fars|ISNA|Rudaw|Kurdistan\s?24|NRT|"
-                          r"Al\s+Jazeera|Al-Monitor|BBC|Hurriyet|Sabah)(?:\s+[A-Z][\w-]*){0,2}"
-                          r"(?:,\s[^,;]{3,60},)?\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+# a sentence that opens with a source relaying a report ("Turkish media reported that …",
+# "Reuters, citing two officials, reported on Monday that …"); it applies when the sentence's
+# holders are all `other` (the outlets are in the actor dictionary's `other` list)
+_MEDIA_RELAY = re.compile(r"(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+(?:,\s[^,;]{3,60},)?\s+"
+                          r"(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
                           r"(?:reported|quoted\s+[^,;]{3,60}?\s+as\s+saying|cited\s+[^,;]{3,60}?\s+as\s+saying|"
                           r"carried\s+(?:a\s+)?reports?|broadcast|published\s+(?:a\s+)?reports?)"
                           r"(?:\s+on\s+\w+)?\s+(?:that\s+)?", re.IGNORECASE)
