@@ -242,7 +242,7 @@ def _apostrophes(pattern: str) -> str:
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"})
 
 
-_QUOTES = str.maketrans("", "", "“”\"")
+_QUOTES = str.maketrans("", "", "“”\"«»„")
 
 
 def _unquoted(text: str) -> str:

@@ -22,8 +22,8 @@ _MARKER = r"(?:[-*+•]|\d{1,3}[.)]|>|#{1,6})[^\S\n]+"
 _PARA_BREAK = re.compile(r"\n[^\S\n]*\n(?:[^\S\n]*\n)*|\n(?=[^\S\n]*" + _MARKER + ")")
 _LEADING_MARKER = re.compile(r"[^\S\n]*(?:" + _MARKER + r")+")
 # the lookbehind makes a run of terminators match only from its start: linear time
-_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s)")
-_NEXT_START = re.compile(r"\s+[\"'“‘(\[]?([^\W_])")  # upper case or a digit: checked in code ("Ç", "İ")
+_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’»“)\]]*(?=\s)")  # "“" closes a „…“ quote
+_NEXT_START = re.compile(r"\s+[\"'“‘«„(\[]?([^\W_])")  # upper case or a digit: checked in code ("Ç", "İ")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 

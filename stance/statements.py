@@ -110,7 +110,19 @@ _SOURCE_DOCUMENT = re.compile(r"\s*(?:to\s+)?(?:the|an?|his|her|its)\s+(?:[\w’
 _VERB_LEAD = re.compile(r"\s*(?:\w+ly\s+|had\s+|have\s+)?")
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
-_QUOTE_CHARS = "“”\""
+_QUOTE_CHARS = "“”\"«„"
+_GUILLEMETS = str.maketrans("«»", "“”")
+_LOW_QUOTE = re.compile("„([^“”„]*)[“”]")
+
+
+def _normal_quotes(text: str) -> str:
+    """Guillemets and low-9 quotes ("«…»", "„…“") as curly quotes, one character for one
+    (offsets hold)."""
+    if "«" in text or "»" in text:
+        text = text.translate(_GUILLEMETS)
+    return _LOW_QUOTE.sub(lambda m: "“" + m.group(1) + "”", text) if "„" in text else text
+
+
 _ATTRIBUTION_ONLY_WORDS = 8  # "That was how the prime minister put it on Monday."
 _QUOTE = re.compile("[“”\"]")
 _QUOTE_END = re.compile(r"_[,.!?]?\s*[”\"]?\s*$")
@@ -280,7 +292,7 @@ def _quote_spans(text: str, open_at_start: bool):
 
 
 def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocState, rows):
-    text = state.text = s.text
+    text = state.text = _normal_quotes(s.text)
     if state.in_question or _interviewer_opens(text, cfg):
         # an interviewer's question ("Q: …", "**Reporter: … ?**") names governments without
         # their speaking; it ends at its closing bold or question mark

@@ -22,6 +22,12 @@ def test_sentences_split_before_capitals_outside_ascii():
                             "İbrahim Kalın agreed.", "Öztürk did not. ölçü."]
 
 
+def test_sentences_split_around_guillemets_and_low_quotes():
+    text = "«We will never accept it.» Abadi said nothing. „Our forces are ready.“ He left."
+    assert _texts(text) == ["«We will never accept it.»", "Abadi said nothing.",
+                            "„Our forces are ready.“", "He left."]
+
+
 def test_sentences_paragraph_breaks_include_nbsp_lines():
     text = "First paragraph ends here \n\u00a0\nsecond starts lower-case"
     spans = list(sentence_spans(text))

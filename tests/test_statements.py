@@ -638,6 +638,10 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     # the outlet that reported a speech does not replace the speaker for "he said"
     ("Iran's army chief Mohammad Baqeri spoke on Monday. On Tuesday he gave a speech reported "
      "by the Tasnim news agency. The vote, he said, was a plot.", 2, {"Iran"}),
+    # guillemets and „…“ are quotes: the speaker after them holds, not the one before
+    ("Abadi said nothing. „Our forces are ready to act“, the Iranian general said.", 1,
+     {"Iran"}),
+    ("Abadi said nothing. «The borders will stay shut,» Rouhani said.", 1, {"Iran"}),
     # an outlet quoting a description or a pronoun: its referent holds, and a channel is no
     # place and owns no title
     ('Erdogan spoke on Sunday. Turkish media quoted the president telling his commanders: '
