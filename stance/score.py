@@ -22,8 +22,8 @@ from .statements import CLAUSE_JOIN
 log = logging.getLogger(__name__)
 
 SCORERS = ("lexicon", "model", "ensemble")
-# the best mean dev F_avg (README quality table, 2026-11-27, session 9, 149 dev articles):
-# ensemble 0.680 (force 0.623, referendum 0.736), model 0.664, lexicon 0.478
+# the best mean dev F_avg (README quality table, 2026-11-27, session 10, 167 dev articles):
+# ensemble 0.680 (force 0.637, referendum 0.722), model 0.666, lexicon 0.477
 DEFAULT_SCORER = "ensemble"
 
 

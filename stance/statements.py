@@ -336,8 +336,9 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     elif holders is None:
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
         speakers = holders
-        relay = _MEDIA_RELAY.match(masked, lo)
-        if relay and holders and all(a == "other" for a, _ in holders):
+        relay = _MEDIA_RELAY.match(masked, lo) if holders and all(
+            a == "other" for a, _ in holders) else None
+        if relay:
             # "Turkish newspapers reported that Erdogan and Trump agreed …": the outlet only
             # relays; the content's own subject speaks or acts
             inner, inner_kind = _clause_holders(masked, relay.end(), mentions, cfg, state,
@@ -397,8 +398,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         _flush_pending(rows, state)
     if holders:
         state.last_holders = holders
-        if not all(_organisation(actor, surface, cfg) or _PLURAL_SPEAKER.search(surface)
-                   for actor, surface in speakers):
+        if not all(_group_like(actor, surface, cfg) for actor, surface in speakers):
             state.last_people = speakers
             state.people = (state.people + [speakers])[-4:]
         if real or any(a <= 1 for a, b in spans if len(_WORD.findall(text[a:b])) >= 2):
@@ -442,9 +442,10 @@ def _locative_context(masked, lo, mentions):
     if not m:
         return []
     a, b = (lo + m.start(1), lo + m.end(1)) if lo else (m.start(1), m.end(1))
+    # a channel is no place: "In remarks broadcast on Iraqi state television, the prime
+    # minister said"
     inside = [x for x in mentions if a <= x.start < b and x.kind == "actor"
-              and not _MEDIA_SURFACE.search(x.surface)]  # "In remarks broadcast on Iraqi state
-    # television, the prime minister said": a channel is no place
+              and not _MEDIA_SURFACE.search(x.surface)]
     # a place ("In Baghdad, officials said"), not a possession ("At Baghdad's request, …")
     if any(masked[x.end:x.end + 2] in ("'s", "’s") for x in inside):
         return []
@@ -548,6 +549,11 @@ _PLURAL_SPEAKER = re.compile(r"(?:\b[a-z]+[^\Wsu]s|\b[A-Z][a-z]+(?:ans|is|ks|ds)
 _COLLECTIVE = re.compile(r"\b(?:delegation|government|ministry|council|parliament|office|"
                          r"command|leadership|presidency|cabinet|army|military|team|side|party)$",
                          re.IGNORECASE)
+
+
+def _group_like(actor, surface, cfg) -> bool:
+    """A speaker "he" or "she" does not refer back to: a listed organisation or a plural."""
+    return _organisation(actor, surface, cfg) or bool(_PLURAL_SPEAKER.search(surface))
 
 
 def _a_person(holders) -> bool:
@@ -975,8 +981,7 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             last = next((h for h in reversed(state.people) if not _named_in(before, h)),
                         state.last_people)
             # "X told reporters the two sides had agreed …. He said …": he is X, not the sides
-            one = [h for h in last if not _PLURAL_SPEAKER.search(h[1])
-                   and not _COLLECTIVE.search(h[1]) and not _organisation(h[0], h[1], cfg)]
+            one = [h for h in last if not _group_like(*h, cfg) and not _COLLECTIVE.search(h[1])]
             last = one or last
         elif len({a for a, _ in last}) == 1 and last[0][0] != "other":
             # the same description keeps its referent: "The cabinet … congratulated …" and,
@@ -1067,13 +1072,10 @@ _TAIL_CLAUSE = re.compile(r"(?:where|which|who|whom|whose|when|as|after|before|w
                           re.IGNORECASE)
 _NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet|which|who|whom|where|when|whereupon)\b|\bthat\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+$", re.IGNORECASE)
-_AS_VERB = re.compile(r"\s+(?:as\s+)?(?:saying|telling|stating|warning|adding|describing|calling)\b",
-                      re.IGNORECASE)
-
-
+_SAYING = r"(?:saying|telling|stating|warning|adding)"  # "quoted X as saying …"
+_AS_VERB = re.compile(r"\s+(?:as\s+)?(?:" + _SAYING + r"|describing|calling)\b", re.IGNORECASE)
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+|later\s+)?quoted\s+"
-                             r"(?:by\s+[^,;.]{2,60}?\s+)?as\s+(?:saying|telling|stating|warning|adding)\b",
-                             re.IGNORECASE)
+                             r"(?:by\s+[^,;.]{2,60}?\s+)?as\s+" + _SAYING + r"\b", re.IGNORECASE)
 
 
 def _quoted_as(masked, lo, hi, mentions):
@@ -1093,7 +1095,7 @@ def _quoted_as(masked, lo, hi, mentions):
 
 
 _QUOTED_GENERIC = re.compile(r"\bquot(?:ed|es|ing)\s+((?:the\s+|a\s+)?[a-z][\w\s-]{1,40}?)"
-                             r"\s+(?:as\s+)?(?:saying|telling|stating|warning|adding)\b", re.IGNORECASE)
+                             r"\s+(?:as\s+)?" + _SAYING + r"\b", re.IGNORECASE)
 
 
 def _quoted_generic(masked, lo, hi, cfg, state, context):
