@@ -110,17 +110,43 @@ _SOURCE_DOCUMENT = re.compile(r"\s*(?:to\s+)?(?:the|an?|his|her|its)\s+(?:[\w’
 _VERB_LEAD = re.compile(r"\s*(?:\w+ly\s+|had\s+|have\s+)?")
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
-_QUOTE_CHARS = "“”\"«„"
+_QUOTE_CHARS = "“”\"«„‘"
 _GUILLEMETS = str.maketrans("«»", "“”")
 _LOW_QUOTE = re.compile("„([^“”„]*)[“”]")
 
 
 def _normal_quotes(text: str) -> str:
-    """Guillemets and low-9 quotes ("«…»", "„…“") as curly quotes, one character for one
-    (offsets hold)."""
+    """Guillemets, low-9 and single quotes ("«…»", "„…“", "‘…’", "'…'") as curly double
+    quotes, one character for one (offsets hold)."""
     if "«" in text or "»" in text:
         text = text.translate(_GUILLEMETS)
-    return _LOW_QUOTE.sub(lambda m: "“" + m.group(1) + "”", text) if "„" in text else text
+    if "„" in text:
+        text = _LOW_QUOTE.sub(lambda m: "“" + m.group(1) + "”", text)
+    return _single_quotes(text) if _SINGLE_QUOTE.search(text) else text
+
+
+# an opening single quote, or a closing one right after punctuation ("…,’ he said")
+_SINGLE_QUOTE = re.compile(r"‘|(?:^|[\s(—–])'[A-Z]|[.,!?][’'](?!\w)")
+
+
+def _single_quotes(text: str) -> str:
+    """British-style single quotes as double ones.  An apostrophe is told from a closing
+    quote by what stands around it: "Kurdistan’s", "the Kurds’ vote" stay; "…,’ he said",
+    "‘a betrayal’" close.  Single quotes inside a double-quoted passage are left alone."""
+    chars, opened, double = list(text), False, False
+    for i, ch in enumerate(text):
+        if ch in "“”\"":
+            double = ch == "“" or (ch == '"' and not double)
+            continue
+        if double or ch not in "‘’'":
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "‘" or (ch == "'" and (before.isspace() or before in "(—–") and after.isupper()):
+            chars[i], opened = "“", True
+        elif not after.isalnum() and (before in ".,!?" or (opened and not before.isspace())):
+            chars[i], opened = "”", False
+    return "".join(chars)
 
 
 _ATTRIBUTION_ONLY_WORDS = 8  # "That was how the prime minister put it on Monday."
@@ -260,7 +286,7 @@ def _doc_statements(doc: list, cfg: AttributionRules):
     for s, text_mentions in zip(doc, found):
         if prev_para is not None and s.paragraph != prev_para and state.quote_open:
             # a quote left open runs on only if the next paragraph opens a quote again
-            state.quote_open = s.text.lstrip()[:1] in _QUOTE_CHARS
+            state.quote_open = _normal_quotes(s.text).lstrip()[:1] in _QUOTE_CHARS
             if not state.quote_open:
                 _flush_pending(rows, state)
         prev_para = s.paragraph

@@ -642,6 +642,11 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     ("Abadi said nothing. „Our forces are ready to act“, the Iranian general said.", 1,
      {"Iran"}),
     ("Abadi said nothing. «The borders will stay shut,» Rouhani said.", 1, {"Iran"}),
+    # British single quotes, curly and straight, also over two sentences
+    ("Abadi said nothing. ‘The borders will stay shut. We will not be pressed,’ Rouhani said.",
+     1, {"Iran"}),
+    ("Abadi said nothing. 'Our forces are ready to act,' the Iranian general said.", 1,
+     {"Iran"}),
     # an outlet quoting a description or a pronoun: its referent holds, and a channel is no
     # place and owns no title
     ('Erdogan spoke on Sunday. Turkish media quoted the president telling his commanders: '
@@ -688,6 +693,11 @@ def test_statements_unknown_named_speaker_is_other_with_surface():
 def test_statements_kinds():
     kinds = {a: k for a, _, k in attribute_text('"We are ready," Erdogan said.')}
     assert kinds == {"Turkey": "quote"}
+    # single quotes too; an apostrophe ("Kurdistan’s", "the Kurds’") opens or closes nothing
+    for text in ("‘We are ready,’ Erdogan said.", "'We are ready,' Erdogan said."):
+        assert {a: k for a, _, k in attribute_text(text)} == {"Turkey": "quote"}
+    kinds = {a: k for a, _, k in attribute_text("Ankara rejected the Kurds’ vote on Kurdistan’s future, Erdogan said.")}
+    assert kinds == {"Turkey": "reported"}
     kinds = {a: k for a, _, k in attribute_text("Iraqi forces seized the base.")}
     assert kinds == {"Iraq": "action"}
 
