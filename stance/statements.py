@@ -793,6 +793,13 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     group = _resolve_generic(masked, c_lo, cue.start(), cfg, state, context,
                                              speech=cue.lastgroup == "speech",
                                              plural_only=named_only)
+                    if group and all(m.surface.lower() == "it" and _BARE_BE.match(masked, m.end)
+                                     and not any(c.lastgroup == "speech" and c.end() <= m.start
+                                                 for c in cues) for m in group):
+                        # "It was the first visit since …", "it is to cover Kirkuk": "it"
+                        # before a bare "is" or "has" is the narration's, or no one's (not
+                        # after a verb of speech: "… and said it was illegal")
+                        group = []
             if not group and carried and cue.start() - c_lo < 60 and not named_only:
                 group = carried
             if not group and _SPEAKER_UNKNOWN.search(masked, c_lo, cue.start()) \
@@ -845,6 +852,11 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
     return holders, kind
 
 
+# "is", "was", "has" not followed by a participle ("it has also called on …" acts)
+_BARE_BE = re.compile(r"\s+(?:is|was|has|had|’s|'s)\b(?!\s+(?:\w+ly\s+|not\s+|also\s+|never\s+|already\s+|just\s+|since\s+|now\s+)*"
+                      r"(?:[a-z]{3,}(?:ed|en)|been|made|held|sent|kept|shut|set|cut|led|won|met|"
+                      r"drew|struck|fought|brought|sought|began|chose|broke|withdrew|froze|swore|"
+                      r"upheld|withheld|threw|told|said)\b)", re.IGNORECASE)
 _AND = re.compile(r",?\s+and\s+(?:both\s+)?(?:the\s+)?")
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "and President Recep Tayyip Erdogan"
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|had|\w+ly)\s+){0,3}")

@@ -677,6 +677,30 @@ def test_statements_context(text, sentence, expected):
     assert {a for a, _, _ in got} >= expected
 
 
+@pytest.mark.parametrize("second", [
+    "It was the first visit to Tehran by a Kurdish leader since the vote.",
+    "It is to cover Kirkuk and the other disputed areas.",
+    "Yet it has also become the region's main trading partner.",
+])
+def test_statements_it_before_a_bare_copula_is_narration(second):
+    import pandas as pd
+    from stance.sentences import split_sentences
+    from stance.statements import extract_statements
+    text = "Nechirvan Barzani arrived in Tehran on Sunday. " + second
+    docs = pd.DataFrame([{"doc_id": "d", "date": "2017-10-01", "source": "", "url": "",
+                          "title": "", "text": text}])
+    st = extract_statements(split_sentences(docs))
+    assert (st.start > 0).sum() == 0
+
+
+def test_statements_it_after_a_verb_of_speech_still_resolves():
+    # "… and said it was unconstitutional": the ministers speak, "it" is the vote
+    text = ("The foreign ministers of Iraq, Iran and Turkey met in New York. The three ministers "
+            "registered their opposition to the vote and said it was unconstitutional.")
+    st = attribute_text(text)
+    assert {a for a, _, _ in st} >= {"Iraq", "Iran", "Turkey"}
+
+
 def test_statements_sentence_initial_subordinator_is_no_name():
     # "Whether Baghdad" was taken for an unknown person's name
     speakers = [sp for _, sp, _ in attribute_text(
