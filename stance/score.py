@@ -153,6 +153,7 @@ def _combine(scorer, proba: pd.DataFrame, lex_labels, lex_scores, lex_evidence):
 # Washington urged calm"; "; Tehran, for its part, …" (the joins attribution splits at)
 _SCOPE_BREAK = re.compile(CLAUSE_JOIN)
 _PRONOUNS = frozenset("he she it they we i".split())  # could be anyone in the sentence
+_AND_BEFORE = re.compile(r",\s+and\s+(?:the\s+)?$")
 
 
 def lexicon_scopes(statements: pd.DataFrame) -> list:
@@ -174,6 +175,13 @@ def lexicon_scopes(statements: pd.DataFrame) -> list:
             continue
         text = texts[idx[0]]
         cuts = [m.start() for m in _SCOPE_BREAK.finditer(text)]
+        for i in idx:  # "…, and Kurdish officials say …": a holder's coordinated clause
+            sp = speakers[i]
+            at = text.find(sp) if sp and sp.lower() not in _PRONOUNS else -1
+            join = _AND_BEFORE.search(text, max(0, at - 12), at) if at > 0 else None
+            if join:
+                cuts.append(join.start())
+        cuts = sorted(set(cuts))
         if not cuts:
             continue
         bounds = [0] + cuts + [len(text)]

@@ -362,7 +362,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     elif holders is None:
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
         speakers = holders
-        relay = _MEDIA_RELAY.match(masked, lo) if holders and all(
+        relay = (_MEDIA_RELAY.match(masked, lo) or _MEDIA_SAID.match(masked, lo)) if all(
             a == "other" for a, _ in holders) else None
         if relay:
             # "Turkish newspapers reported that Erdogan and Trump agreed …": the outlet only
@@ -614,6 +614,12 @@ _MEDIA_RELAY = re.compile(r"(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+(?:,\s[^,;]{3,60}
                           r"(?:reported|quoted\s+[^,;]{3,60}?\s+as\s+saying|cited\s+[^,;]{3,60}?\s+as\s+saying|"
                           r"carried\s+(?:a\s+)?reports?|broadcast|published\s+(?:a\s+)?reports?)"
                           r"(?:\s+on\s+\w+)?\s+(?:that\s+)?", re.IGNORECASE)
+# … or a medium or report that "said" ("Iraqi state television said federal forces had
+# taken …", "Local reports said Hashd units had left …")
+_MEDIA_SAID = re.compile(r"(?:[\w.’'-]+\s+){0,4}?(?:television|TV|media|newspapers?|news\s+agency|"
+                         r"agency|reports|outlets?|broadcaster|channel|website|daily|radio|press)"
+                         r"(?:\s+on\s+\w+)?\s+(?:has\s+|have\s+)?(?:said|says|showed|suggested)\s+(?:that\s+)?",
+                         re.IGNORECASE)
 _REPORTED_BY = re.compile(r"\b(?:according\s+to|reported|reports|quoted|cited|carried)\b",
                           re.IGNORECASE)
 
@@ -1085,10 +1091,10 @@ def _owners(possessive: str, state) -> list:
 
 def _leading_source(masked, lo, cfg):
     """The possessive of a source phrase from the trailing cues opening the sentence ("In his
-    telling, …", "By their account, …"), or None."""
+    telling, …", "By their account, …", "In his view the KRG had …"), or None."""
     lead = cfg.trail_re.regex.match(masked, lo)
     own = _SOURCE_OWNER.search(lead.group()) if lead else None
-    return own.group(1) if own and masked[lead.end():lead.end() + 2].lstrip().startswith(",") \
+    return own.group(1) if own and re.match(r",|\s+[\w“\"]", masked[lead.end():lead.end() + 2]) \
         else None
 
 

@@ -175,6 +175,10 @@ def test_score_lexicon_reads_each_holders_own_clause():
     got = _scored("Iran condemned the referendum, while the US urged Baghdad to avoid any use "
                   "of force.")  # a two-letter name, and "Iran" not found inside "Iranian"
     assert got[("US", "referendum")] == "none" and got[("Iran", "force")] == "none"
+    # "…, and X say …" opens X's own clause
+    got = _scored("Federal troops have taken control of Kirkuk, and Kurdish officials say "
+                  "more than 150,000 people have been displaced.")
+    assert got[("Iraq", "force")] == "favor" and got[("KRG", "force")] == "none"
     # holders in one clause (or one named only by a pronoun) share the whole sentence
     got = _scored("Turkey and Iran condemned the referendum and warned against any use of force.")
     assert got[("Iran", "referendum")] == got[("Turkey", "referendum")] == "against"

@@ -12,6 +12,12 @@ def holders(text):
     ("Washington urged Baghdad to refrain from force.", {"US"}),
     ("The US cautioned against use of force by Iraq or its neighbours.", {"US"}),
     ("The State Department asked Erbil to postpone the referendum.", {"US"}),
+    # a medium that "said" relays: the content's subject acts; "decided" closes an attribution
+    ("Iraqi state television said federal forces had seized the K1 base and the oil fields.",
+     {"Iraq"}),
+    ("Only federal forces may be stationed in Kirkuk, Iraq's parliament decided on Tuesday.",
+     {"Iraq"}),
+    ("The UN envoy said Baghdad should open talks with Erbil.", set()),
     # joint holders
     ("Iraqi and Turkish troops held drills near the border.", {"Iraq", "Turkey"}),
     ("The foreign ministers of Iraq, Turkey and Iran said they would take coordinated measures.",
@@ -660,6 +666,9 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
      "some points. The Peshmerga, he said, need to withdraw to the lines of 2003.", 1, {"Iraq"}),
     ("Abadi was in Paris. In remarks broadcast on Iraqi state television, the prime minister "
      "said Baghdad did not want a confrontation.", 1, {"Iraq"}),
+    # "In his view" with no comma after it is still his
+    ("Erdogan spoke in Sochi. In his view the government in Erbil had to be stopped, and "
+     "Baghdad deserved protection.", 1, {"Turkey"}),
 ])
 def test_statements_context(text, sentence, expected):
     from stance.sentences import sentence_spans
