@@ -95,6 +95,7 @@ _LEADING_PARTICIPLE = re.compile(
     r"Continuing|Bordering|Surrounding|Emerging|Prevailing|Pending|During)\b)"
     r"[A-Z][a-z]{2,}ing\s[^,;—–]{3,120}?,\s")
 # a named or described speaker the dictionary does not know, just before a speech verb
+_SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
 _APPOSITIVE = re.compile(r",\s[^,;]{2,70},")  # ", a lawmaker from Sulaimani,"
 _POSSESSIVE_HEAD = re.compile(r"['’]s((?:\s+[a-z][\w-]*){1,3})(?=[\s,])")  # "’s foreign minister"
@@ -752,7 +753,10 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                                              speech=False)
                     this_kind = "action"
         ordered = sorted(cues, key=lambda c: bool(_SOURCE_CUE.match(c.group())))  # "according to" last
+        spoken = False  # a verb of speech whose speaker is no actor came first
         for cue in ([] if group else ordered):
+            if spoken and cue.group().lower() in _AUX:
+                continue  # "…; another said Baghdad and Erbil would have to agree": his words
             this_kind = "action" if cue.lastgroup == "action" else "reported"
             if _SOURCE_CUE.match(cue.group()):
                 group = _group_from(masked, [m for m in clause_mentions if m.start >= cue.end()
@@ -811,6 +815,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             if not group and _SPEAKER_UNKNOWN.search(masked, c_lo, cue.start()) \
                     and cue_word(cue) in cfg.content_cues:
                 break  # "X, a lawmaker from …, told reporters that Erbil …": the rest is content
+            if not group and cue_word(cue) in cfg.content_cues \
+                    and _SOMEONE.search(masked, max(c_lo, cue.start() - 12), cue.start()):
+                spoken = True
             if group:
                 break
         if not group and cues:

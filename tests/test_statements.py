@@ -18,6 +18,9 @@ def holders(text):
     ("Only federal forces may be stationed in Kirkuk, Iraq's parliament decided on Tuesday.",
      {"Iraq"}),
     ("The UN envoy said Baghdad should open talks with Erbil.", set()),
+    # "one … ; another said X would …": an unnamed speaker's forecast, not X's
+    ('"Nobody is moving," one trader said; another said Baghdad and Erbil would have to '
+     'agree at some point.', set()),
     # joint holders
     ("Iraqi and Turkish troops held drills near the border.", {"Iraq", "Turkey"}),
     ("The foreign ministers of Iraq, Turkey and Iran said they would take coordinated measures.",
