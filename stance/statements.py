@@ -755,7 +755,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
         ordered = sorted(cues, key=lambda c: bool(_SOURCE_CUE.match(c.group())))  # "according to" last
         spoken = False  # a verb of speech whose speaker is no actor came first
         for cue in ([] if group else ordered):
-            if spoken and cue.group().lower() in _AUX:
+            if spoken and cue.lastgroup != "action":
                 continue  # "…; another said Baghdad and Erbil would have to agree": his words
             this_kind = "action" if cue.lastgroup == "action" else "reported"
             if _SOURCE_CUE.match(cue.group()):

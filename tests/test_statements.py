@@ -19,8 +19,10 @@ def holders(text):
      {"Iraq"}),
     ("The UN envoy said Baghdad should open talks with Erbil.", set()),
     # "one … ; another said X would …": an unnamed speaker's forecast, not X's
-    ('"Nobody is moving," one trader said; another said Baghdad and Erbil would have to '
-     'agree at some point.', set()),
+    ('"No one seems to be doing anything," one told Reuters; another said Baghdad and Erbil '
+     'would have to agree at some point.', set()),
+    ("Traders were gloomy. Another said Baghdad and Erbil would have to agree at some point.",
+     set()),
     # joint holders
     ("Iraqi and Turkish troops held drills near the border.", {"Iraq", "Turkey"}),
     ("The foreign ministers of Iraq, Turkey and Iran said they would take coordinated measures.",
