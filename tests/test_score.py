@@ -117,6 +117,17 @@ def lex():
     ("Erbil offered to freeze the result and to declare an immediate ceasefire.", "force",
      "against", 1.0),
     ("Without doubt the Peshmerga are in a state of combat readiness.", "force", "favor", None),
+    # a retreat "back to the lines" backs nothing; ordering no first shot; licence to use
+    # every means; asserting control over territory; moving to isolate the region
+    ("The Peshmerga said they had gone back to the lines they held before the 2014 offensive.",
+     "force", "none", 0),
+    ("Ankara backed the offensive.", "force", "favor", 0.5),
+    ("Barzani instructed his forces not to start a fight.", "force", "against", 0.5),
+    ("If attacked, they had a green light to use every means at their disposal.", "force",
+     "favor", 0.5),
+    ("It was the federal authorities asserting control over Iraqi territory.", "force", "favor",
+     0.5),
+    ("Turkey, Iran and Baghdad all moved to isolate the region.", "referendum", "against", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
