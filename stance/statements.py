@@ -353,7 +353,13 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
                          list(text_mentions) if lo == 0 and masked == text else None)
     context = _locative_context(masked, lo, mentions)
     remember_titles(text, text_mentions, cfg.head_res, state.titles, state.title_owners)
-    holders, kind, content_end = _trailing_attribution(masked, lo, mentions, cfg, state, context)
+    # "In Hawrami's telling, Baghdad's reaction had not been hostile": the claim is his
+    named_source = _NAMED_SOURCE.match(masked, lo)
+    if named_source:
+        named_source = _holders([m for m in mentions if named_source.start(1) <= m.start
+                                 and m.end <= named_source.end(1)])
+    holders, kind, content_end = (named_source, "reported", None) if named_source else \
+        _trailing_attribution(masked, lo, mentions, cfg, state, context)
     speakers = holders  # who speaks: what "he said" in a later sentence refers to
     lead_source = _leading_source(masked, lo, cfg) if holders is None else None
     if lead_source:
@@ -372,7 +378,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
                                                 context, named_only=True)
             if any(a != "other" for a, _ in inner):
                 holders, kind = inner, inner_kind
-    else:
+    elif not named_source:
         # nested report: "Tillerson thanked the KRG …, Kurdish officials said" is the US's
         # position, and "Abadi and Erdogan agreed …, sources said" both sides'
         inner_mentions = [m for m in mentions if m.start < content_end]
@@ -1085,6 +1091,10 @@ def _named_in(masked, holders) -> bool:
 
 
 _IN_POSSESSIVE = re.compile(r"in\s+(his|her|their)\s", re.IGNORECASE)
+# "In Hawrami's telling, …", "By Ankara's account …", "In the minister's view …"
+_NAMED_SOURCE = re.compile(
+    r"\s*(?:In|By)\s+(?:the\s+)?((?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s?\s+(?:own\s+)?"
+    r"(?:telling|view|words|account|reading|assessment|estimation|opinion|version|judge?ment)\b")
 _SOURCE_OWNER = re.compile(r"\b(his|her|its|their)\b", re.IGNORECASE)
 
 

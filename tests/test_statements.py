@@ -671,6 +671,13 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
      "some points. The Peshmerga, he said, need to withdraw to the lines of 2003.", 1, {"Iraq"}),
     ("Abadi was in Paris. In remarks broadcast on Iraqi state television, the prime minister "
      "said Baghdad did not want a confrontation.", 1, {"Iraq"}),
+    # "In Hawrami's telling, …", "By Ankara's account, …": a named source's claim, and the
+    # "he" after it is that source
+    ("Hemin Hawrami spoke on Wednesday. In Hawrami's telling, Baghdad's reaction had not been "
+     "hostile. He described the referendum as the end of a long dialogue.", 1, {"KRG"}),
+    ("Hemin Hawrami spoke on Wednesday. In Hawrami's telling, Baghdad's reaction had not been "
+     "hostile. He described the referendum as the end of a long dialogue.", 2, {"KRG"}),
+    ("Erdogan spoke. By Ankara's account, Baghdad had asked for the drills.", 1, {"Turkey"}),
     # "In his view" with no comma after it is still his
     ("Erdogan spoke in Sochi. In his view the government in Erbil had to be stopped, and "
      "Baghdad deserved protection.", 1, {"Turkey"}),
