@@ -391,7 +391,8 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         # outside the dictionary does not take over the speaker's statement
         # … while "Iran, Iraq and Turkey all stood against it, he added" is his own claim
         if inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
-                and any(a != "other" for a, _ in inner) and not _a_person(holders):
+                and any(a != "other" for a, _ in inner) \
+                and not _a_person(holders, state, masked[content_end:]):
             holders, kind = inner, inner_kind
         elif all(_organisation(a, sp, cfg) for a, sp in holders) \
                 and _REPORTED_BY.search(masked, content_end) \
@@ -589,10 +590,15 @@ def _group_like(actor, surface, cfg) -> bool:
     return _organisation(actor, surface, cfg) or bool(_PLURAL_SPEAKER.search(surface))
 
 
-def _a_person(holders) -> bool:
-    """Whether a speaker is a person: "he", "she", a full name ("Ibrahim Kalin") or a
-    person's title ("the commander", "the prime minister")."""
+def _a_person(holders, state=None, attribution="") -> bool:
+    """Whether a speaker is a person: "he", "she", a full name ("Ibrahim Kalin"), a
+    person's title ("the commander", "the prime minister") or, given the document's state
+    and the attribution's text, a surname the document gave a person ("according to
+    Jazayeri"; not "Abadi's office")."""
     return any(s.lower() in ("he", "she") or _person_like(s) or _PERSON_TITLE.fullmatch(s)
+               or (state is not None and state.names is not None and " " not in s
+                   and state.names.whole(s) is not None
+                   and not re.search(re.escape(s) + r"['’]s\b", attribution))
                for _, s in holders)
 
 

@@ -678,6 +678,12 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     ("Hemin Hawrami spoke on Wednesday. In Hawrami's telling, Baghdad's reaction had not been "
      "hostile. He described the referendum as the end of a long dialogue.", 2, {"KRG"}),
     ("Erdogan spoke. By Ankara's account, Baghdad had asked for the drills.", 1, {"Turkey"}),
+    # a surname the document introduced is a person, whose report stays his; "Abadi's
+    # office" is an office, which relays the content's speaker
+    ("Brigadier General Masoud Jazayeri, the deputy chief of staff of Iran's armed forces, spoke "
+     "on Saturday. Iraq's unity was stressed at the session, according to Jazayeri.", 1, {"Iran"}),
+    ("Haider al-Abadi met Rex Tillerson in Baghdad. Tillerson renewed the U.S. rejection of the "
+     "vote, Abadi's office said afterwards.", 1, {"US"}),
     # "In his view" with no comma after it is still his
     ("Erdogan spoke in Sochi. In his view the government in Erbil had to be stopped, and "
      "Baghdad deserved protection.", 1, {"Turkey"}),
