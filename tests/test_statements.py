@@ -32,6 +32,7 @@ def holders(text):
     ("Erbil said it would hold the vote on schedule despite the pressure.", {"KRG"}),
     ("Tehran said the vote was a threat and closed its airspace to flights from Erbil.", {"Iran"}),
     ("The PKK said it would defend the Kurds of Iraq.", set()),
+    ("Turkish Airlines and Iraqi Airways suspended their flights to Erbil.", set()),
     ("The United Nations urged Baghdad and Erbil to open talks.", set()),
     # quotes, inverted attributions, mid-sentence attributions
     ('"We will never recognize it," Erdogan said.', {"Turkey"}),
