@@ -699,6 +699,9 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
         if not group and not before.strip() and cue_word(verb) in cfg.inverting:
             # ', said Turkish Prime Minister X' — not ', said troops that had fought Islamic State'
             group = _adjacent_subject(masked, seg_lo + verb.end(), seg_mentions)
+            if group and (_cue_follows(masked, group[-1].end, cfg) or _FINITE.match(
+                    masked, group[-1].end) or _PAST_VERB.match(masked, group[-1].end)):
+                return None  # "X, according to Mehr, said Tehran and Ankara had to …": content
         if not group:
             group = _resolve_generic(masked, seg_lo, seg_lo + verb.start(), cfg, state, context,
                                      speech=True)
@@ -882,6 +885,8 @@ _BARE_BE = re.compile(r"\s+(?:is|was|has|had|’s|'s)\b(?!\s+(?:\w+ly\s+|not\s+|
                       r"(?:[a-z]{3,}(?:ed|en)|been|made|held|sent|kept|shut|set|cut|led|won|met|"
                       r"drew|struck|fought|brought|sought|began|chose|broke|withdrew|froze|swore|"
                       r"upheld|withheld|threw|told|said)\b)", re.IGNORECASE)
+_FINITE = re.compile(r"\s+(?:had|has|have|would|will|must|should|could|can|is|are|was|were)\b",
+                     re.IGNORECASE)
 _AND = re.compile(r",?\s+and\s+(?:both\s+)?(?:the\s+)?")
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "and President Recep Tayyip Erdogan"
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|had|\w+ly)\s+){0,3}")
@@ -1191,7 +1196,9 @@ def _joint_content(masked, group, cues, hi, mentions, cue_re):
             if len(sub) < 2 or not own & {x.actor for x in sub}:
                 continue
             nxt = cue_re.regex.match(masked, _VERB_LEAD.match(masked, sub[-1].end).end())
-            if nxt:
+            # not "Tehran and Ankara had to respond" or "… would coordinate": what one side
+            # says both must or will do is that side's (codebook §3)
+            if nxt and nxt.group().lower() not in _AUX:
                 out += [x for x in sub if x.actor not in own]
         break
     return out

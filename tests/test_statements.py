@@ -33,6 +33,11 @@ def holders(text):
     ("Tehran said the vote was a threat and closed its airspace to flights from Erbil.", {"Iran"}),
     ("The PKK said it would defend the Kurds of Iraq.", set()),
     ("Turkish Airlines and Iraqi Airways suspended their flights to Erbil.", set()),
+    # what one side says both must do is that side's; a joint deed is both sides'
+    ("Rouhani said Tehran and Ankara had to respond to the vote.", {"Iran"}),
+    ("Rouhani said Tehran and Ankara agreed to close the border.", {"Iran", "Turkey"}),
+    # "X, according to Y, said A and B had to …": no inverted "said A and B"
+    ("Rouhani, according to Mehr, said Tehran and Ankara had to respond.", {"Iran"}),
     ("The United Nations urged Baghdad and Erbil to open talks.", set()),
     # quotes, inverted attributions, mid-sentence attributions
     ('"We will never recognize it," Erdogan said.', {"Turkey"}),
