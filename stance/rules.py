@@ -167,9 +167,11 @@ class LexiconScorer:
             if c.scope == "topic" and not has_topic and not (
                     target == "referendum" and _PRONOUN.search(text[max(0, c.start - 40):c.start])):
                 continue
-            # (a cue that names ISIS itself, "stay focused on defeating ISIS", is not blocked)
+            # (an "against" cue that names ISIS itself, "stay focused on defeating ISIS", is
+            # not blocked; "drive Islamic State out of" is force against ISIS, and is)
             if any(b.label == "block" and _words_between(text, b, c) <= _BLOCK_WINDOW
-                   and not (c.start <= b.start and b.end <= c.end) for b in cues):
+                   and not (c.label == "against" and c.start <= b.start and b.end <= c.end)
+                   for b in cues):
                 continue
             sig = _signal(text, cues, i, c, target)
             if sig:

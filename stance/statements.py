@@ -150,6 +150,7 @@ def _single_quotes(text: str) -> str:
     return "".join(chars)
 
 
+_ENDED = re.compile(r"[.!?:;…][\"'”’»)\]]*$|[\"”’»]$")
 _ATTRIBUTION_ONLY_WORDS = 8  # "That was how the prime minister put it on Monday."
 _QUOTE = re.compile("[“”\"]")
 _QUOTE_END = re.compile(r"_[,.!?]?\s*[”\"]?\s*$")
@@ -325,6 +326,10 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         # their speaking; it ends at its closing bold or question mark
         end = text.rstrip()
         state.in_question = not (end.endswith("**") or (end.endswith("?") and "**" not in text))
+        return
+    if not _ENDED.search(text.rstrip(" *_\t")):
+        # a line that no punctuation ends is a heading, a dateline or a credit ("UPDATE 1-Iraq
+        # says …", "Baghdad / agencies", "(Reporting by …)"), which repeats or frames the story
         return
     continued = state.quote_open
     spans, ends_open = _quote_spans(text, continued)

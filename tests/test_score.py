@@ -128,6 +128,13 @@ def lex():
     ("It was the federal authorities asserting control over Iraqi territory.", "force", "favor",
      0.5),
     ("Turkey, Iran and Baghdad all moved to isolate the region.", "referendum", "against", 0.5),
+    # a vote count is narration; driving ISIS out is outside the dispute, staying focused on
+    # it still an "against"
+    ("According to the KRG, 93 percent of those who voted backed independence.", "referendum",
+     "none", 0),
+    ("Troops opened a campaign to drive Islamic State out of its last pocket.", "force", "none",
+     0),
+    ("The KRG said it would stay focused on defeating Islamic State.", "force", "against", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)

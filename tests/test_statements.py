@@ -747,6 +747,14 @@ def test_statements_unknown_named_speaker_is_other_with_surface():
         rows[0][0] == "other"
 
 
+def test_statements_headings_and_credits_are_no_statements():
+    # wire headers and credit lines end with no punctuation; the sentence after them is read
+    text = ("UPDATE 1-Iraqi Kurdish leader says no turning back; Baghdad lawmaker objects\n\n"
+            "Barzani said there was no turning back.\n\n"
+            "(Reporting by Erbil newsroom; Editing by Middle East desk)")
+    assert [(a, s) for a, s, _ in attribute_text(text)] == [("KRG", "Barzani")]
+
+
 def test_statements_kinds():
     kinds = {a: k for a, _, k in attribute_text('"We are ready," Erdogan said.')}
     assert kinds == {"Turkey": "quote"}
