@@ -512,7 +512,10 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
         tail = _WORD.findall(seg[verb.end():]) if verb else []
         # ", Abadi said on Sunday,", ", X said in a statement on Sunday,", ", he told a
         # conference in Istanbul on Monday,": a short subject, then a verb and circumstances
-        if verb and len(_WORD.findall(seg[:verb.start()])) <= 5 and len(tail) <= 8 \
+        if _NAMED_SOURCE.fullmatch(seg) and masked[m.start()] == "," \
+                and masked[all_cuts[i + 1].start()] == ",":
+            parenthetical.append(m)  # ", in Kak Fazil's words,"
+        elif verb and len(_WORD.findall(seg[:verb.start()])) <= 5 and len(tail) <= 8 \
                 and not (tail and tail[0].lower() in ("that", "it", "he", "she", "they", "we")) \
                 and masked[all_cuts[i + 1].start()] == "," and masked[m.start()] == "," \
                 and not (_SOURCE_CUE.match(verb.group())
@@ -663,6 +666,10 @@ def _quote_end_before(masked, lo, hi):
 def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, *, last,
                          back_lo=None):
     seg = masked[seg_lo:seg_hi]
+    named = _NAMED_SOURCE.fullmatch(seg.rstrip(" ,.;")) if "_" not in seg else None
+    if named:  # "The referendum, in Kak Fazil's words, is not a KDP affair"
+        return _holders([m for m in mentions if seg_lo + named.start(1) <= m.start
+                         and m.end <= seg_lo + named.end(1)]) or None
     verb = cfg.trail_re.search(seg)
     if not verb or "_" in seg:
         return None
@@ -830,6 +837,14 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                         # before a bare "is" or "has" is the narration's, or no one's (not
                         # after a verb of speech: "… and said it was illegal")
                         group = []
+                if not group and not named_only and cue.group().split()[0].lower().endswith("ing") \
+                        and masked.endswith(", ", 0, cue.start()):
+                    # "The premier then turned to them, calling on the Kurds not to secede":
+                    # the participle's subject is the description opening the clause
+                    gens = cfg.actors.find_generic(masked, c_lo, min(cue.start(), c_lo + 40))
+                    if gens and not _WORD.search(masked, c_lo, gens[0].start):
+                        group = _resolve_generic(masked, c_lo, gens[0].end, cfg, state, context,
+                                                 speech=False)
             if not group and carried and cue.start() - c_lo < 60 and not named_only:
                 group = carried
             if not group and _SPEAKER_UNKNOWN.search(masked, c_lo, cue.start()) \
@@ -1109,7 +1124,7 @@ def _named_in(masked, holders) -> bool:
 _IN_POSSESSIVE = re.compile(r"in\s+(his|her|their)\s", re.IGNORECASE)
 # "In Hawrami's telling, …", "By Ankara's account …", "In the minister's view …"
 _NAMED_SOURCE = re.compile(
-    r"\s*(?:In|By)\s+(?:the\s+)?((?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s?\s+(?:own\s+)?"
+    r"[\s,]*(?:[Ii]n|[Bb]y)\s+(?:the\s+)?((?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s?\s+(?:own\s+)?"
     r"(?:telling|view|words|account|reading|assessment|estimation|opinion|version|judge?ment)\b")
 _SOURCE_OWNER = re.compile(r"\b(his|her|its|their)\b", re.IGNORECASE)
 

@@ -684,6 +684,12 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     ("Hemin Hawrami spoke on Wednesday. In Hawrami's telling, Baghdad's reaction had not been "
      "hostile. He described the referendum as the end of a long dialogue.", 2, {"KRG"}),
     ("Erdogan spoke. By Ankara's account, Baghdad had asked for the drills.", 1, {"Turkey"}),
+    ("Fazil Mirani spoke on Tuesday. The referendum, in Mirani's words, is not a KDP affair "
+     "but a question for every citizen.", 1, {"KRG"}),
+    # a participle after a comma is the clause-opening description's ("The premier … ,
+    # calling on …"), the addressee not
+    ("Haider al-Abadi spoke in Baghdad. The premier then turned to them directly, calling on "
+     "Iraqi Kurds not to secede.", 1, {"Iraq"}),
     # a surname the document introduced is a person, whose report stays his; "Abadi's
     # office" is an office, which relays the content's speaker
     ("Brigadier General Masoud Jazayeri, the deputy chief of staff of Iran's armed forces, spoke "
