@@ -410,6 +410,17 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
             if inner and any(a != "other" for a, _ in inner):
                 holders, kind = inner, inner_kind
                 speakers = holders
+    if holders is not None and all(a == "other" for a, _ in holders):
+        # "…, at which, the papers reported, the Supreme Leader called for …": a medium's
+        # parenthetical relays the clause after it
+        after = _PARENTHETICAL_RELAY.search(masked, lo)
+        if after and len(_WORD.findall(masked[after.end():])) >= 4:
+            inner, inner_kind = _clause_holders(masked, after.end(), [
+                m for m in mentions if m.start >= after.end()], cfg, state, context,
+                named_only=True)
+            if any(a != "other" for a, _ in inner):
+                holders, kind = inner, inner_kind
+                speakers = holders
 
     all_actors = sorted({m.actor for m in text_mentions if m.kind == "actor"})
     if len(all_actors) >= 2:
@@ -593,6 +604,15 @@ _COLLECTIVE = re.compile(r"\b(?:delegation|government|ministry|council|parliamen
                          re.IGNORECASE)
 
 
+def _no_group(state, cfg) -> list:
+    """The last holders, or, when no person has held yet and they are all groups ("Iranian
+    front pages led with …"), the last person the document named: whom "he" or "him" can be."""
+    if state.last_holders and all(_group_like(a, s, cfg) for a, s in state.last_holders) \
+            and state.mentioned_person:
+        return state.mentioned_person
+    return state.last_holders
+
+
 def _group_like(actor, surface, cfg) -> bool:
     """A speaker "he" or "she" does not refer back to: a listed organisation or a plural."""
     return _organisation(actor, surface, cfg) or bool(_PLURAL_SPEAKER.search(surface))
@@ -641,6 +661,9 @@ _MEDIA_SAID = re.compile(r"(?:[\w.’'-]+\s+){0,4}?(?:television|TV|media|newspa
                          r"agency|reports|outlets?|broadcaster|channel|website|daily|radio|press)"
                          r"(?:\s+on\s+\w+)?\s+(?:has\s+|have\s+)?(?:said|says|showed|suggested)\s+(?:that\s+)?",
                          re.IGNORECASE)
+_PARENTHETICAL_RELAY = re.compile(r",\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:papers?|newspapers?|media|"
+                                  r"reports?|press|agency|television|broadcaster|daily|outlets?)"
+                                  r"\s+(?:reported|said|wrote|suggested)\s*,\s+", re.IGNORECASE)
 _REPORTED_BY = re.compile(r"\b(?:according\s+to|reported|reports|quoted|cited|carried)\b",
                           re.IGNORECASE)
 
@@ -1061,6 +1084,8 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
         # before any holder: the last actor (person, for he/she) the document mentioned
         last = state.last_holders or (state.mentioned_person if low in ("he", "she")
                                       or any(h in low for h in cfg.heads) else state.mentioned)
+        if low in ("he", "she") and not state.last_people and state.last_holders:
+            last = _no_group(state, cfg)
         if low in ("he", "she") and state.last_people:
             # "Maliki, he said, …" and '"We did not expect Barzani to …," he said': he is not a
             # person his clause names (in "Barzani put it bluntly: Erbil, he said, …" he is)
@@ -1198,7 +1223,7 @@ def _quoted_generic(masked, lo, hi, cfg, state, context):
         return []
     if m.group(1).lower() in ("him", "her"):  # "Anadolu quoted him as saying …"
         return [Mention(m.start(1), m.end(1), a, m.group(1), "actor" if a != "other" else "other")
-                for a, _ in state.last_people or state.last_holders]
+                for a, _ in state.last_people or _no_group(state, cfg)]
     return _resolve_generic(masked, m.start(1), m.end(1), cfg, state, context, speech=True)
 
 

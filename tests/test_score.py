@@ -123,6 +123,7 @@ def lex():
      "force", "none", 0),
     ("Ankara backed the offensive.", "force", "favor", 0.5),
     ("Barzani instructed his forces not to start a fight.", "force", "against", 0.5),
+    ("He would keep his word not to enter a civil war, he said.", "force", "against", 0.5),
     ("If attacked, they had a green light to use every means at their disposal.", "force",
      "favor", 0.5),
     ("It was the federal authorities asserting control over Iraqi territory.", "force", "favor",

@@ -18,6 +18,13 @@ def holders(text):
     ("Only federal forces may be stationed in Kirkuk, Iraq's parliament decided on Tuesday.",
      {"Iraq"}),
     ("The UN envoy said Baghdad should open talks with Erbil.", set()),
+    # a country's papers in the possessive, or listed together, are not its government; a
+    # medium's parenthetical relays the clause after it
+    ("Iran's newspapers gave the referendum their front pages.", set()),
+    ("Turkey's pro-government Daily Sabah dwelt on the illegality of the vote.", set()),
+    ("Iranian and Turkish media read the visit as a front against Kurdish independence.", set()),
+    ("The front pages led with the meeting, at which, the papers reported, the Supreme Leader "
+     "called for urgent action against the secession.", {"Iran"}),
     # "one … ; another said X would …": an unnamed speaker's forecast, not X's
     ('"No one seems to be doing anything," one told Reuters; another said Baghdad and Erbil '
      'would have to agree at some point.', set()),
@@ -684,6 +691,9 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     ("Hemin Hawrami spoke on Wednesday. In Hawrami's telling, Baghdad's reaction had not been "
      "hostile. He described the referendum as the end of a long dialogue.", 2, {"KRG"}),
     ("Erdogan spoke. By Ankara's account, Baghdad had asked for the drills.", 1, {"Turkey"}),
+    # "him" after a medium (no person has held yet) is the last person named
+    ("Iranian front pages led with Erdogan's meeting with Ayatollah Ali Khamenei. Arman-e Emrooz "
+     "quoted him as saying the Zionist regime sought a new Israel.", 1, {"Iran"}),
     ("Fazil Mirani spoke on Tuesday. The referendum, in Mirani's words, is not a KDP affair "
      "but a question for every citizen.", 1, {"KRG"}),
     # a participle after a comma is the clause-opening description's ("The premier … ,
