@@ -95,8 +95,9 @@ _LEADING_PARTICIPLE = re.compile(
     r"Continuing|Bordering|Surrounding|Emerging|Prevailing|Pending|During)\b)"
     r"[A-Z][a-z]{2,}ing\s[^,;—–]{3,120}?,\s")
 # a named or described speaker the dictionary does not know, just before a speech verb
-_SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
+# … or a speaker no dictionary could name ("another said", "one told Reuters")
+_SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s[^,;]{2,70},")  # ", a lawmaker from Sulaimani,"
 _POSSESSIVE_HEAD = re.compile(r"['’]s((?:\s+[a-z][\w-]*){1,3})(?=[\s,])")  # "’s foreign minister"
 _LONG_ASIDE = re.compile(r",\s[^,;_]{2,110},")
