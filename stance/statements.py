@@ -97,6 +97,11 @@ _LEADING_PARTICIPLE = re.compile(
 # a named or described speaker the dictionary does not know, just before a speech verb
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
 # … or a speaker no dictionary could name ("another said", "one told Reuters")
+# "X is expected to …", "is likely to …": the reporter's expectation, not X's statement (a
+# plan X announced, "is set to", "is due to", stays X's: codebook §3)
+_EXPECTED = re.compile(r"\s+(?:widely\s+|also\s+)?(?:expected|likely)\s+to\b", re.IGNORECASE)
+_EXPECTED_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?(?:expected|likely)"
+                             r"\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s[^,;]{2,70},")  # ", a lawmaker from Sulaimani,"
 _POSSESSIVE_HEAD = re.compile(r"['’]s((?:\s+[a-z][\w-]*){1,3})(?=[\s,])")  # "’s foreign minister"
@@ -777,6 +782,10 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 and not (speech_only and c.lastgroup != "speech")
                 and not _NOUN_BEFORE.search(masked, max(c_lo, c.start() - 12), c.start())
                 and not _OBJECT_WHOM.search(masked, max(c_lo, c.start() - 30), c.start())]
+        # "X is expected to meet Y", "is due to visit": the reporter's expectation
+        cues = [c for c in cues if not (c.group().lower() in _BE_HAVE
+                                        and _EXPECTED.match(masked, c.end()))
+                and not _EXPECTED_BEFORE.search(masked, max(c_lo, c.start() - 40), c.start())]
         # "was told by", "is coordinating": the auxiliary is part of the next cue's verb (a
         # modal stays: "will not move" states an intention)
         cues = [c for i, c in enumerate(cues) if not (

@@ -18,6 +18,10 @@ def holders(text):
     ("Only federal forces may be stationed in Kirkuk, Iraq's parliament decided on Tuesday.",
      {"Iraq"}),
     ("The UN envoy said Baghdad should open talks with Erbil.", set()),
+    # the reporter's expectation is no statement; a plan announced still is
+    ("Erdogan is expected to sit down with Trump on Thursday.", set()),
+    ("Erdogan is expected to warn Barzani against the vote.", set()),
+    ("Turkish troops are set to hold drills on the border next week.", {"Turkey"}),
     # a country's papers in the possessive, or listed together, are not its government; a
     # medium's parenthetical relays the clause after it
     ("Iran's newspapers gave the referendum their front pages.", set()),
