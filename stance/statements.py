@@ -102,6 +102,8 @@ _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
 _EXPECTED = re.compile(r"\s+(?:widely\s+|also\s+)?(?:expected|likely)\s+to\b", re.IGNORECASE)
 _EXPECTED_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?(?:expected|likely)"
                              r"\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+_JOINED = re.compile(r"\bjoin(?:ed|s|ing)?\s+$", re.IGNORECASE)
+_IN_DOING = re.compile(r"\s+in\s+(?:\w+ly\s+)?[a-z]+ing\b")
 _SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 _APPOSITIVE = re.compile(r",\s[^,;]{2,70},")  # ", a lawmaker from Sulaimani,"
 _POSSESSIVE_HEAD = re.compile(r"['’]s((?:\s+[a-z][\w-]*){1,3})(?=[\s,])")  # "’s foreign minister"
@@ -919,6 +921,10 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             if group or extra:
                 extra += _joint_partners(masked, c_lo, c_hi, clause_mentions)
                 extra += _ellipsis_partners(masked, c_lo, c_hi, clause_mentions)
+                # "Washington has joined Ankara in pressing Barzani …": both press
+                extra += [m for m in clause_mentions if m.kind == "actor" and m not in extra
+                          and _JOINED.search(masked, max(c_lo, m.start - 12), m.start)
+                          and _IN_DOING.match(masked, m.end)]
             group = list(group) + [m for m in extra if m not in group]
             if group:
                 group += _joint_content(masked, group, cues, c_hi, clause_mentions, cfg.cue_re)

@@ -22,6 +22,8 @@ def holders(text):
     ("Erdogan is expected to sit down with Trump on Thursday.", set()),
     ("Erdogan is expected to warn Barzani against the vote.", set()),
     ("Turkish troops are set to hold drills on the border next week.", {"Turkey"}),
+    # "X has joined Y in pressing …": both press
+    ("Washington has joined Ankara in pressing Barzani to put off the vote.", {"US", "Turkey"}),
     # a country's papers in the possessive, or listed together, are not its government; a
     # medium's parenthetical relays the clause after it
     ("Iran's newspapers gave the referendum their front pages.", set()),
