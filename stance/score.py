@@ -22,8 +22,8 @@ from .statements import CLAUSE_JOIN
 log = logging.getLogger(__name__)
 
 SCORERS = ("lexicon", "model", "ensemble")
-# the best mean dev F_avg (README quality table, 2026-11-27, session 10, 167 dev articles):
-# ensemble 0.680 (force 0.637, referendum 0.722), model 0.666, lexicon 0.477
+# the best mean dev F_avg (README quality table, 2026-11-27, session 11, 185 dev articles):
+# ensemble 0.681 (force 0.634, referendum 0.728), model 0.668, lexicon 0.478
 DEFAULT_SCORER = "ensemble"
 
 
