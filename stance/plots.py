@@ -178,6 +178,7 @@ def plot_stance_map(trends: pd.DataFrame, *, figsize=(8, 7)) -> Figure:
     fig = ChartFigure(figsize=figsize, layout="constrained")
     ax = fig.subplots()
     actors = sorted(wide["actor"].unique()) if not wide.empty else []
+    starts = []  # (x, y, text, color) of each path's first period
     for actor in actors:
         a = wide[wide["actor"] == actor].sort_values("period")
         if "force" not in a or "referendum" not in a:
@@ -192,8 +193,8 @@ def plot_stance_map(trends: pd.DataFrame, *, figsize=(8, 7)) -> Figure:
         ax.scatter(a["referendum"], a["force"], color=c, s=size, zorder=3, alpha=0.85)
         ax.scatter(a["referendum"].iloc[-1:], a["force"].iloc[-1:], color=c, s=90, zorder=4,
                    marker="D", edgecolor="black", label=f"{actor} (last: {a['period'].iloc[-1]:%b %Y})")
-        ax.annotate(f"{a['period'].iloc[0]:%b %y}", (a["referendum"].iloc[0], a["force"].iloc[0]),
-                    fontsize=7, color=c, xytext=(4, 4), textcoords="offset points")
+        starts.append((a["referendum"].iloc[0], a["force"].iloc[0], f"{a['period'].iloc[0]:%b %y}", c))
+    _label_starts(ax, starts, figsize)
     ax.axhline(0, color="black", lw=0.8)
     ax.axvline(0, color="black", lw=0.8)
     ax.set_xlim(-1.1, 1.1)
@@ -215,6 +216,28 @@ def plot_stance_map(trends: pd.DataFrame, *, figsize=(8, 7)) -> Figure:
                  f"last period)\n{_subtitle(trends)}",
                  loc="left", fontsize=10)
     return fig
+
+
+# where a path's first-period label may go, in points from its dot: up-right first
+_LABEL_OFFSETS = ((4, 4), (4, -12), (-34, 4), (-34, -12), (4, 14), (4, -22))
+
+
+def _label_starts(ax, starts, figsize, fontsize=7):
+    """Label each path's first dot with its month, moving a label to another side of its
+    dot when it would cover one already placed (two paths starting close together)."""
+    # a label's box in data units: the axes span 2.2 units over about 65% / 85% of the figure
+    per_pt_x, per_pt_y = 2.2 / (0.65 * figsize[0] * 72), 2.2 / (0.85 * figsize[1] * 72)
+    placed = []
+    for x, y, text, color in starts:
+        w, h = 0.6 * fontsize * len(text) * per_pt_x, 1.3 * fontsize * per_pt_y
+        for ox, oy in _LABEL_OFFSETS:
+            box = (x + ox * per_pt_x, y + oy * per_pt_y)
+            if not any(abs(box[0] - bx) < max(w, bw) and abs(box[1] - by) < max(h, bh)
+                       for bx, by, bw, bh in placed):
+                break
+        placed.append((*box, w, h))
+        ax.annotate(text, (x, y), fontsize=fontsize, color=color, xytext=(ox, oy),
+                    textcoords="offset points")
 
 
 def plot_volume(trends: pd.DataFrame, *, figsize=(11, 6)) -> Figure:

@@ -38,3 +38,22 @@ def test_plots_other_charts_render(tmp_path):
         assert save_figure(fig, tmp_path / "x.png").stat().st_size > 5_000
     sm = plot_stance_map(t).axes[0]
     assert sm.get_xlabel().startswith("referendum") and sm.get_ylabel().startswith("force")
+
+
+def test_plots_stance_map_month_labels_do_not_cover_each_other():
+    # two paths starting at nearly the same point: their first-month labels must not overlap
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    rows = []
+    for i, (actor, m, f, r) in enumerate([("US", 6, -0.5, -0.7), ("Iran", 8, -0.5, -0.66),
+                                          ("US", 9, -0.6, -0.8), ("Iran", 9, 0.5, -0.6)]):
+        for target, score in (("force", f), ("referendum", r)):
+            label = "favor" if score > 0 else "against"
+            rows.append((f"2017-{m:02d}-1{i}", actor, target, label, score,
+                         f"s {i} {actor} {target}"))
+    fig = plot_stance_map(aggregate_stances(make(rows)))
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    texts = [t for t in fig.axes[0].texts if t.get_text().endswith("17")]
+    assert len(texts) == 2
+    boxes = [t.get_window_extent(canvas.get_renderer()) for t in texts]
+    assert not boxes[0].overlaps(boxes[1])
