@@ -97,14 +97,16 @@ _LEADING_PARTICIPLE = re.compile(
 # a named or described speaker the dictionary does not know, just before a speech verb
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
 # … or a speaker no dictionary could name ("another said", "one told Reuters")
-# "X is expected to …", "is likely to …": the reporter's expectation, not X's statement (a
-# plan X announced, "is set to", "is due to", stays X's: codebook §3)
-_EXPECTED = re.compile(r"\s+(?:widely\s+|also\s+)?(?:expected|likely)\s+to\b", re.IGNORECASE)
-_EXPECTED_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+(?:widely\s+|also\s+)?(?:expected|likely)"
-                             r"\s+to\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_JOINED = re.compile(r"\bjoin(?:ed|s|ing)?\s+$", re.IGNORECASE)
-_IN_DOING = re.compile(r"\s+in\s+(?:\w+ly\s+)?[a-z]+ing\b")
 _SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
+# "X is expected to …", "is likely to …": the reporter's expectation, not X's statement (a
+# plan X announced, "is set to", "is due to", stays X's: codebook §3); the copula itself
+# ("is" before "expected to") and any cue after the phrase ("expected to warn") are no cues
+_EXPECTATION = r"(?:widely\s+|also\s+)?(?:expected|likely)\s+to"
+_EXPECTED = re.compile(r"\s+" + _EXPECTATION + r"\b", re.IGNORECASE)
+_EXPECTED_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+" + _EXPECTATION + r"\s+(?:\w+ly\s+)?$",
+                              re.IGNORECASE)
+_JOINED = re.compile(r"\bjoin(?:ed|s|ing)?\s+$", re.IGNORECASE)  # "… has joined Ankara in pressing"
+_IN_DOING = re.compile(r"\s+in\s+(?:\w+ly\s+)?[a-z]+ing\b")
 _APPOSITIVE = re.compile(r",\s[^,;]{2,70},")  # ", a lawmaker from Sulaimani,"
 _POSSESSIVE_HEAD = re.compile(r"['’]s((?:\s+[a-z][\w-]*){1,3})(?=[\s,])")  # "’s foreign minister"
 _LONG_ASIDE = re.compile(r",\s[^,;_]{2,110},")
@@ -369,8 +371,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     # "In Hawrami's telling, Baghdad's reaction had not been hostile": the claim is his
     named_source = _NAMED_SOURCE.match(masked, lo)
     if named_source:
-        named_source = _holders([m for m in mentions if named_source.start(1) <= m.start
-                                 and m.end <= named_source.end(1)])
+        named_source = _named_holders(named_source, mentions)
     holders, kind, content_end = (named_source, "reported", None) if named_source else \
         _trailing_attribution(masked, lo, mentions, cfg, state, context)
     speakers = holders  # who speaks: what "he said" in a later sentence refers to
@@ -699,8 +700,7 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
     seg = masked[seg_lo:seg_hi]
     named = _NAMED_SOURCE.fullmatch(seg.rstrip(" ,.;")) if "_" not in seg else None
     if named:  # "The referendum, in Kak Fazil's words, is not a KDP affair"
-        return _holders([m for m in mentions if seg_lo + named.start(1) <= m.start
-                         and m.end <= seg_lo + named.end(1)]) or None
+        return _named_holders(named, mentions, seg_lo) or None
     verb = cfg.trail_re.search(seg)
     if not verb or "_" in seg:
         return None
@@ -783,10 +783,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 if not any(x.start < c.end() and c.start() < x.end for x in clause_mentions)
                 and not (speech_only and c.lastgroup != "speech")
                 and not _NOUN_BEFORE.search(masked, max(c_lo, c.start() - 12), c.start())
-                and not _OBJECT_WHOM.search(masked, max(c_lo, c.start() - 30), c.start())]
-        # "X is expected to meet Y", "is due to visit": the reporter's expectation
-        cues = [c for c in cues if not (c.group().lower() in _BE_HAVE
-                                        and _EXPECTED.match(masked, c.end()))
+                and not _OBJECT_WHOM.search(masked, max(c_lo, c.start() - 30), c.start())
+                and not (c.group().lower() in _BE_HAVE and _EXPECTED.match(masked, c.end()))
                 and not _EXPECTED_BEFORE.search(masked, max(c_lo, c.start() - 40), c.start())]
         # "was told by", "is coordinating": the auxiliary is part of the next cue's verb (a
         # modal stays: "will not move" states an intention)
@@ -944,6 +942,7 @@ _BARE_BE = re.compile(r"\s+(?:is|was|has|had|’s|'s)\b(?!\s+(?:\w+ly\s+|not\s+|
                       r"(?:[a-z]{3,}(?:ed|en)|been|made|held|sent|kept|shut|set|cut|led|won|met|"
                       r"drew|struck|fought|brought|sought|began|chose|broke|withdrew|froze|swore|"
                       r"upheld|withheld|threw|told|said)\b)", re.IGNORECASE)
+# an auxiliary right after a group: the group is a subject ("said Tehran and Ankara had to …")
 _FINITE = re.compile(r"\s+(?:had|has|have|would|will|must|should|could|can|is|are|was|were)\b",
                      re.IGNORECASE)
 _AND = re.compile(r",?\s+and\s+(?:both\s+)?(?:the\s+)?")
@@ -1168,6 +1167,13 @@ _NAMED_SOURCE = re.compile(
     r"[\s,]*(?:[Ii]n|[Bb]y)\s+(?:the\s+)?((?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s?\s+(?:own\s+)?"
     r"(?:telling|view|words|account|reading|assessment|estimation|opinion|version|judge?ment)\b")
 _SOURCE_OWNER = re.compile(r"\b(his|her|its|their)\b", re.IGNORECASE)
+
+
+def _named_holders(source, mentions, offset=0) -> list:
+    """Holders named in a `_NAMED_SOURCE` match's name (`offset`: where the matched text
+    starts in the sentence)."""
+    return _holders([m for m in mentions if offset + source.start(1) <= m.start
+                     and m.end <= offset + source.end(1)])
 
 
 def _owners(possessive: str, state) -> list:
