@@ -68,7 +68,7 @@ _HEAD_NOUN = re.compile(r"\s+(?:troops|forces|fighters|units|soldiers|militias?|
                         r"columns?|convoys?|brigades?|battalions?|divisions?|leaders?|diplomats?|"
                         r"ministers?|lawmakers?|authorities)\b")
 _PAST_VERB = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
-                        r"\s+(?:\w+ly\s+|also\s+|on\s+\w+\s+)?(?:[a-z]{3,}ed|gave|took|made|held|"
+                        r"\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+|also\s+|on\s+\w+\s+)?(?:[a-z]{3,}ed|gave|took|made|held|"
                         r"sent|kept|stood|shut|set|cut|led|won|met|drew|struck|fought|brought|"
                         r"sought|began|chose|broke|withdrew|stuck|froze|swore|upheld|withheld|"
                         r"undertook|forbade|overrode|threw|used)\b")
@@ -83,6 +83,8 @@ _WORD = re.compile(r"[\w’'-]+")
 _TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
 _SOURCE_CUE = re.compile(r"according|in\s+the\s+words", re.I)  # the holder comes after the cue
 _LEADING_SUBORDINATE = re.compile(
+    r"(?:(?:in|on|by|at|late|early|later|earlier|then|meanwhile|overnight|that|this|last)\b"
+    r"[^,;]{0,30}?,\s)?"  # "In late October, as the Peshmerga pulled back, …"
     r"(?:(?:a|one|two|three|several|hours|days|weeks|the|day|week|month|shortly|just|only|even|"
     r"soon|long)\s+){0,3}(?:after|before|when|as|since|while|although|though|once|until|because|"
     r"(?:on\s+)?the\s+(?:day|night|morning|evening|week|eve))"
@@ -995,6 +997,13 @@ def _past_possessive_head(masked, end) -> int:
 _PLACE_BEFORE = re.compile(r"\b(?:in|at|from|to)\s+(?:the\s+)?$")  # "… in Ankara, and both leaders …"
 
 
+_AND_ADVERBIAL = re.compile(
+    r"(?:(?:within|by|on|in|after|over|at|early|late)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:hours?|days?|nightfall|dawn|morning|evening|night|afternoon|weekend|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday)|(?:hours|days|minutes|weeks|months|soon|shortly)"
+    r"\s+(?:later|after(?:wards)?)|later|then|soon|meanwhile|afterwards|now)\s*,?\s+(?:the\s+)?")
+
+
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     """Starts of coordinated clauses with an actor subject: "…, and Turkey later imposed a ban",
     "…, a decision the prime minister called a mistake".
@@ -1021,9 +1030,12 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
                         and _PLACE_BEFORE.search(masked, max(lo, m.start - 12), m.start))
                for m in mentions):
             continue
-        group = _group_from(masked, [m for m in mentions if m.start >= conj.end()][:6])
+        at = conj.end()
+        adverbial = _AND_ADVERBIAL.match(masked, at)  # "…, and within hours the Peshmerga had …"
+        at = adverbial.end() if adverbial else at
+        group = _group_from(masked, [m for m in mentions if m.start >= at][:6])
         if not group or group[0].kind != "actor" \
-                or _TITLE_WORDS.match(masked, conj.end()).end() < group[0].start:
+                or _TITLE_WORDS.match(masked, at).end() < group[0].start:
             continue
         end = group[-1].end
         aside = _APPOSITIVE.match(masked, end)  # "…, and Ankara and Tehran, wary of …, have …"

@@ -36,6 +36,13 @@ def holders(text):
      'would have to agree at some point.', set()),
     ("Traders were gloomy. Another said Baghdad and Erbil would have to agree at some point.",
      set()),
+    # a clause after a short time adverbial: both clauses' agents act
+    ("In late spring, as the Peshmerga pulled back, federal police moved in.", {"KRG", "Iraq"}),
+    ("Iranian troops crossed the line, and by nightfall the Peshmerga had vacated two hilltops.",
+     {"Iran", "KRG"}),
+    # forces named by what they are
+    ("By Friday federal units had moved into the dam.", {"Iraq"}),
+    ("Shiite paramilitary units massed south of the city overnight.", {"Iraq"}),
     # joint holders
     ("Iraqi and Turkish troops held drills near the border.", {"Iraq", "Turkey"}),
     ("The foreign ministers of Iraq, Turkey and Iran said they would take coordinated measures.",
