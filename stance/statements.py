@@ -433,6 +433,10 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
                 holders, kind = inner, inner_kind
                 speakers = holders
 
+    if not holders or all(a == "other" for a, _ in holders):
+        colon = _colon_speaker(masked, lo, mentions, cfg)
+        if colon:
+            holders, kind = speakers, _ = _holders(colon), "reported"
     all_actors = sorted({m.actor for m in text_mentions if m.kind == "actor"})
     if len(all_actors) >= 2:
         state.last_plural = all_actors
@@ -477,6 +481,22 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
 
 _SCARE_QUOTE = re.compile(r"[^“”\",.!?:;]+")  # a phrase, not a sentence ending in "…,"
 _WORD_BEFORE = re.compile(r"\w\s*$")
+
+
+# a live entry or a digest line naming its speaker before a colon: "Vahal Ali, Barzani's media
+# director: the truce is holding", "Erdogan to reporters: …" (a time stamp may open the line)
+_COLON_LEAD = re.compile(r"(?:\W*\d{1,2}[:.]\d\d\W*?[—–-]\s*)?([^:;_\n]{3,90}?):\s+(?=\S)")
+_COLON_LEAD_WORDS = 10
+
+
+def _colon_speaker(masked, lo, mentions, cfg) -> list:
+    """The actor mentions of a short lead ending in a colon, with no verb of its own."""
+    lead = _COLON_LEAD.match(masked, lo)
+    if not lead or len(_WORD.findall(lead.group(1))) > _COLON_LEAD_WORDS \
+            or cfg.cue_re.search(masked, lead.start(1), lead.end(1)):
+        return []
+    return _group_from(masked, [m for m in mentions if m.kind == "actor"
+                                and lead.start(1) <= m.start and m.end <= lead.end(1)])
 
 
 def _mentions_in(mentions, a, b):

@@ -40,6 +40,10 @@ def holders(text):
     ("In late spring, as the Peshmerga pulled back, federal police moved in.", {"KRG", "Iraq"}),
     ("Iranian troops crossed the line, and by nightfall the Peshmerga had vacated two hilltops.",
      {"Iran", "KRG"}),
+    # a live entry or digest line names its speaker before a colon; a label names no one
+    ("Hoshyar Zebari, the former minister: the result cannot be undone.", {"KRG"}),
+    ('Cavusoglu to journalists: "We will not talk to the regional government."', {"Turkey"}),
+    ("ANALYSIS: the offer put the result of the vote on the table.", set()),
     # forces named by what they are
     ("By Friday federal units had moved into the dam.", {"Iraq"}),
     ("Shiite paramilitary units massed south of the city overnight.", {"Iraq"}),
