@@ -487,13 +487,17 @@ _WORD_BEFORE = re.compile(r"\w\s*$")
 # director: the truce is holding", "Erdogan to reporters: …" (a time stamp may open the line)
 _COLON_LEAD = re.compile(r"(?:\W*\d{1,2}[:.]\d\d\W*?[—–-]\s*)?([^:;_\n]{3,90}?):\s+(?=\S)")
 _COLON_LEAD_WORDS = 10
+# … a noun phrase, not a clause ending in a colon: "They also doubted Washington's leverage: …"
+_CLAUSE_IN_LEAD = re.compile(r"^\W*(?:he|she|they|it|we|i|this|that|there)\b|\b[a-z]{3,}ed\b",
+                             re.IGNORECASE)
 
 
 def _colon_speaker(masked, lo, mentions, cfg) -> list:
     """The actor mentions of a short lead ending in a colon, with no verb of its own."""
     lead = _COLON_LEAD.match(masked, lo)
     if not lead or len(_WORD.findall(lead.group(1))) > _COLON_LEAD_WORDS \
-            or cfg.cue_re.search(masked, lead.start(1), lead.end(1)):
+            or cfg.cue_re.search(masked, lead.start(1), lead.end(1)) \
+            or _CLAUSE_IN_LEAD.search(lead.group(1)):
         return []
     return _group_from(masked, [m for m in mentions if m.kind == "actor"
                                 and lead.start(1) <= m.start and m.end <= lead.end(1)])
