@@ -101,10 +101,10 @@ def load_lexicon(path=None) -> pd.DataFrame:
         raise StanceError(f"{path or 'lexicon.csv'}: missing column(s) {', '.join(missing)}")
     lex["magnitude"] = pd.to_numeric(lex["magnitude"], errors="coerce")
     bad = lex[lex["magnitude"].isna() | ~lex["label"].isin(CUE_LABELS)
-              | ~lex["scope"].isin(["any", "topic"])]
+              | ~lex["scope"].isin(["any", "topic", "outcome"])]
     if len(bad):
         raise StanceError(f"{path or 'lexicon.csv'}: bad row(s) {list(bad.index[:3] + 2)}: "
-                          f"label must be one of {'/'.join(CUE_LABELS)}, scope any/topic, magnitude a number")
+                          f"label must be one of {'/'.join(CUE_LABELS)}, scope any/topic/outcome, magnitude a number")
     return lex[list(_LEXICON_COLUMNS)].reset_index(drop=True)
 
 

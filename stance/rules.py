@@ -8,7 +8,8 @@ Each lexicon row is a regex with a role:
 - ``endorse``: "welcome", "back" — the next cue keeps its sign, a topic becomes ``favor``;
 - ``hedge``: "could", "if" — lowers the magnitude of the cues after it by one step;
 - ``block``: "PKK", "ISIS" — force cues near it are outside the dispute.
-A negation ("not", "never", "won't") just before a cue reverses it.
+A negation ("not", "never", "won't") just before a cue reverses it, unless the cue's scope
+is ``outcome`` (a feared outcome: "will not allow the partition of Iraq" stays against).
 """
 from __future__ import annotations
 
@@ -210,7 +211,8 @@ def _signal(text, cues, i, c, target):
         # adverbial cue at the end of its clause
         window = _ADVERBIAL_WINDOW if adverbial else _NEGATION_WINDOW
         if neg and len(_WORDS.findall(lead[neg[-1].end():])) <= window \
-                and not (adverbial and _CLAUSE_BREAK.search(lead, neg[-1].end())):
+                and not (adverbial and _CLAUSE_BREAK.search(lead, neg[-1].end())) \
+                and c.scope != "outcome":  # "will not allow the partition of Iraq"
             sign = -sign
             if target == "force":  # codebook §4: a denial is a moderate "against"
                 mag = min(mag, 0.5)

@@ -27,6 +27,18 @@ def lex():
      "favor", 0.5),
     ("All options, the military one included, were on the table, he said.", "force", "favor",
      0.5),
+    # breaking a country up, in verb or noun (a feared outcome: no negation reverses it); a denied intention to start a fight; a vote
+    # called legal with an adverb and a quotation mark between
+    ("Tehran will never allow anyone to dismember its neighbour, the general said.",
+     "referendum", "against", 0.5),
+    ("He praised Moscow for standing against the region's break-up.", "referendum", "against",
+     None),
+    # … a feared outcome stays against under a negation; a good one is reversed
+    ("Ankara will never accept the fragmentation of its neighbour.", "referendum", "against", 0.5),
+    ("Erbil said the vote did not threaten the unity of Iraq.", "referendum", "favor", 0.5),
+    ('"We have no intention of waging a war on anyone," the minister said.', "force", "against",
+     0.5),
+    ('The governor said the ballot was perfectly "legal and binding."', "referendum", "favor", 0.5),
     # easing tension, denying a military course, settling through talks, halting operations,
     # neutrality
     ("The council stressed the need to end the tension between Baghdad and Erbil.", "force",
