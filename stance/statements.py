@@ -167,6 +167,7 @@ _ATTRIBUTION_ONLY_WORDS = 8  # "That was how the prime minister put it on Monday
 _QUOTE = re.compile("[“”\"]")
 _QUOTE_END = re.compile(r"_[,.!?]?\s*[”\"]?\s*$")
 _BY = re.compile(r"\bby\s+")
+_NAME_AFTER = re.compile(r"\s+(" + _NAME.pattern + r")(?=\s*(?:[,.;]|$))")
 _NAME_LAST = re.compile(r"(" + _NAME.pattern + r")\s+(?:\w+ly\s+)?$")
 _MIN_QUOTE_WORDS = 5
 
@@ -771,6 +772,13 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
             if group and (_cue_follows(masked, group[-1].end, cfg) or _FINITE.match(
                     masked, group[-1].end) or _PAST_VERB.match(masked, group[-1].end)):
                 return None  # "X, according to Mehr, said Tehran and Ankara had to …": content
+            name = _NAME_AFTER.match(masked, seg_lo + verb.end()) if not group else None
+            if name and name.group(1).split()[0] not in _STOP_NAMES \
+                    and cfg.actors.whole(name.group(1)) is None \
+                    and not _cue_follows(masked, name.end(1), cfg):
+                # '"…," said Salam Abdulrahman, a political scientist': a named speaker the
+                # dictionary does not know holds the quote as `other`
+                return [("other", name.group(1))]
         if not group:
             group = _resolve_generic(masked, seg_lo, seg_lo + verb.start(), cfg, state, context,
                                      speech=True)

@@ -44,6 +44,8 @@ def holders(text):
     ("Hoshyar Zebari, the former minister: the result cannot be undone.", {"KRG"}),
     ('Cavusoglu to journalists: "We will not talk to the regional government."', {"Turkey"}),
     ("ANALYSIS: the offer put the result of the vote on the table.", set()),
+    # a named speaker the dictionary does not know, after an inverted "said", holds the quote
+    ('Iran "has always backed the integrity of Iraq," said Parviz Rahimi, a researcher.', set()),
     # forces named by what they are
     ("By Friday federal units had moved into the dam.", {"Iraq"}),
     ("Shiite paramilitary units massed south of the city overnight.", {"Iraq"}),
@@ -862,3 +864,11 @@ def test_generic_trie_matches_what_a_longest_first_alternation_matches():
     for _ in range(300):
         text = " ".join(rng.choice(words) for _ in range(12))
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+
+
+def test_statements_he_after_an_unknown_inverted_speaker_is_that_speaker():
+    got = attribute_text('Turkey and Iran held drills. "The sky did not fall after the vote," '
+                         'said Aram Salih, a lecturer in Duhok. Most people expected much worse, '
+                         'he said.')
+    assert [a for a, _, _ in got].count("Turkey") == 1
+    assert ("other", "Aram Salih") in {(a, s) for a, s, _ in got}
