@@ -660,6 +660,7 @@ def _a_person(holders, state=None, attribution="") -> bool:
     and the attribution's text, a surname the document gave a person ("according to
     Jazayeri"; not "Abadi's office")."""
     return any(s.lower() in ("he", "she") or _person_like(s) or _PERSON_TITLE.fullmatch(s)
+               or s.lower().startswith(("in his ", "in her "))  # "Iraq, in his reading, is …"
                or (state is not None and state.names is not None and " " not in s
                    and state.names.whole(s) is not None
                    and not re.search(re.escape(s) + r"['’]s\b", attribution))
