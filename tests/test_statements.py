@@ -876,6 +876,7 @@ def test_statements_he_after_an_unknown_inverted_speaker_is_that_speaker():
 
 def test_statements_in_his_reading_keeps_the_claim_with_the_person():
     # "Iraq, in his reading, remains …": the claim is the person's, not Iraq's
-    got = attribute_text("The vote was rushed, said Aram Salih, a lecturer. Iraq, in his reading, remains a "
-                         "country of crisis where the vote could only bring more tension.")
+    got = attribute_text("The vote was rushed, said Aram Salih, a lecturer. Iraq, in his "
+                         "reading, remains a country of crisis where the vote could only bring "
+                         "more tension.")
     assert "Iraq" not in {a for a, _, _ in got}
