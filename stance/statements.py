@@ -51,7 +51,10 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
 
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’ -]{2,}(?:,[^–—\n]{0,40}?)?\s*(?:\([^)]{0,30}\)\s*)?[–—-]{1,2}\s+")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,[^–—\n]{0,40}?)?\s*(?:\([^)]{0,30}\)\s*)?"
+                       # … or a live entry's time stamp: "10:07 — He writes …", "**17:15** —"
+                       r"|\**\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?|GMT|local\s+time))?\**\s*)"
+                       r"[–—-]{1,2}\s+")
 _LOCATIVE = re.compile(r"^(?:In|At|From|Inside|Back in|Over in)\s+([^,]{2,50}),\s")
 # where one clause ends and another (possibly another holder's) begins; score.py splits the
 # lexicon's text at the same joins, not at dashes
@@ -410,6 +413,10 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         if inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
                 and any(a != "other" for a, _ in inner) \
                 and not _a_person(holders, state, masked[content_end:]):
+            if all(a == "other" for a, _ in holders):
+                # "X has issued a message, according to a Kurdish news site. He writes …": he
+                # is X, not the outlet
+                speakers = inner
             holders, kind = inner, inner_kind
         elif all(_organisation(a, sp, cfg) for a, sp in holders) \
                 and _REPORTED_BY.search(masked, content_end) \
@@ -1070,7 +1077,7 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
         if not group or group[0].kind != "actor" \
                 or _TITLE_WORDS.match(masked, at).end() < group[0].start:
             continue
-        end = group[-1].end
+        end = _past_possessive_head(masked, group[-1].end)  # "… and Turkey's foreign ministry has …"
         aside = _APPOSITIVE.match(masked, end)  # "…, and Ankara and Tehran, wary of …, have …"
         head = _HEAD_NOUN.match(masked, end)
         if _cue_follows(masked, head.end() if head else end, cfg) or _PAST_VERB.match(masked, end) \

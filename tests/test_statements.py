@@ -46,6 +46,9 @@ def holders(text):
     ("ANALYSIS: the offer put the result of the vote on the table.", set()),
     # a named speaker the dictionary does not know, after an inverted "said", holds the quote
     ('Iran "has always backed the integrity of Iraq," said Parviz Rahimi, a researcher.', set()),
+    # "… and Turkey's foreign ministry has called it …": a possessive subject of its own clause
+    ("Baghdad has rejected the ballot and Iran's foreign ministry has called it a plot.",
+     {"Iraq", "Iran"}),
     # forces named by what they are
     ("By Friday federal units had moved into the dam.", {"Iraq"}),
     ("Shiite paramilitary units massed south of the city overnight.", {"Iraq"}),
@@ -880,3 +883,13 @@ def test_statements_in_his_reading_keeps_the_claim_with_the_person():
                          "reading, remains a country of crisis where the vote could only bring "
                          "more tension.")
     assert "Iraq" not in {a for a, _, _ in got}
+
+
+def test_statements_live_entries_and_an_outlets_report():
+    # a time stamp opens a live entry like a dateline; "he" after "X has …, according to a
+    # news site" is X, not the site; present-tense "writes" reports
+    text = ("Masoud Barzani has issued a holiday message, according to a Turkish-language news "
+            "site.\n\n10:07 — He writes that the vote will decide the people's destiny.\n\n"
+            "**10:09** — He tweets that the date will not change.")
+    got = attribute_text(text)
+    assert [a for a, _, _ in got] == ["KRG", "KRG", "KRG"]
