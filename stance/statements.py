@@ -208,6 +208,7 @@ class AttributionRules:
     content_cues: frozenset   # verbs whose object is what was said
     surnames: frozenset = frozenset()  # one-word aliases that end a listed name: "Tillerson"
     head_synonyms: tuple = ()  # (regex of another name, the head it stands for): "chamber"
+    other_people: frozenset = frozenset()  # listed people outside the actors: "Putin"
 
     @classmethod
     def load(cls, actors: ActorDictionary | None = None, cues=None) -> "AttributionRules":
@@ -220,11 +221,18 @@ class AttributionRules:
                          for h in heads)
         aliases = [c[1] for cands in actors.index.values() for c in cands if c[3] == "actor"]
         lasts = {a.split()[-1] for a in aliases if _person_like(a)}
+        # people listed with their surname ("Vladimir Putin", "Putin"), not bodies ("Islamic
+        # State", "Arab League")
+        others = {c[1] for cands in actors.index.values() for c in cands if c[3] == "other"}
+        surname = {a: re.sub(r"^(?:al|el)-", "", a.split()[-1]) for a in others if " " in a}
+        other_people = {a for a, last in surname.items() if last in others and _person_like(a)}
+        other_people |= {surname[a] for a in other_people}
         return cls(actors, CueMatcher.from_cues(cues), words, heads, head_res,
                    CueMatcher.from_cues({"speech": cues.get("trailing", ())}),
                    cue_words(cues.get("inverting", ())), cue_words(cues.get("content", ())),
                    frozenset(a for a in aliases if " " not in a and a in lasts),
-                   tuple((re.compile(r"\b" + re.escape(k) + r"\b"), v) for k, v in synonyms.items()))
+                   tuple((re.compile(r"\b" + re.escape(k) + r"\b"), v) for k, v in synonyms.items()),
+                   frozenset(other_people))
 
 
 def extract_statements(sentences: pd.DataFrame, actors: ActorDictionary | None = None,
@@ -715,7 +723,7 @@ _REPORTED_BY = re.compile(r"\b(?:according\s+to|reported|reports|quoted|cited|ca
 def _organisation(actor: str, surface: str, cfg) -> bool:
     """Whether a holder is a group the dictionary lists as `other` (an outlet, the UN,
     Islamic State): "he said" after it refers to an earlier person."""
-    if actor != "other":
+    if actor != "other" or surface in cfg.other_people:  # Putin is a person: "he" is him
         return False
     listed = cfg.actors.whole(surface)
     return listed is not None and listed.kind == "other"

@@ -893,3 +893,10 @@ def test_statements_live_entries_and_an_outlets_report():
             "**10:09** — He tweets that the date will not change.")
     got = attribute_text(text)
     assert [a for a, _, _ in got] == ["KRG", "KRG", "KRG"]
+
+
+def test_statements_he_after_a_listed_person_outside_the_actors_is_that_person():
+    # Putin is listed as `other` with his surname: a person "he" refers to, not a body
+    got = attribute_text("Vladimir Putin received Nouri al-Maliki at the palace. Putin said the "
+                         "two countries had much to do. He said the border must not change.")
+    assert [a for a, _, _ in got] == ["other", "other", "other"]
