@@ -418,7 +418,16 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         # … and "Islamic State remained the main threat …, she added" is hers: a group
         # outside the dictionary does not take over the speaker's statement
         # … while "Iran, Iraq and Turkey all stood against it, he added" is his own claim
-        if inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
+        opener = next((m for m in inner_mentions if m.start == lo and m.kind == "actor"), None)
+        verb = _cue_after(masked, opener.end, cfg) if opener else None
+        if inner and verb is not None and verb.lastgroup == "speech" \
+                and all(sp.lower() in ("he", "she") for _, sp in holders) \
+                and (_person_like(opener.surface) or opener.surface in cfg.surnames) \
+                and not _group_like(opener.actor, opener.surface, cfg):
+            # "Masrour Barzani calls for dialogue on a question that, he says, has been left
+            # hanging": he is the person whose words the clause reports
+            holders, kind = speakers, _ = inner, inner_kind
+        elif inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
                 and any(a != "other" for a, _ in inner) \
                 and not _a_person(holders, state, masked[content_end:]):
             if all(a == "other" for a, _ in holders):

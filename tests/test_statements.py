@@ -900,3 +900,11 @@ def test_statements_he_after_a_listed_person_outside_the_actors_is_that_person()
     got = attribute_text("Vladimir Putin received Nouri al-Maliki at the palace. Putin said the "
                          "two countries had much to do. He said the border must not change.")
     assert [a for a, _, _ in got] == ["other", "other", "other"]
+
+
+def test_statements_he_says_inside_a_named_speakers_clause_is_that_speaker():
+    # "X calls for …, on a question that, he says, …": he is X, not the last holder
+    got = attribute_text("Ankara says the vote is a grave mistake. Masrour Barzani calls for an "
+                         "honest dialogue on a question that, he says, has been left open for a "
+                         "century.")
+    assert [a for a, _, _ in got] == ["Turkey", "KRG"]
