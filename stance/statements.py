@@ -170,6 +170,8 @@ _ATTRIBUTION_ONLY_WORDS = 8  # "That was how the prime minister put it on Monday
 _QUOTE = re.compile("[“”\"]")
 _QUOTE_END = re.compile(r"_[,.!?]?\s*[”\"]?\s*$")
 _BY = re.compile(r"\bby\s+")
+_NAME_ENDS = re.compile(r"(?:" + _NAME.pattern + r"),\s*$")
+_LEAD_APPOSITIVE = re.compile(r"(?:the|a|an)\s[^,;]{3,80}?,\s(?=[A-Z])")
 _NAME_AFTER = re.compile(r"\s+(" + _NAME.pattern + r")(?=\s*(?:[,.;]|$))")
 _NAME_LAST = re.compile(r"(" + _NAME.pattern + r")\s+(?:\w+ly\s+)?$")
 _MIN_QUOTE_WORDS = 5
@@ -830,6 +832,11 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
     bounds = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(masked, lo)] + [len(masked)]
     lead = _LEADING_SUBORDINATE.match(masked, lo)
     lead_end = _past_list(masked, lead.end(), mentions) if lead else None
+    if lead_end and _NAME_ENDS.search(masked, lead.start(), lead_end):
+        # "After talks with Jan Kubis, the UN envoy, Nikki Haley said …": the appositive
+        # belongs to the name that ends the subordinate clause
+        aside = _LEAD_APPOSITIVE.match(masked, lead_end)
+        lead_end = aside.end() if aside else lead_end
     if lead_end and lead_end < bounds[1]:
         bounds.insert(1, lead_end)  # "A day after X pressed …, Turkey called …": two clauses
     bounds = sorted(set(bounds) | set(_coordinate_clauses(masked, lo, mentions, cfg)))

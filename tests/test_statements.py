@@ -49,6 +49,9 @@ def holders(text):
     # "… and Turkey's foreign ministry has called it …": a possessive subject of its own clause
     ("Baghdad has rejected the ballot and Iran's foreign ministry has called it a plot.",
      {"Iraq", "Iran"}),
+    # an appositive after the name that ends a leading subordinate clause is that name's
+    ("After talks with Jan Kubis, the UN envoy for Iraq, Nikki Haley said the vote would "
+     "distract from the war.", {"US"}),
     # forces named by what they are
     ("By Friday federal units had moved into the dam.", {"Iraq"}),
     ("Shiite paramilitary units massed south of the city overnight.", {"Iraq"}),
