@@ -36,6 +36,8 @@ def lex():
     # … a feared outcome stays against under a negation; a good one is reversed
     ("Ankara will never accept the fragmentation of its neighbour.", "referendum", "against", 0.5),
     ("Erbil said the vote did not threaten the unity of Iraq.", "referendum", "favor", 0.5),
+    ("Tehran will never accept a change in the borders of the region, Rouhani said.",
+     "referendum", "against", 0.5),
     ('"We have no intention of waging a war on anyone," the minister said.', "force", "against",
      0.5),
     ('The governor said the ballot was perfectly "legal and binding."', "referendum", "favor", 0.5),
