@@ -158,7 +158,11 @@ def later_passive_agents(masked, hi, cues, mentions):
 # White House urged …" (fresh statements the lede reports beside its main one), also after a
 # description or a possessive head ("after the foreign ministers of Iraq, Turkey and Iran,
 # meeting in New York, urged …", "shortly after Turkey's foreign ministry called …")
-_TEMPORAL_BEFORE = re.compile(r"\b(?:after|as|before|when|while)\s+(?:the\s+)?(?:(?:[a-z][\w-]*\s+){1,3}"
+# "after officials in Baghdad warned" (Baghdad's officials speak), not "after voters in the
+# Kurdistan Region backed secession" (a population votes: no holder)
+_TEMPORAL_BEFORE = re.compile(r"\b(?:after|as|before|when|while)\s+(?:the\s+)?(?:(?!(?:voters|residents|"
+                              r"people|citizens|crowds|protesters|demonstrators|civilians|families|"
+                              r"villagers|inhabitants)\b)(?:[a-z][\w-]*\s+){1,3}"
                               r"(?:of|in|from)\s+(?:the\s+)?)?$", re.IGNORECASE)
 _TEMPORAL_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}(?:,\s[^,;]{2,40},)?"
                            r"\s+(?:(?:also|again|already|publicly|had|has|have|\w+ly)\s+){0,3}")

@@ -52,6 +52,10 @@ def holders(text):
     # an appositive after the name that ends a leading subordinate clause is that name's
     ("After talks with Jan Kubis, the UN envoy for Iraq, Nikki Haley said the vote would "
      "distract from the war.", {"US"}),
+    # a temporal clause's speaker by a place ("officials in Baghdad") holds; a population
+    # ("voters in the Kurdistan Region") does not
+    ("The talks opened a day after officials in Ankara warned against the ballot.", {"Turkey"}),
+    ("The talks opened a week after voters in the Kurdistan Region backed independence.", set()),
     # forces named by what they are
     ("By Friday federal units had moved into the dam.", {"Iraq"}),
     ("Shiite paramilitary units massed south of the city overnight.", {"Iraq"}),
