@@ -71,7 +71,8 @@ _HEAD_NOUN = re.compile(r"\s+(?:troops|forces|fighters|units|soldiers|militias?|
                         r"columns?|convoys?|brigades?|battalions?|divisions?|leaders?|diplomats?|"
                         r"ministers?|lawmakers?|authorities)\b")
 _PAST_VERB = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
-                        r"\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+|also\s+|on\s+\w+\s+)?(?:[a-z]{3,}ed|gave|took|made|held|"
+                        r"\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+|also\s+|on\s+\w+\s+)?"
+                        r"(?:[a-z]{3,}ed|gave|took|made|held|"
                         r"sent|kept|stood|shut|set|cut|led|won|met|drew|struck|fought|brought|"
                         r"sought|began|chose|broke|withdrew|stuck|froze|swore|upheld|withheld|"
                         r"undertook|forbade|overrode|threw|used)\b")
@@ -428,7 +429,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
                 and not _group_like(opener.actor, opener.surface, cfg):
             # "Masrour Barzani calls for dialogue on a question that, he says, has been left
             # hanging": he is the person whose words the clause reports
-            holders, kind = speakers, _ = inner, inner_kind
+            holders, kind, speakers = inner, inner_kind, inner
         elif inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
                 and any(a != "other" for a, _ in inner) \
                 and not _a_person(holders, state, masked[content_end:]):
@@ -463,7 +464,8 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     if not holders or all(a == "other" for a, _ in holders):
         colon = _colon_speaker(masked, lo, mentions, cfg)
         if colon:
-            holders, kind = speakers, _ = _holders(colon), "reported"
+            holders = speakers = _holders(colon)
+            kind = "reported"
     all_actors = sorted({m.actor for m in text_mentions if m.kind == "actor"})
     if len(all_actors) >= 2:
         state.last_plural = all_actors
@@ -511,8 +513,9 @@ _WORD_BEFORE = re.compile(r"\w\s*$")
 
 
 # a live entry or a digest line naming its speaker before a colon: "Vahal Ali, Barzani's media
-# director: the truce is holding", "Erdogan to reporters: …" (a time stamp may open the line)
-_COLON_LEAD = re.compile(r"(?:\W*\d{1,2}[:.]\d\d\W*?[—–-]\s*)?([^:;_\n]{3,90}?):\s+(?=\S)")
+# director: the truce is holding", "Erdogan to reporters: …" (after a time stamp, which
+# _DATELINE skips)
+_COLON_LEAD = re.compile(r"([^:;_\n]{3,90}?):\s+(?=\S)")
 _COLON_LEAD_WORDS = 10
 # … a noun phrase, not a clause ending in a colon: "They also doubted Washington's leverage: …"
 _CLAUSE_IN_LEAD = re.compile(r"^\W*(?:he|she|they|it|we|i|this|that|there)\b|\b[a-z]{3,}ed\b",
