@@ -61,6 +61,9 @@ _actors_opt = click.option("--actors", type=click.Path(dir_okay=False, path_type
                            help="Actor dictionary YAML (default: the packaged 2017 actors).")
 _lexicon_opt = click.option("--lexicon", type=click.Path(dir_okay=False, path_type=Path),
                             help="Cue lexicon CSV (default: the packaged lexicon).")
+_model_opt = click.option("--model", "model_path",
+                          type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                          help="A model file from `stance train` (default: the packaged model).")
 _date_opt = click.option("--date", "default_date", metavar="YYYY-MM-DD",
                          help="Date for text files without front matter.")
 _freq_opt = click.option("--freq", type=click.Choice(["D", "W", "M"]), default="M",
@@ -92,13 +95,15 @@ def _write(df, path):
 @_scorer_opt
 @_actors_opt
 @_lexicon_opt
+@_model_opt
 @_freq_opt
 @_date_opt
 @click.option("--events", type=click.Path(dir_okay=False, path_type=Path),
               help="Key events CSV for chart marks (default: data/events.csv if present).")
 @click.option("--strict", is_flag=True, help="Exit 1 without writing if any input is rejected.")
 @click.option("--dpi", default=150, show_default=True, help="PNG resolution.")
-def run_cmd(paths, out_dir, scorer, actors, lexicon, freq, default_date, events, strict, dpi):
+def run_cmd(paths, out_dir, scorer, actors, lexicon, model_path, freq, default_date, events,
+            strict, dpi):
     """Run the whole job on the bundled corpus (or PATHS) and write tables and charts.
 
     Reads data/train, data/dev and seeds/ when no PATHS are given.  Writes to OUT:
@@ -109,7 +114,7 @@ def run_cmd(paths, out_dir, scorer, actors, lexicon, freq, default_date, events,
     """
     from .pipeline import find_corpus, run
     frames = run(list(paths) or None, actors=actors, lexicon=lexicon, scorer=_scorer(scorer),
-                 freq=freq, default_date=default_date, exclude=[out_dir])
+                 model=model_path, freq=freq, default_date=default_date, exclude=[out_dir])
     _report_rejects(frames["rejects"], strict)
     written = [_write(frames[name], out_dir / f"{name}.csv")
                for name in ("stances", "trends", "shifts", "rejects")]
@@ -164,6 +169,7 @@ def _safe(name: str) -> str:
 @_scorer_opt
 @_actors_opt
 @_lexicon_opt
+@_model_opt
 @_date_opt
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores).")
@@ -176,8 +182,8 @@ def _safe(name: str) -> str:
               help="Where to list rejected inputs (default: rejects.csv beside --out).")
 @click.option("--strict", is_flag=True, help="Exit 1 without writing if any input is rejected.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def score_cmd(paths, out, scorer, actors, lexicon, default_date, jobs, engine, scheduler,
-              chunk_size, rejects_path, strict, quiet):
+def score_cmd(paths, out, scorer, actors, lexicon, model_path, default_date, jobs, engine,
+              scheduler, chunk_size, rejects_path, strict, quiet):
     """Score documents: one row per (statement, holder, target), none rows included.
 
     PATHS are folders or files of .md/.txt articles with front matter, or .csv/.jsonl/
@@ -191,7 +197,8 @@ def score_cmd(paths, out, scorer, actors, lexicon, default_date, jobs, engine, s
     from .stream import score_to_file
     rejects_path = rejects_path or out.with_name("rejects.csv")
     stats = score_to_file(list(paths), out, rejects_path, actors=actors, lexicon=lexicon,
-                          scorer=_scorer(scorer), default_date=default_date, jobs=jobs,
+                          scorer=_scorer(scorer), model=model_path,
+                          default_date=default_date, jobs=jobs,
                           engine=engine, scheduler=scheduler, chunk_size=chunk_size,
                           progress=not quiet and sys.stderr.isatty(), strict=strict,
                           on_reject=lambda p, r: click.echo(f"rejected {p}: {r}", err=True))
@@ -289,8 +296,7 @@ def shifts_cmd(stances_path, out, min_delta):
 @_scorer_opt
 @_actors_opt
 @_lexicon_opt
-@click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="A model file from `stance train` (default: the packaged model).")
+@_model_opt
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the numbers as JSON.")
 @click.option("--baseline", type=click.Choice(["keyword", "tfidf", "vader"]),

@@ -61,11 +61,14 @@ def test_cli_run_on_given_path(runner, tmp_path):
     (["trends", "{bad_csv}", "-o", "t.csv"], "missing column"),
     (["run", "--freq", "Q"], "Invalid value"),
     (["evaluate", "--gold", "{bad_csv}", str(SEED.parent)], "missing column"),
+    (["score", str(SEED.parent), "-o", "{out}", "--model", "{notes}"], "not a readable skops model"),
+    (["run", str(SEED.parent), "--out", "{outdir}", "--model", "{notes}"], "not a readable skops model"),
 ])
 def test_cli_user_errors_exit_2_with_one_line(runner, tmp_path, args, message):
     (tmp_path / "notes.txt").write_text("not a table")
     (tmp_path / "bad.csv").write_text("a,b\n1,2\n")
-    args = [a.format(notes=tmp_path / "notes.txt", bad_csv=tmp_path / "bad.csv") for a in args]
+    args = [a.format(notes=tmp_path / "notes.txt", bad_csv=tmp_path / "bad.csv",
+                     out=tmp_path / "s.csv", outdir=tmp_path / "out") for a in args]
     res = runner.invoke(cli, args)
     assert res.exit_code == 2
     assert message in res.output
@@ -100,3 +103,26 @@ def test_cli_run_ignores_its_own_output_inside_the_input_and_reruns_identically(
     assert res.exit_code == 0 and res.output.startswith("1 documents (0 rejected)")
     assert (tmp_path / "out" / "stances.csv").read_bytes() == first
     assert (tmp_path / "out" / "trends.csv").stat().st_size > 0
+
+
+def test_cli_score_with_a_model_file_uses_that_model(runner, tmp_path):
+    # a model trained on a few training articles scores the seed otherwise than the packaged
+    # one, and `stance score --model` gives what the library gives with that model
+    from stance.model import load_model
+    from stance.train import train_model
+    docs, _ = stance.load_documents(ROOT / "data/train")
+    docs = docs.sort_values("doc_id").head(12)
+    gold = pd.read_csv(ROOT / "data/gold/train.csv", keep_default_na=False)
+    path = tmp_path / "small.skops"
+    train_model(docs, gold[gold["doc_id"].isin(docs["doc_id"])]).save(path)
+    out = {}
+    for name, extra in (("packaged", []), ("small", ["--model", str(path)])):
+        out[name] = tmp_path / f"{name}.csv"
+        res = runner.invoke(cli, ["score", str(SEED.parent), "-o", str(out[name]), "--jobs", "1",
+                                  "-q", *extra])
+        assert res.exit_code == 0, res.output
+    packaged, small = pd.read_csv(out["packaged"]), pd.read_csv(out["small"])
+    assert not packaged["confidence"].equals(small["confidence"])
+    seed, _ = stance.load_documents(SEED.parent)
+    lib = score_documents(seed, Resources.load(model=load_model(path)))
+    assert small["confidence"].round(3).tolist() == lib["confidence"].round(3).tolist()
