@@ -69,6 +69,10 @@ def _subtitle(trends) -> str:
     return f"{span}; n = {n} stance-bearing statements"
 
 
+# periods with fewer statements than this are drawn as hollow points on the trend chart
+THIN_N = 3
+
+
 def plot_trends(trends: pd.DataFrame, *, targets=None, events: pd.DataFrame | None = None,
                 figsize=(11, 7.5)) -> Figure:
     """Line chart of ``mean`` per actor with ``ci_low``–``ci_high`` bands, a panel per target."""
@@ -88,6 +92,10 @@ def plot_trends(trends: pd.DataFrame, *, targets=None, events: pd.DataFrame | No
             x = a["period"] + half
             ax.plot(x, a["mean"], marker="o", ms=4, lw=1.8, color=color,
                     label=f"{actor} (n={int(a['n'].sum())})")
+            thin = (a["n"] < THIN_N).to_numpy() & a["mean"].notna().to_numpy()
+            if thin.any():  # a period's mean from one or two statements: drawn hollow
+                ax.plot(x[thin], a["mean"][thin], ls="none", marker="o", ms=5, mfc="white",
+                        mec=color, mew=1.2, zorder=3, label=f"_thin {actor}")
             ax.fill_between(x, a["ci_low"], a["ci_high"], color=color, alpha=0.12, lw=0)
         ax.axhline(0, color="black", lw=0.8, alpha=0.6)
         ax.set_ylim(-1.1, 1.1)
@@ -98,7 +106,8 @@ def plot_trends(trends: pd.DataFrame, *, targets=None, events: pd.DataFrame | No
         if ax.get_legend_handles_labels()[0]:
             ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=False)
     shown = _mark_events(axes, events, trends, half)
-    axes[-1].set_xlabel("date (each point is the mean of its period, drawn at the period's middle)")
+    axes[-1].set_xlabel("date (each point is the mean of its period, drawn at the period's "
+                        f"middle; hollow: fewer than {THIN_N} statements)")
     axes[-1].xaxis.set_major_formatter(_date_formatter(half))
     if shown:
         entries = [f"{i} {label} ({d:%d %b %Y})" for i, (d, label) in enumerate(shown, 1)]

@@ -57,3 +57,14 @@ def test_plots_stance_map_month_labels_do_not_cover_each_other():
     assert len(texts) == 2
     boxes = [t.get_window_extent(canvas.get_renderer()) for t in texts]
     assert not boxes[0].overlaps(boxes[1])
+
+
+def test_plots_trends_draws_thin_periods_hollow():
+    # three statements in September, one in October: only October's point is hollow
+    rows = [(f"2017-09-1{i}", "Iran", "force", "favor", 1.0, f"s {i}") for i in range(3)]
+    rows.append(("2017-10-12", "Iran", "force", "favor", 0.5, "s 9"))
+    fig = plot_trends(aggregate_stances(make(rows)))
+    hollow = [l for l in fig.axes[0].get_lines() if l.get_label().startswith("_thin")]
+    assert len(hollow) == 1 and hollow[0].get_markerfacecolor() == "white"
+    assert len(hollow[0].get_xdata()) == 1 and hollow[0].get_ydata()[0] == 0.5
+    assert "hollow" in fig.axes[-1].get_xlabel()
