@@ -18,6 +18,7 @@ from .mentions import ActorDictionary
 TARGETS = ("force", "referendum")
 _LEXICON_COLUMNS = ("target", "label", "magnitude", "pattern", "scope", "note")
 CUE_LABELS = ("favor", "against", "topic", "flip", "endorse", "hedge", "block")
+CUE_SCOPES = ("any", "topic", "outcome")  # lexicon.csv's header comment says what each means
 
 
 def _read_text(path, default_name: str) -> str:
@@ -101,10 +102,11 @@ def load_lexicon(path=None) -> pd.DataFrame:
         raise StanceError(f"{path or 'lexicon.csv'}: missing column(s) {', '.join(missing)}")
     lex["magnitude"] = pd.to_numeric(lex["magnitude"], errors="coerce")
     bad = lex[lex["magnitude"].isna() | ~lex["label"].isin(CUE_LABELS)
-              | ~lex["scope"].isin(["any", "topic", "outcome"])]
+              | ~lex["scope"].isin(CUE_SCOPES)]
     if len(bad):
         raise StanceError(f"{path or 'lexicon.csv'}: bad row(s) {list(bad.index[:3] + 2)}: "
-                          f"label must be one of {'/'.join(CUE_LABELS)}, scope any/topic/outcome, magnitude a number")
+                          f"label must be one of {'/'.join(CUE_LABELS)}, scope one of {'/'.join(CUE_SCOPES)}, "
+                          "magnitude a number")
     return lex[list(_LEXICON_COLUMNS)].reset_index(drop=True)
 
 

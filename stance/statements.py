@@ -400,15 +400,13 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     elif holders is None:
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
         speakers = holders
-        relay = (_MEDIA_RELAY.match(masked, lo) or _MEDIA_SAID.match(masked, lo)) if all(
-            a == "other" for a, _ in holders) else None
-        if relay:
-            # "Turkish newspapers reported that Erdogan and Trump agreed …": the outlet only
-            # relays; the content's own subject speaks or acts
-            inner, inner_kind = _clause_holders(masked, relay.end(), mentions, cfg, state,
-                                                context, named_only=True)
-            if any(a != "other" for a, _ in inner):
-                holders, kind = inner, inner_kind
+        relay = (_MEDIA_RELAY.match(masked, lo) or _MEDIA_SAID.match(masked, lo)) \
+            if not _has_actor(holders) else None
+        # "Turkish newspapers reported that Erdogan and Trump agreed …": the outlet only
+        # relays; the content's own subject speaks or acts
+        relayed = _relayed(masked, relay.end(), mentions, cfg, state, context) if relay else None
+        if relayed:
+            holders, kind = relayed
     elif not named_source:
         # nested report: "Tillerson thanked the KRG …, Kurdish officials said" is the US's
         # position, and "Abadi and Erdogan agreed …, sources said" both sides'
@@ -421,19 +419,14 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         # … and "Islamic State remained the main threat …, she added" is hers: a group
         # outside the dictionary does not take over the speaker's statement
         # … while "Iran, Iraq and Turkey all stood against it, he added" is his own claim
-        opener = next((m for m in inner_mentions if m.start == lo and m.kind == "actor"), None)
-        verb = _cue_after(masked, opener.end, cfg) if opener else None
-        if inner and verb is not None and verb.lastgroup == "speech" \
-                and all(sp.lower() in ("he", "she") for _, sp in holders) \
-                and (_person_like(opener.surface) or opener.surface in cfg.surnames) \
-                and not _group_like(opener.actor, opener.surface, cfg):
+        if inner and all(sp.lower() in ("he", "she") for _, sp in holders) \
+                and _speaking_person_opens(masked, lo, inner_mentions, cfg):
             # "Masrour Barzani calls for dialogue on a question that, he says, has been left
             # hanging": he is the person whose words the clause reports
             holders, kind, speakers = inner, inner_kind, inner
         elif inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
-                and any(a != "other" for a, _ in inner) \
-                and not _a_person(holders, state, masked[content_end:]):
-            if all(a == "other" for a, _ in holders):
+                and _has_actor(inner) and not _a_person(holders, state, masked[content_end:]):
+            if not _has_actor(holders):
                 # "X has issued a message, according to a Kurdish news site. He writes …": he
                 # is X, not the outlet
                 speakers = inner
@@ -446,22 +439,21 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
             # ("he" included); "Baghdad should talk, the UN said" stays the UN's
             inner, inner_kind = _clause_holders(masked[:content_end], lo, inner_mentions, cfg,
                                                 state, context)
-            if inner and any(a != "other" for a, _ in inner):
+            if inner and _has_actor(inner):
                 holders, kind = inner, inner_kind
                 speakers = holders
-    if holders is not None and all(a == "other" for a, _ in holders):
+    if holders is not None and not _has_actor(holders):
         # "…, at which, the papers reported, the Supreme Leader called for …": a medium's
         # parenthetical relays the clause after it
         after = _PARENTHETICAL_RELAY.search(masked, lo)
-        if after and len(_WORD.findall(masked[after.end():])) >= 4:
-            inner, inner_kind = _clause_holders(masked, after.end(), [
-                m for m in mentions if m.start >= after.end()], cfg, state, context,
-                named_only=True)
-            if any(a != "other" for a, _ in inner):
-                holders, kind = inner, inner_kind
-                speakers = holders
+        relayed = _relayed(masked, after.end(), [m for m in mentions if m.start >= after.end()],
+                           cfg, state, context) \
+            if after and len(_WORD.findall(masked[after.end():])) >= 4 else None
+        if relayed:
+            holders, kind = relayed
+            speakers = holders
 
-    if not holders or all(a == "other" for a, _ in holders):
+    if not _has_actor(holders or ()):
         colon = _colon_speaker(masked, lo, mentions, cfg)
         if colon:
             holders = speakers = _holders(colon)
@@ -531,6 +523,29 @@ def _colon_speaker(masked, lo, mentions, cfg) -> list:
         return []
     return _group_from(masked, [m for m in mentions if m.kind == "actor"
                                 and lead.start(1) <= m.start and m.end <= lead.end(1)])
+
+
+def _has_actor(holders) -> bool:
+    """Whether any of (actor, surface) `holders` is one of the dictionary's actors."""
+    return any(a != "other" for a, _ in holders)
+
+
+def _relayed(masked, at, mentions, cfg, state, context):
+    """(holders, kind) of the clause a medium relays from `at`, or None when no actor
+    speaks or acts in it."""
+    inner, kind = _clause_holders(masked, at, mentions, cfg, state, context, named_only=True)
+    return (inner, kind) if _has_actor(inner) else None
+
+
+def _speaking_person_opens(masked, lo, mentions, cfg) -> bool:
+    """Whether a named person, not a group, opens the sentence with a verb of speech
+    ("Masrour Barzani calls for …")."""
+    opener = next((m for m in mentions if m.start == lo and m.kind == "actor"), None)
+    if opener is None or not (_person_like(opener.surface) or opener.surface in cfg.surnames) \
+            or _group_like(opener.actor, opener.surface, cfg):
+        return False
+    verb = _cue_after(masked, opener.end, cfg)
+    return verb is not None and verb.lastgroup == "speech"
 
 
 def _mentions_in(mentions, a, b):
@@ -689,7 +704,8 @@ def _a_person(holders, state=None, attribution="") -> bool:
     and the attribution's text, a surname the document gave a person ("according to
     Jazayeri"; not "Abadi's office")."""
     return any(s.lower() in ("he", "she") or _person_like(s) or _PERSON_TITLE.fullmatch(s)
-               or s.lower().startswith(("in his ", "in her "))  # "Iraq, in his reading, is …"
+               or ((own := _IN_POSSESSIVE.match(s)) is not None
+                   and own.group(1).lower() != "their")  # "Iraq, in his reading, is …"
                or (state is not None and state.names is not None and " " not in s
                    and state.names.whole(s) is not None
                    and not re.search(re.escape(s) + r"['’]s\b", attribution))
