@@ -103,6 +103,13 @@ _LEADING_PARTICIPLE = re.compile(
 # a named or described speaker the dictionary does not know, just before a speech verb
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
 # … or a speaker no dictionary could name ("another said", "one told Reuters")
+# "Mahmoud Osman, a veteran politician and former MP, said the government …": the name
+# before the aside is the subject, so the verb is not inverted
+_NAMED_WITH_ASIDE = re.compile(r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*),\s+(?:a|an|the|one|who)\s"
+                               r"[^_\"”;]{3,140},\s*")
+# "a former member of the Iraqi parliament": no longer speaks for it
+_FORMER_OF = re.compile(r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
+                        re.IGNORECASE)
 _SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 # "X is expected to …", "is likely to …": the reporter's expectation, not X's statement (a
 # plan X announced, "is set to", "is due to", stays X's: codebook §3); the copula itself
@@ -942,7 +949,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 if group and _addressee(masked, c_lo, group, cue):
                     group = []
                     break  # "A lawmaker urged Baghdad to halt …": Baghdad is addressed, not a holder
-                if not group:
+                if not group and not _NAMED_WITH_ASIDE.fullmatch(masked, c_lo, cue.start()):
                     group = _inverted_group(masked, cue, clause_mentions, cfg.inverting)
                 if not group:
                     group = _resolve_generic(masked, c_lo, cue.start(), cfg, state, context,
@@ -955,6 +962,21 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                         # before a bare "is" or "has" is the narration's, or no one's (not
                         # after a verb of speech: "… and said it was illegal")
                         group = []
+                if not group and cue.lastgroup == "speech" and not named_only \
+                        and (aside := _NAMED_WITH_ASIDE.fullmatch(masked, c_lo, cue.start())) \
+                        and aside.group("name").split()[0] not in _STOP_NAMES:
+                    # a person no dictionary knows, described by an aside: "X, a lawmaker from
+                    # the KDP, said" is the KDP's; "X, a former member of the Iraqi parliament,"
+                    # no one's (an aside naming no actor leaves the clause to the rules below)
+                    inside = [m for m in clause_mentions if m.kind == "actor"
+                              and aside.end("name") < m.start < cue.start()
+                              and not _in_relative(masked, c_lo, m.start)]
+                    owners = {m.actor for m in inside
+                              if not _FORMER_OF.search(masked, max(c_lo, m.start - 50), m.start)}
+                    actor = owners.pop() if len(owners) == 1 else "other"
+                    if inside:
+                        group = [Mention(0, 0, actor, aside.group("name"),
+                                         "actor" if actor != "other" else "other")]
                 if not group and not named_only and cue.group().split()[0].lower().endswith("ing") \
                         and masked.endswith(", ", 0, cue.start()):
                     # "The premier then turned to them, calling on the Kurds not to secede":
@@ -1150,7 +1172,8 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
     """'he said', 'the ministry said', 'both sides agreed' → earlier holders."""
     window_lo = max(lo, hi - 50)
     gens = [g for g in cfg.actors.find_generic(masked, window_lo, hi)
-            if not _in_relative(masked, lo, g.start)]
+            if not _in_relative(masked, lo, g.start)
+            and not _FORMER_OF.search(masked, max(lo, g.start - 50), g.start)]
     if not gens:  # "His chief of staff, Ayatollah X, called …": a generic before an appositive
         gens = [g for g in cfg.actors.find_generic(masked, lo, min(hi, lo + 40))
                 if _appositive_to(masked, g.end, hi)]

@@ -341,6 +341,8 @@ def _governed(masked, lo, m: Mention) -> bool:
             len(words) == 2 or words[-3].lower() in _FROM_LEAD) and (
             len(words) <= 3 or words[-2].lower() not in _FROM_DOCUMENTS):
         return False  # "A delegation from Iraq's armed forces travelled …" opens its clause
+    if prev == "of" and len(words) >= 3 and words[-3].lower() in ("former", "ex"):
+        return True  # "a former member of the Iraqi parliament": no longer speaks for it
     if prev == "of" and len(words) >= 3 and words[-2].lower() not in _PEOPLES \
             and person_like(" ".join(words[-3:-1])):
         return False  # "Jafar Sheikh Mustafa of the Peshmerga ministry said": his institution

@@ -915,3 +915,23 @@ def test_statements_he_says_inside_a_named_speakers_clause_is_that_speaker():
                          "honest dialogue on a question that, he says, has been left open for a "
                          "century.")
     assert [a for a, _, _ in got] == ["Turkey", "KRG"]
+
+
+def test_statements_a_former_member_no_longer_speaks_for_the_body():
+    # "X, a former member of the Iraqi parliament, said the government …": X is no one's,
+    # and "the government" after "said" is the content's subject, not an inverted speaker
+    got = attribute_text("Mahmoud Osman, a veteran politician and former member of the Iraqi "
+                         "parliament, said the central government in Baghdad cannot stop the "
+                         "vote. He said the Kurds were united.")
+    assert [(a, s) for a, s, _ in got] == [("other", "Mahmoud Osman"), ("other", "He")]
+
+
+def test_statements_an_unknown_name_takes_the_party_of_its_aside():
+    # "X, a lawmaker from the KDP, said the Kurds …": the KDP's (KRG), not "the Kurds" by
+    # inversion; a sitting member keeps the body's actor
+    got = attribute_text("Dakhil, a Yazidi lawmaker from the Kurdistan Democratic Party, said "
+                         "the partnership with Baghdad had failed.")
+    assert [(a, s) for a, s, _ in got] == [("KRG", "Dakhil")]
+    got = attribute_text("Jasim Ali, a member of the Iraqi parliament, said the vote was "
+                         "illegal.")
+    assert [a for a, _, _ in got] == ["Iraq"]
