@@ -935,3 +935,13 @@ def test_statements_an_unknown_name_takes_the_party_of_its_aside():
     got = attribute_text("Jasim Ali, a member of the Iraqi parliament, said the vote was "
                          "illegal.")
     assert [a for a, _, _ in got] == ["Iraq"]
+
+
+def test_statements_ruling_shiite_blocs_are_baghdads():
+    # the State of Law coalition and the National Alliance are the government's side;
+    # the Sunni Iraqi Forces Alliance is a party group (`other`)
+    assert holders("On Sunday another State of Law MP, Mansour al-Baiji, said the Kurdish "
+                   "members should be kept out.") == {"Iraq"}
+    assert holders("Ali al-Allaq, a lawmaker from the ruling National Alliance, told a news "
+                   "conference that Erbil still had time to call off the vote.") == {"Iraq"}
+    assert holders("The Iraqi Forces Alliance said the vote was illegal.") == set()
