@@ -615,6 +615,8 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
             parenthetical.append(m)  # ", in Kak Fazil's words,"
         elif verb and len(_WORD.findall(seg[:verb.start()])) <= 5 and len(tail) <= 8 \
                 and not (tail and tail[0].lower() in ("that", "it", "he", "she", "they", "we")) \
+                and not (tail and tail[0][:1].islower() and tail[0] not in _CIRCUMSTANCE
+                         and not tail[0].endswith("ly") and cue_word(verb) not in _OBJECT_TRAIL) \
                 and masked[all_cuts[i + 1].start()] == "," and masked[m.start()] == "," \
                 and not (_SOURCE_CUE.match(verb.group())
                          and cfg.cue_re.regex.match(masked, all_cuts[i + 1].end())):
@@ -653,6 +655,13 @@ def _appositives_before(masked, cuts, cut, cfg):
     return None
 
 
+# what may follow the verb of a parenthetical attribution (", Ankara said on Monday,",
+# ", he said in a statement,"): not an object (", Ankara and Tehran have all announced
+# measures," is a clause); verbs that take their listener (", he told reporters,") may
+_CIRCUMSTANCE = frozenset("""on in at to during after before earlier later last this late
+yesterday today tonight also again afterwards then when while from via by through with
+over as a an the once twice too yet further more still repeatedly""".split())
+_OBJECT_TRAIL = frozenset({"told", "tells", "reminded", "asked", "according to"})
 _AND_START = re.compile(r"\s*(?:and|but|or)\b", re.IGNORECASE)
 
 

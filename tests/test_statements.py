@@ -945,3 +945,13 @@ def test_statements_ruling_shiite_blocs_are_baghdads():
     assert holders("Ali al-Allaq, a lawmaker from the ruling National Alliance, told a news "
                    "conference that Erbil still had time to call off the vote.") == {"Iraq"}
     assert holders("The Iraqi Forces Alliance said the vote was illegal.") == set()
+
+
+def test_statements_a_clause_between_commas_with_an_object_is_no_parenthetical():
+    # ", Ankara and Tehran have all announced measures," has an object: a clause of the
+    # list's, not an attribution inserted after "Baghdad" (", he warned once more," is one)
+    assert holders("Baghdad, Ankara and Tehran have all announced measures, including the "
+                   "closure of airspace.") == {"Iraq", "Turkey", "Iran"}
+    got = attribute_text("Erdogan spoke in Erzurum. Israeli flags, he warned once more, would "
+                         "not save the region.")
+    assert [a for a, _, _ in got] == ["Turkey", "Turkey"]
