@@ -1063,6 +1063,9 @@ _FINITE = re.compile(r"\s+(?:had|has|have|would|will|must|should|could|can|is|ar
                      re.IGNORECASE)
 _AND = re.compile(r",?\s+and\s+(?:both\s+)?(?:the\s+)?")
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "and President Recep Tayyip Erdogan"
+# "…, and neighbouring Turkey and Iran fear …": an epithet before a new clause's subject
+_CLAUSE_SUBJECT_LEAD = re.compile(r"(?:(?:neighbou?ring|fellow|regional|powerful|key)\s+)?"
+                                  + _TITLE_WORDS.pattern)
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|had|\w+ly)\s+){0,3}")
 
 
@@ -1149,7 +1152,7 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
         at = adverbial.end() if adverbial else at
         group = _group_from(masked, [m for m in mentions if m.start >= at][:6])
         if not group or group[0].kind != "actor" \
-                or _TITLE_WORDS.match(masked, at).end() < group[0].start:
+                or _CLAUSE_SUBJECT_LEAD.match(masked, at).end() < group[0].start:
             continue
         end = _past_possessive_head(masked, group[-1].end)  # "… and Turkey's foreign ministry has …"
         aside = _APPOSITIVE.match(masked, end)  # "…, and Ankara and Tehran, wary of …, have …"

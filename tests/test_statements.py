@@ -955,3 +955,12 @@ def test_statements_a_clause_between_commas_with_an_object_is_no_parenthetical()
     got = attribute_text("Erdogan spoke in Erzurum. Israeli flags, he warned once more, would "
                          "not save the region.")
     assert [a for a, _, _ in got] == ["Turkey", "Turkey"]
+
+
+def test_statements_attitudes_and_epithets_open_coordinated_clauses():
+    # "fear" and "come out against" report a holder's position; "neighbouring" before the
+    # subject of a coordinated clause does not hide it
+    assert holders("Iraq's federal government has rejected the referendum, and neighbouring "
+                   "Turkey and Iran fear it will stoke separatism.") == {"Iraq", "Turkey", "Iran"}
+    assert holders("Baghdad rejects the plan, and Iran, which like Turkey has a large Kurdish "
+                   "population, has also come out against it.") == {"Iraq", "Iran"}
