@@ -75,7 +75,7 @@ _PAST_VERB = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
                         r"(?:[a-z]{3,}ed|gave|took|made|held|"
                         r"sent|kept|stood|shut|set|cut|led|won|met|drew|struck|fought|brought|"
                         r"sought|began|chose|broke|withdrew|stuck|froze|swore|upheld|withheld|"
-                        r"undertook|forbade|overrode|threw|used)\b")
+                        r"undertook|forbade|overrode|threw|used|left|fled|retook|overran|hit|shot)\b")
 # "…, Masoud Barzani, whom he accused of treachery": the relative's verb is not Barzani's
 _OBJECT_WHOM = re.compile(r"\bwhom\s+(?:he|she|they|it|[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?$")
 _UNDERGONE = frozenset("""pushed driven forced expelled defeated routed attacked targeted shelled
@@ -906,8 +906,12 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                             or (aside and _PAST_VERB.match(masked, aside.end()))):
                 # "The Hashd, an umbrella of … factions, took part in the push"
                 group, this_kind = subject, "action"
-            elif not subject and not named_only:
+            elif not named_only:
+                # "He arrived in Kirkuk at the head of Peshmerga fighters": a description or
+                # pronoun opening the clause, before any named subject, acts
                 gen = cfg.actors.find_generic(masked, c_lo, min(c_hi, c_lo + 40))
+                if gen and subject and subject[0].start < gen[0].end:
+                    gen = []
                 verb = _PAST_VERB.match(masked, gen[0].end) if gen else None
                 if verb and not _WORD.findall(masked[c_lo:gen[0].start]):
                     group = _resolve_generic(masked, c_lo, verb.start(), cfg, state, context,

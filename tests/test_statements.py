@@ -964,3 +964,12 @@ def test_statements_attitudes_and_epithets_open_coordinated_clauses():
                    "Turkey and Iran fear it will stoke separatism.") == {"Iraq", "Turkey", "Iran"}
     assert holders("Baghdad rejects the plan, and Iran, which like Turkey has a large Kurdish "
                    "population, has also come out against it.") == {"Iraq", "Iran"}
+
+
+def test_statements_a_pronoun_opening_the_clause_acts_before_a_later_mention():
+    # "He arrived … at the head of Peshmerga fighters": he acts, though the Peshmerga are
+    # named later; "left" is a deed of a subject too
+    got = attribute_text("Kosrat Rasul spoke on Monday. He arrived in Kirkuk on Sunday at the "
+                         "head of Peshmerga fighters.")
+    assert [(a, s) for a, s, _ in got] == [("KRG", "Kosrat Rasul"), ("KRG", "He")]
+    assert holders("The Peshmerga also left the towns of Qaraj and Bashiqa.") == {"KRG"}
