@@ -150,6 +150,14 @@ def lex():
     ("Troops opened a campaign to drive Islamic State out of its last pocket.", "force", "none",
      0),
     ("The KRG said it would stay focused on defeating Islamic State.", "force", "against", 0.5),
+    # holding the vote is a deed for it, opposing its holding one against; "its plans" are
+    # the vote; borders stated closed, and air or land borders, are a measure against it
+    ("In defiance of Baghdad, the KRG held the non-binding referendum.", "referendum", "favor",
+     0.5),
+    ("Ankara warned Erbil against holding the vote.", "referendum", "against", None),
+    ("The KRG refused to cancel its plans.", "referendum", "favor", None),
+    ("The crossings will remain closed until further notice.", "referendum", "against", 0.5),
+    ("Iran closed its land borders with the region.", "referendum", "against", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
