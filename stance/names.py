@@ -39,9 +39,16 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
 
     `found`, if given, holds ``actors.find(text)`` for each of `texts` (not searched again).
     """
-    learned = {}
+    learned, others = {}, set()
     texts = list(texts)
     for text, in_text in zip(texts, found if found is not None else map(actors.find, texts)):
+        for m in in_text:
+            # a listed person of no actor ("Kirkuk Governor Najmaldin Karim") is "Karim"
+            # later, and stays no actor's ("Karim, a member of the PUK politburo, told …")
+            if m.kind == "other" and person_like(m.surface):
+                last = m.surface.split()[-1]
+                if len(last) > 3 and last not in STOP_NAMES and actors.whole(last) is None:
+                    others.add(last)
         mentions = [m for m in in_text if m.kind == "actor"]
         for m in mentions:
             # a dictionary person ("Kosrat Rasul") is "Rasul" later in the document
@@ -89,9 +96,10 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
                              for w in words):
                 _register(learned, " ".join(tokens), inner[0].actor, actors)
     _named_after_description(texts, found, actors, learned)
-    if not learned:
+    others -= set(learned)
+    if not learned and not others:
         return None
-    return ActorDictionary.from_mapping({"actors": _invert(learned)})
+    return ActorDictionary.from_mapping({"actors": _invert(learned), "other": sorted(others)})
 
 
 # a person described without a name: "a media adviser to President Masoud Barzani", "a senior

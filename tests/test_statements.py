@@ -973,3 +973,12 @@ def test_statements_a_pronoun_opening_the_clause_acts_before_a_later_mention():
                          "head of Peshmerga fighters.")
     assert [(a, s) for a, s, _ in got] == [("KRG", "Kosrat Rasul"), ("KRG", "He")]
     assert holders("The Peshmerga also left the towns of Qaraj and Bashiqa.") == {"KRG"}
+
+
+def test_statements_a_listed_persons_surname_stays_no_actors():
+    # Najmaldin Karim is listed as `other`: "Karim" later is the same man, not the party
+    # his aside names
+    got = attribute_text("Kirkuk Governor Najmaldin Karim welcomed the date. Karim, a member "
+                         "of the Patriotic Union of Kurdistan politburo, told Rudaw that the "
+                         "province would back the referendum.")
+    assert [(a, s) for a, s, _ in got][1] == ("other", "Karim")
