@@ -982,3 +982,11 @@ def test_statements_a_listed_persons_surname_stays_no_actors():
                          "of the Patriotic Union of Kurdistan politburo, told Rudaw that the "
                          "province would back the referendum.")
     assert [(a, s) for a, s, _ in got][1] == ("other", "Karim")
+
+
+def test_statements_kurdish_lists_with_an_adjective_and_counted_ruling_parties():
+    # "Kurdish and Iraqi military delegations": Kurdish shares the head past an adjective;
+    # "Kurdistan's two ruling parties" are the Region's
+    assert holders("Kurdish and Iraqi military delegations met in Mosul on Saturday.") \
+        == {"KRG", "Iraq"}
+    assert holders("Kurdistan's two ruling parties on Sunday turned down the demand.") == {"KRG"}
