@@ -990,3 +990,11 @@ def test_statements_kurdish_lists_with_an_adjective_and_counted_ruling_parties()
     assert holders("Kurdish and Iraqi military delegations met in Mosul on Saturday.") \
         == {"KRG", "Iraq"}
     assert holders("Kurdistan's two ruling parties on Sunday turned down the demand.") == {"KRG"}
+
+
+def test_statements_iraqs_judicial_council_and_its_spokesman():
+    # the Supreme Judicial Council and its spokesman (both spellings of his name) are Iraq's
+    assert holders("Abdulsattar Bayraqdar, the judicial council's spokesman, said the "
+                   "warrants stood.") == {"Iraq"}
+    assert holders("The Supreme Judicial Council said the vote violated a court ruling.") \
+        == {"Iraq"}
