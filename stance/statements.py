@@ -1008,6 +1008,15 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 spoken = True
             if group:
                 break
+        lead = ordered[-1] if ordered else None
+        if group and all(m.kind != "actor" for m in group) and lead is not None \
+                and _SOURCE_CUE.match(lead.group()) and not masked[c_lo:lead.start()].strip():
+            # "According to the State Department, the vote has hurt the campaign to drive
+            # Islamic State out …": a later verb found no actor; the opening source holds
+            source = _group_from(masked, [m for m in clause_mentions if m.start >= lead.end()
+                                          and m.start - lead.end() < 40])
+            if any(m.kind == "actor" for m in source):
+                group, this_kind = source, "reported"
         if not group and cues:
             group, this_kind = _passive_by(masked, c_lo, c_hi, clause_mentions), "action"
         if not group:

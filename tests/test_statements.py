@@ -998,3 +998,14 @@ def test_statements_iraqs_judicial_council_and_its_spokesman():
                    "warrants stood.") == {"Iraq"}
     assert holders("The Supreme Judicial Council said the vote violated a court ruling.") \
         == {"Iraq"}
+
+
+def test_statements_an_opening_source_holds_when_later_verbs_find_no_actor():
+    # "According to X, the vote has hurt the campaign to drive Islamic State out …, and
+    # holding it …": a gerund far on finds only Islamic State; the opening source holds,
+    # and "it said" in the next sentence is X
+    got = attribute_text("According to the State Department, the vote has hurt the campaign "
+                         "to drive Islamic State out of Iraq, and holding it in disputed areas "
+                         "is destabilising. The status of those areas, it said, must be "
+                         "settled by dialogue.")
+    assert [a for a, _, _ in got] == ["US", "US"]
