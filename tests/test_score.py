@@ -158,6 +158,17 @@ def lex():
     ("The KRG refused to cancel its plans.", "referendum", "favor", None),
     ("The crossings will remain closed until further notice.", "referendum", "against", 0.5),
     ("Iran closed its land borders with the region.", "referendum", "against", 0.5),
+    # taking a disputed place, places passing into federal hands, ordering troops in,
+    # securing bases; denying any intent to turn the army on the Kurds, wanting no clash
+    ("Iraqi forces took Kirkuk and the nearby oil fields with little resistance.", "force",
+     "favor", 1.0),
+    ("By Monday afternoon the base and the airport were in federal hands.", "force", "favor",
+     0.5),
+    ("Baghdad answered by ordering troops into the disputed areas.", "force", "favor", 1.0),
+    ("Abadi ordered his forces to secure the military bases.", "force", "favor", None),
+    ("Baghdad had no intention of turning its troops on the Kurds.", "force", "against", 1.0),
+    ("Abadi said he wanted no armed confrontation with the region.", "force", "against", 1.0),
+    ("The Peshmerga fell back towards the lines they held in 2003.", "force", "against", 0.25),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
