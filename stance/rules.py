@@ -21,7 +21,7 @@ import pandas as pd
 
 from .resources import TARGETS
 
-_NEGATION = re.compile(r"\b(?:not|never|no|n['’]t|without(?! (?:a |any )?(?:doubt|question|hesitation|delay)\b)|"
+_NEGATION = re.compile(r"\b(?:not|never|no|nobody|no one|n['’]t|without(?! (?:a |any )?(?:doubt|question|hesitation|delay)\b)|"
                        r"neither|nor|refus\w* to|declin\w* to|"
                        r"reject\w* (?:any |all )?(?:calls?|demands?|requests?|pressure) to)\b",
                        re.IGNORECASE)
@@ -198,6 +198,10 @@ def _signal(text, cues, i, c, target):
         # use of force" names force outright: codebook §4 "rejecting or warning against")
         topic_mag = c.magnitude if c.label == "topic" else 0.0
         sign, mag, ev = -1, max(frame.magnitude, 0.25, topic_mag), f"{frame.text} … {c.text}"
+    elif frame is not None and _negated(text, frame):
+        # "did not back the vote", "would never accept it", "did not accept separatist
+        # moves": withheld backing is against, whatever the cue's own sign
+        sign, mag, ev = -1, frame.magnitude, f"not {frame.text} … {c.text}"
     elif frame is not None:
         sign, mag, ev = base, max(frame.magnitude, c.magnitude) if c.label != "topic" else frame.magnitude, f"{frame.text} … {c.text}"
     elif c.label == "topic":

@@ -169,6 +169,20 @@ def lex():
     ("Baghdad had no intention of turning its troops on the Kurds.", "force", "against", 1.0),
     ("Abadi said he wanted no armed confrontation with the region.", "force", "against", 1.0),
     ("The Peshmerga fell back towards the lines they held in 2003.", "force", "against", 0.25),
+    # withheld backing is against ("did not back", "would never accept it", "nobody would
+    # tolerate"); "separatist" is a charge a negation does not turn into support
+    ("Washington did not back the vote.", "referendum", "against", 1.0),
+    ("Nobody would tolerate an independent Kurdistan, the general said.", "referendum",
+     "against", 1.0),
+    ("The two countries did not accept separatist moves.", "referendum", "against", 1.0),
+    ("Turkey and Iran oppose an independent Kurdistan.", "referendum", "against", 1.0),
+    ("We will not allow the creation of a second Israel in the north.", "referendum",
+     "against", 1.0),
+    ("The council's decision lacks all legitimacy, the speaker said.", "referendum", "against",
+     1.0),
+    ("What was needed was for the vote not to be held at all.", "referendum", "against", 1.0),
+    ("Our agenda will be finding the mechanisms to implement the people's vote.",
+     "referendum", "favor", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
