@@ -183,6 +183,14 @@ def lex():
     ("What was needed was for the vote not to be held at all.", "referendum", "against", 1.0),
     ("Our agenda will be finding the mechanisms to implement the people's vote.",
      "referendum", "favor", 0.5),
+    # numbers and Peshmerga in deployments, forces "already stationed", a pause in "their
+    # movements", "no plans for an operation"
+    ("Rasul sent at least 6,000 Peshmerga to Kirkuk.", "force", "favor", 1.0),
+    ("Thousands of security forces are already stationed around Kirkuk.", "force", "favor",
+     0.5),
+    ("Abadi ordered his forces to stop their movements for 24 hours.", "force", "against",
+     0.5),
+    ("The military said it had no plans for an operation in Kirkuk.", "force", "against", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
