@@ -23,7 +23,7 @@ from .resources import TARGETS
 
 _NEGATION = re.compile(r"\b(?:not|never|no|nobody|no one|n['’]t|without(?! (?:a |any )?(?:doubt|question|hesitation|delay)\b)|"
                        r"neither|nor|refus\w* to|declin\w* to|"
-                       r"reject\w* (?:any |all )?(?:calls?|demands?|requests?|pressure) to)\b",
+                       r"reject\w* (?:any |all |every )?(?:calls?|demands?|requests?|pressure) to)\b",
                        re.IGNORECASE)
 _WORDS = re.compile(r"\S+")
 _STEPS = (1.0, 0.5, 0.25)
@@ -190,6 +190,12 @@ def _signal(text, cues, i, c, target):
         if prev.label in ("favor", "against") and _words_between(text, prev, c) <= 2:
             break  # a stronger cue right before takes the frame ("reject … drills")
     base = {"favor": 1, "against": -1, "topic": 1}[c.label]
+    if frame is not None and frame.label == "flip" and _DEMAND_AFTER.match(text, frame.end):
+        # "rejected every call to postpone or cancel it", "reject any demands to nullify the
+        # results": the rejection negates the demanded step
+        sign = -base
+        mag = max(c.magnitude, 0.5) if c.label != "topic" else max(frame.magnitude, 0.5)
+        return sign, mag, f"{frame.text} a demand to … {c.text}"
     if frame is not None and frame.label == "flip" and _negated(text, frame):
         # "did not rule out military action": a hedged yes
         sign, mag, ev = base, 0.5, f"not {frame.text} … {c.text}"
@@ -295,6 +301,12 @@ def _necessary(items):
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, _sre.POSSESSIVE_REPEAT) and av[0] >= 1:
             best = better(_necessary(av[2]), best)
     return better(frozenset(["".join(run)]), best)
+
+
+# a rejected demand: "rejected (every) call to …", "reject any demands to …"
+_DEMAND_AFTER = re.compile(r"\s+(?:any|all|every|the|their|its|his|her|repeated)?\s*"
+                           r"(?:calls?|demands?|requests?|pressure|appeals?|pleas?)\s+(?:to|for)\b",
+                           re.IGNORECASE)
 
 
 def _negated(text, cue: Cue) -> bool:

@@ -191,6 +191,18 @@ def lex():
     ("Abadi ordered his forces to stop their movements for 24 hours.", "force", "against",
      0.5),
     ("The military said it had no plans for an operation in Kirkuk.", "force", "against", 0.5),
+    # a rejected demand negates the demanded step; the vote opposed in the passive; too late
+    # for a delay; should not be carried out; borders that must not change
+    ("The KDP and the PUK reject any demands to nullify the referendum results.",
+     "referendum", "favor", None),
+    ("The Kurdish leadership rejected every call to postpone or cancel it.", "referendum",
+     "favor", None),
+    ("Turkey rejected calls to hold the referendum.", "referendum", "against", None),
+    ("The vote was opposed by the Iraqi government and by Turkey.", "referendum", "against",
+     1.0),
+    ("Barzani told a rally that it was now too late for a delay.", "referendum", "favor", 1.0),
+    ("This referendum should not be carried out, Yildirim said.", "referendum", "against", 1.0),
+    ("Rouhani said the region's borders must not be changed.", "referendum", "against", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
