@@ -55,7 +55,8 @@ _FROM_HEADS = frozenset("""delegation delegations envoy envoys officials officia
 representatives representative diplomats visitors commanders""".split()) | _FROM_DOCUMENTS
 _FROM_LEAD = frozenset("a an the senior top military high-level security another".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
-sources source officers politicians""".split())
+sources source officers politicians official leader diplomat commander lawmaker officer
+politician spokesman spokeswoman""".split())
 _PARTICLE = r"(?:(?:down|up|out|off|back|away|aside|over)\s+)?"  # "was turned down by"
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+" + _PARTICLE + r"by\s+")
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+"

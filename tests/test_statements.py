@@ -1009,3 +1009,12 @@ def test_statements_an_opening_source_holds_when_later_verbs_find_no_actor():
                          "is destabilising. The status of those areas, it said, must be "
                          "settled by dialogue.")
     assert [a for a, _, _ in got] == ["US", "US"]
+
+
+def test_statements_a_single_official_in_a_government_speaks_for_it():
+    # "a senior official in the Turkish government said": "in" does not govern the
+    # official's institution, as for the plural ("officials in Baghdad")
+    assert holders("A senior official in the Turkish government said the vote was illegal.") \
+        == {"Turkey"}
+    assert holders("The most senior officer in the US military said the vote was a matter "
+                   "for Iraqis.") == {"US"}
