@@ -1018,3 +1018,12 @@ def test_statements_a_single_official_in_a_government_speaks_for_it():
         == {"Turkey"}
     assert holders("The most senior officer in the US military said the vote was a matter "
                    "for Iraqis.") == {"US"}
+
+
+def test_statements_a_person_titled_by_a_body_of_no_actor_stays_no_actors():
+    # "Komal's spokesperson Rebwar Hamad": "Hamad said" later is his (other), not the last
+    # holder's; "Sistani and the Iraqi Prime Minister" teaches no name
+    got = attribute_text("Barzani set the date on Wednesday. Komal's spokesperson Rebwar Hamad "
+                         "told reporters his party backed independence. \"Independence is a "
+                         "natural right,\" Hamad said.")
+    assert [a for a, _, _ in got] == ["KRG", "other", "other"]
