@@ -22,8 +22,8 @@ from .statements import CLAUSE_JOIN
 log = logging.getLogger(__name__)
 
 SCORERS = ("lexicon", "model", "ensemble")
-# the best mean dev F_avg (README quality table, 2026-11-27, session 12, 197 dev articles):
-# ensemble 0.683 (force 0.639, referendum 0.727), model 0.664, lexicon 0.478
+# the best mean dev F_avg (README quality table, 2026-11-27, session 13, 197 dev articles):
+# ensemble 0.685 (force 0.640, referendum 0.730), model 0.667, lexicon 0.484
 DEFAULT_SCORER = "ensemble"
 
 
