@@ -42,22 +42,22 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
     learned, others = {}, set()
     texts = list(texts)
     for text, in_text in zip(texts, found if found is not None else map(actors.find, texts)):
-        for m in in_text:
+        for m in (m for m in in_text if m.kind == "other"):
             # a listed person of no actor ("Kirkuk Governor Najmaldin Karim") is "Karim"
             # later, and stays no actor's ("Karim, a member of the PUK politburo, told …")
-            if m.kind == "other" and person_like(m.surface):
+            if person_like(m.surface):
                 last = m.surface.split()[-1]
                 if len(last) > 3 and last not in STOP_NAMES and actors.whole(last) is None:
                     others.add(last)
             # … and so is a person titled by a body of no actor ("Komal's spokesperson Rebwar
-            # Hamad": "Hamad said" later is his, not the last holder's)
-            if m.kind == "other":
-                tm = _TITLED_NAME.match(text[m.end:m.end + 120])
-                if tm and _all_title_words(tm.group(1), title_words) and person_like(tm.group(2)) \
-                        and not set(tm.group(1).lower().split()) <= {"and", "the", "of", "for", "to"}:
-                    mine = {}
-                    _register(mine, tm.group(2), "other", actors)
-                    others.update(mine)
+            # Hamad": "Hamad said" later is his, not the last holder's; not "Sistani and the
+            # Iraqi Prime Minister")
+            tm = _TITLED_NAME.match(text[m.end:m.end + 120])
+            if tm and _all_title_words(tm.group(1), title_words) and person_like(tm.group(2)) \
+                    and not set(tm.group(1).lower().split()) <= {"and", "the", "of", "for", "to"}:
+                forms = {}  # the name and its surname, as _register learns them
+                _register(forms, tm.group(2), "other", actors)
+                others.update(forms)
         mentions = [m for m in in_text if m.kind == "actor"]
         for m in mentions:
             # a dictionary person ("Kosrat Rasul") is "Rasul" later in the document

@@ -103,6 +103,7 @@ _LEADING_PARTICIPLE = re.compile(
 # a named or described speaker the dictionary does not know, just before a speech verb
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
 # … or a speaker no dictionary could name ("another said", "one told Reuters")
+_SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 # "Mahmoud Osman, a veteran politician and former MP, said the government …": the name
 # before the aside is the subject, so the verb is not inverted
 _NAMED_WITH_ASIDE = re.compile(r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*),\s+(?:a|an|the|one|who)\s"
@@ -110,7 +111,6 @@ _NAMED_WITH_ASIDE = re.compile(r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\
 # "a former member of the Iraqi parliament": no longer speaks for it
 _FORMER_OF = re.compile(r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
                         re.IGNORECASE)
-_SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 # "X is expected to …", "is likely to …": the reporter's expectation, not X's statement (a
 # plan X announced, "is set to", "is due to", stays X's: codebook §3); the copula itself
 # ("is" before "expected to") and any cue after the phrase ("expected to warn") are no cues
