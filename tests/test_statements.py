@@ -1027,3 +1027,9 @@ def test_statements_a_person_titled_by_a_body_of_no_actor_stays_no_actors():
                          "told reporters his party backed independence. \"Independence is a "
                          "natural right,\" Hamad said.")
     assert [a for a, _, _ in got] == ["KRG", "other", "other"]
+
+
+def test_statements_a_countrys_constitution_or_soil_is_no_holder():
+    # "which the Iraqi constitution calls disputed": a text, not Baghdad speaking
+    assert holders("The areas, which the Iraqi constitution calls disputed territories, are "
+                   "held by Kurdish forces.") == set()
