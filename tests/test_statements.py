@@ -1033,3 +1033,9 @@ def test_statements_a_countrys_constitution_or_soil_is_no_holder():
     # "which the Iraqi constitution calls disputed": a text, not Baghdad speaking
     assert holders("The areas, which the Iraqi constitution calls disputed territories, are "
                    "held by Kurdish forces.") == set()
+
+
+def test_statements_shiite_paramilitary_leaders_in_either_spelling():
+    assert holders("Shi'ite paramilitary leaders have rejected any move to fold Kirkuk into a "
+                   "Kurdish state.") == {"Iraq"}
+    assert holders("Shi'ite militias have rejected the vote.") == {"Iraq"}
