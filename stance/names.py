@@ -39,7 +39,7 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
 
     `found`, if given, holds ``actors.find(text)`` for each of `texts` (not searched again).
     """
-    learned, others = {}, set()
+    learned, others = {}, {}  # name -> actor; name -> "other"
     texts = list(texts)
     for text, in_text in zip(texts, found if found is not None else map(actors.find, texts)):
         for m in (m for m in in_text if m.kind == "other"):
@@ -48,16 +48,14 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
             if person_like(m.surface):
                 last = m.surface.split()[-1]
                 if len(last) > 3 and last not in STOP_NAMES and actors.whole(last) is None:
-                    others.add(last)
+                    others.setdefault(last, "other")
             # … and so is a person titled by a body of no actor ("Komal's spokesperson Rebwar
             # Hamad": "Hamad said" later is his, not the last holder's; not "Sistani and the
             # Iraqi Prime Minister")
             tm = _TITLED_NAME.match(text[m.end:m.end + 120])
             if tm and _all_title_words(tm.group(1), title_words) and person_like(tm.group(2)) \
                     and not set(tm.group(1).lower().split()) <= {"and", "the", "of", "for", "to"}:
-                forms = {}  # the name and its surname, as _register learns them
-                _register(forms, tm.group(2), "other", actors)
-                others.update(forms)
+                _register(others, tm.group(2), "other", actors)
         mentions = [m for m in in_text if m.kind == "actor"]
         for m in mentions:
             # a dictionary person ("Kosrat Rasul") is "Rasul" later in the document
@@ -105,10 +103,10 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
                              for w in words):
                 _register(learned, " ".join(tokens), inner[0].actor, actors)
     _named_after_description(texts, found, actors, learned)
-    others -= set(learned)
+    others = sorted(set(others) - set(learned))
     if not learned and not others:
         return None
-    return ActorDictionary.from_mapping({"actors": _invert(learned), "other": sorted(others)})
+    return ActorDictionary.from_mapping({"actors": _invert(learned), "other": others})
 
 
 # a person described without a name: "a media adviser to President Masoud Barzani", "a senior

@@ -21,9 +21,11 @@ import pandas as pd
 
 from .resources import TARGETS
 
+# what a rejection can turn down: "rejected every call to …" negates the demanded step
+_DEMANDS = r"calls?|demands?|requests?|pressure"
 _NEGATION = re.compile(r"\b(?:not|never|no|nobody|no one|n['’]t|without(?! (?:a |any )?(?:doubt|question|hesitation|delay)\b)|"
                        r"neither|nor|refus\w* to|declin\w* to|"
-                       r"reject\w* (?:any |all |every )?(?:calls?|demands?|requests?|pressure) to)\b",
+                       r"reject\w* (?:any |all |every )?(?:" + _DEMANDS + r") to)\b",
                        re.IGNORECASE)
 _WORDS = re.compile(r"\S+")
 _STEPS = (1.0, 0.5, 0.25)
@@ -303,10 +305,9 @@ def _necessary(items):
     return better(frozenset(["".join(run)]), best)
 
 
-# a rejected demand: "rejected (every) call to …", "reject any demands to …"
+# a flip frame's rejected demand: "rejected (every) call to …", "reject any demands to …"
 _DEMAND_AFTER = re.compile(r"\s+(?:any|all|every|the|their|its|his|her|repeated)?\s*"
-                           r"(?:calls?|demands?|requests?|pressure|appeals?|pleas?)\s+(?:to|for)\b",
-                           re.IGNORECASE)
+                           r"(?:" + _DEMANDS + r"|appeals?|pleas?)\s+(?:to|for)\b", re.IGNORECASE)
 
 
 def _negated(text, cue: Cue) -> bool:

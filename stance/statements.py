@@ -924,8 +924,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 continue  # "…; another said Baghdad and Erbil would have to agree": his words
             this_kind = "action" if cue.lastgroup == "action" else "reported"
             if _SOURCE_CUE.match(cue.group()):
-                group = _group_from(masked, [m for m in clause_mentions if m.start >= cue.end()
-                                             and m.start - cue.end() < 40])
+                group = _source_group(masked, cue, clause_mentions)
                 # "According to the Iraqi readout, Tillerson renewed …": a document reports the
                 # person the main clause names
                 doc = _SOURCE_DOCUMENT.match(masked, cue.end())
@@ -962,7 +961,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 if group and _addressee(masked, c_lo, group, cue):
                     group = []
                     break  # "A lawmaker urged Baghdad to halt …": Baghdad is addressed, not a holder
-                if not group and not _NAMED_WITH_ASIDE.fullmatch(masked, c_lo, cue.start()):
+                # "Mahmoud Osman, a veteran politician, said the government …": not inverted
+                aside = _NAMED_WITH_ASIDE.fullmatch(masked, c_lo, cue.start()) if not group else None
+                if not group and not aside:
                     group = _inverted_group(masked, cue, clause_mentions, cfg.inverting)
                 if not group:
                     group = _resolve_generic(masked, c_lo, cue.start(), cfg, state, context,
@@ -975,21 +976,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                         # before a bare "is" or "has" is the narration's, or no one's (not
                         # after a verb of speech: "… and said it was illegal")
                         group = []
-                if not group and cue.lastgroup == "speech" and not named_only \
-                        and (aside := _NAMED_WITH_ASIDE.fullmatch(masked, c_lo, cue.start())) \
+                if not group and aside and cue.lastgroup == "speech" and not named_only \
                         and aside.group("name").split()[0] not in _STOP_NAMES:
-                    # a person no dictionary knows, described by an aside: "X, a lawmaker from
-                    # the KDP, said" is the KDP's; "X, a former member of the Iraqi parliament,"
-                    # no one's (an aside naming no actor leaves the clause to the rules below)
-                    inside = [m for m in clause_mentions if m.kind == "actor"
-                              and aside.end("name") < m.start < cue.start()
-                              and not _in_relative(masked, c_lo, m.start)]
-                    owners = {m.actor for m in inside
-                              if not _FORMER_OF.search(masked, max(c_lo, m.start - 50), m.start)}
-                    actor = owners.pop() if len(owners) == 1 else "other"
-                    if inside:
-                        group = [Mention(0, 0, actor, aside.group("name"),
-                                         "actor" if actor != "other" else "other")]
+                    group = _aside_owner(masked, c_lo, cue, aside, clause_mentions)
                 if not group and not named_only and cue.group().split()[0].lower().endswith("ing") \
                         and masked.endswith(", ", 0, cue.start()):
                     # "The premier then turned to them, calling on the Kurds not to secede":
@@ -1008,13 +997,12 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 spoken = True
             if group:
                 break
-        lead = ordered[-1] if ordered else None
-        if group and all(m.kind != "actor" for m in group) and lead is not None \
-                and _SOURCE_CUE.match(lead.group()) and not masked[c_lo:lead.start()].strip():
+        opening = ordered[-1] if ordered else None  # "according to" sorts last
+        if group and all(m.kind != "actor" for m in group) and opening is not None \
+                and _SOURCE_CUE.match(opening.group()) and not masked[c_lo:opening.start()].strip():
             # "According to the State Department, the vote has hurt the campaign to drive
             # Islamic State out …": a later verb found no actor; the opening source holds
-            source = _group_from(masked, [m for m in clause_mentions if m.start >= lead.end()
-                                          and m.start - lead.end() < 40])
+            source = _source_group(masked, opening, clause_mentions)
             if any(m.kind == "actor" for m in source):
                 group, this_kind = source, "reported"
         if not group and cues:
@@ -1310,6 +1298,26 @@ _NAMED_SOURCE = re.compile(
     r"[\s,]*(?:[Ii]n|[Bb]y)\s+(?:the\s+)?((?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s?\s+(?:own\s+)?"
     r"(?:telling|view|words|account|reading|assessment|estimation|opinion|version|judge?ment)\b")
 _SOURCE_OWNER = re.compile(r"\b(his|her|its|their)\b", re.IGNORECASE)
+
+
+def _source_group(masked, cue, mentions) -> list:
+    """The group named right after "according to" (within 40 characters of the cue)."""
+    return _group_from(masked, [m for m in mentions if m.start >= cue.end()
+                                and m.start - cue.end() < 40])
+
+
+def _aside_owner(masked, lo, cue, aside, mentions) -> list:
+    """A person no dictionary knows, described by an aside before a verb of speech: "X, a
+    lawmaker from the KDP, said" is the KDP's; "X, a former member of the Iraqi parliament,"
+    no one's.  An aside naming no actor gives [] (the clause is left to the other rules)."""
+    inside = [m for m in mentions if m.kind == "actor"
+              and aside.end("name") < m.start < cue.start() and not _in_relative(masked, lo, m.start)]
+    if not inside:
+        return []
+    owners = {m.actor for m in inside
+              if not _FORMER_OF.search(masked, max(lo, m.start - 50), m.start)}
+    actor = owners.pop() if len(owners) == 1 else "other"
+    return [Mention(0, 0, actor, aside.group("name"), "actor" if actor != "other" else "other")]
 
 
 def _named_holders(source, mentions, offset=0) -> list:
