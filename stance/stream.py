@@ -280,10 +280,11 @@ def _csv_rows(frame: pd.DataFrame, *, header) -> list:
             values = col
             col = col.map(dict(zip(distinct, shown)))
             if values.dtype.kind == "f":
-                # 0.0 and -0.0 are one key of the mapping; pandas writes "-0" for the latter
-                negative_zero = (values == 0) & np.signbit(values)
-                if negative_zero.any():
-                    col = col.mask(negative_zero, "-0")
+                # 0.0 and -0.0 are one key of the mapping (formatted as whichever unique()
+                # met first); pandas writes "0" for the one and "-0" for the other
+                zero = (values == 0).to_numpy()
+                if zero.any():
+                    col = col.mask(zero, np.where(np.signbit(values), "-0", "0"))
         elif col.hasnans:
             col = col.where(col.notna(), "")
         columns.append(col.tolist())

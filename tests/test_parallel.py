@@ -190,6 +190,8 @@ _cells = st.one_of(st.none(), st.text(alphabet=st.sampled_from('ab ,"\n\r—é')
 @settings(max_examples=60, deadline=None)
 @example(texts=[None, None, None], scores=[float("nan"), 0.0, -0.0] + [float("nan")] * 3,
          dates=[None] * 6)  # pandas writes -0.0 as "-0" (found by hypothesis)
+@example(texts=[None] * 5, scores=[float("nan")] * 3 + [-0.0, 0.0, float("nan")],
+         dates=[None] * 6)  # … and 0.0 after a -0.0 as "0" (found by hypothesis)
 @given(texts=st.lists(_cells, min_size=1, max_size=6),
        scores=st.lists(st.one_of(st.just(float("nan")), st.floats(-2, 2, allow_nan=False)),
                        min_size=6, max_size=6),
