@@ -39,6 +39,7 @@ from .names import (NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names,
 from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
+                       PAST_COMMA,
                        ellipsis_partners as _ellipsis_partners,
                        passive_by as _passive_by, reaction_source as _reaction_source,
                        state_participle as _state_participle,
@@ -630,6 +631,13 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     for cut in ordered:
         nxt = [m.start() for m in cuts if m.start() > cut.start()]
         seg_lo, seg_hi = cut.end(), (nxt[0] if nxt else len(body))
+        if cut in after_quote and _ACCORDING_DOCUMENT.match(masked, seg_lo):
+            # 'Tillerson "would rather see it postponed," according to the statement': the
+            # document quotes the person who opens the sentence, not its issuer
+            opener = _mentions_in(mentions, lo, cut.start())[:1]
+            if opener and not masked[lo:opener[0].start].strip() \
+                    and _OPEN_QUOTE.match(masked, opener[0].end):
+                return _holders(opener), "reported", cut.start()
         back_lo = _quote_end_before(masked, lo, seg_lo)
         if back_lo is None and not nxt:
             back_lo = _appositives_before(masked, cuts, cut, cfg)
@@ -638,6 +646,12 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
         if found:
             return found, "reported", cut.start()
     return None, None, None
+
+
+_ACCORDING_DOCUMENT = re.compile(r"according\s+to\s+(?:the|an?|his|her|its)\s+(?:[\w’'-]+\s+){0,3}?"
+                                 r"(?:readout|statement|transcript|account|summary|communiqu[eé]|"
+                                 r"record|letter)\b", re.IGNORECASE)
+_OPEN_QUOTE = re.compile(r"\s*[“\"]")
 
 
 def _appositives_before(masked, cuts, cut, cfg):
@@ -941,8 +955,11 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 by = _BY.search(masked[cue.end():cue.end() + 60])
                 if by and _state_participle(masked, cue.start(), cue.end() + by.end()):
                     by = None  # "was held in areas controlled by the KRG": a place, no agent
+                # the agent is the phrase after "by", not a mention past a comma ("opposed by
+                # most regional actors, which warned it would distract from Iraq's fight")
                 group = _more_agents(masked, _group_from(masked, [
-                    m for m in clause_mentions if m.start >= cue.end() + by.end()]),
+                    m for m in clause_mentions if m.start >= cue.end() + by.end()
+                    and not PAST_COMMA.search(masked, cue.end() + by.end(), m.start)]),
                     clause_mentions) if by else []
                 if not group and by:  # "… was waved away by the spokesman"
                     at = cue.end() + by.end()

@@ -69,6 +69,7 @@ _GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|nor|&|as well as|along with|togethe
 AUX = frozenset("""would will won't cannot can't could must should has have had is are was were
 does did do""".split()) | {"will not", "would not"}
 _WORD = re.compile(r"[\w’'-]+")
+PAST_COMMA = re.compile(r"[,;:(—–]")  # the agent after "by" ends at a clause break
 _IN_RELATIVE = re.compile(r",\s+(?:who|whom|whose|which|where)\s([^,;—–]*)$")
 _BREAK_BEFORE = re.compile(r"[,;:—–(]\s*(?:the\s+|its\s+|their\s+)?$")
 # verbs that put their subject after them ('"…," said X'); "told X", "warned X", "urged X"
@@ -77,6 +78,7 @@ _THE = re.compile(r"(?:the\s+)?")
 _MEDIUM_VERB = re.compile(r"\b(?:reported|quoted|carried|cited|published|broadcast|aired|relayed)\s")
 _AGENT_LEAD = re.compile(r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}")
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3}?)")
+_OWN_SUBJECT = re.compile(r"\b(?:he|she|they|we|I|you|it)\b", re.IGNORECASE)
 _AFTER_QUOTE = re.compile(r"[_”\"’,]\s*$")
 
 
@@ -150,8 +152,9 @@ def later_passive_agents(masked, hi, cues, mentions):
             continue  # "was quoted as saying by Rudaw": the outlet only reports
         by = _BY_AGENT.match(masked, cue.end(), hi)
         if by and not state_participle(masked, cue.start(), by.end()):
-            out += more_agents(masked, group_from(masked, [m for m in mentions if m.start >= by.end()]),
-                               mentions)
+            out += more_agents(masked, group_from(masked, [
+                m for m in mentions if m.start >= by.end()
+                and not PAST_COMMA.search(masked, by.end(), m.start)]), mentions)
     return out
 
 
@@ -212,14 +215,23 @@ def _first_group(masked, lo, hi, mentions, opens):
 
 
 def relative_subject(masked, lo, hi, mentions, cue_re):
-    """'… from Baghdad, which has repeatedly demanded …': the antecedent holds too."""
-    for m in mentions:
+    """'… from Baghdad, which has repeatedly demanded …': the antecedent holds too, with
+    the mentions coordinated before it ("… from the United States, Iran and Turkey, which
+    have urged …")."""
+    for i, m in enumerate(mentions):
         rel = _RELATIVE.match(masked[m.end:hi])
         if not rel or m.kind not in ("actor", "other"):
             continue
         for cue in cue_re.finditer(masked, m.end + rel.end(), min(hi, m.end + rel.end() + 30)):
+            if _OWN_SUBJECT.search(masked, m.end + rel.end(), cue.start()):
+                break  # "… the United States and Israel, which he accused of …": an object
             if cue.group().lower() not in AUX:
-                return [m]
+                group = [m]
+                for prev in reversed(mentions[:i]):
+                    if prev.start < lo or not _coordinated(masked, prev, group[0]):
+                        break
+                    group.insert(0, prev)
+                return [g for g in group if g.kind in ("actor", "other")]
     return []
 
 
@@ -482,6 +494,9 @@ _OWN_DEMAND = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:demands?|calls?|appea
                          r"orders?|ultimatum|objections|warnings)\b", re.IGNORECASE)
 
 
+_MORE_FROM = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+)from\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}")
+
+
 def reaction_sources(masked, lo, hi, mentions):
     """Every group an appeal comes from or an announcement was made by: "despite appeals from
     Washington, Ankara and Tehran", "an announcement made on Wednesday by Barzani"."""
@@ -493,7 +508,13 @@ def reaction_sources(masked, lo, hi, mentions):
                 or _DEFIED_BY.search(masked, max(lo, m.start - 60), m.start)
                 or (_DEFYING.search(masked, max(lo, m.start - 30), m.start)
                     and _OWN_DEMAND.match(masked, m.end))):
-            out += [g for g in group_from(masked, mentions[i:]) if g not in out]
+            group = group_from(masked, mentions[i:])
+            for nxt in mentions[i + 1:]:  # "… from Baghdad, from Turkey and Iran and from …"
+                if group and nxt.start > group[-1].end and nxt.start < hi \
+                        and _MORE_FROM.fullmatch(masked, group[-1].end, nxt.start):
+                    group += [g for g in group_from(masked, mentions[mentions.index(nxt):])
+                              if g not in group]
+            out += [g for g in group if g not in out]
     return out
 
 

@@ -190,7 +190,7 @@ def holders(text):
      "sanctions.", {"Turkey"}),
     # officials of 2017-18 named without their country
     ("The western borders were secure, Brigadier General Qasem Rezaei said.", {"Iran"}),
-    ("Devlet Bahceli said Turkey should act.", {"Turkey"}),
+    ("Numan Kurtulmus said Turkey should act.", {"Turkey"}),
     # military deeds: a head noun between the actor and the verb, units "of" an actor
     ("Iraqi troops and Hashd fighters took the K1 base.", {"Iraq"}),
     ("Iraqi and Peshmerga forces exchanged fire near Altun Kupri.", {"Iraq", "KRG"}),
@@ -1039,3 +1039,44 @@ def test_statements_shiite_paramilitary_leaders_in_either_spelling():
     assert holders("Shi'ite paramilitary leaders have rejected any move to fold Kirkuk into a "
                    "Kurdish state.") == {"Iraq"}
     assert holders("Shi'ite militias have rejected the vote.") == {"Iraq"}
+
+
+def test_statements_a_relative_clause_after_a_list_is_every_members():
+    assert holders("The vote has met pressure from the United States, Iran and Turkey, which "
+                   "have urged the Kurds to postpone it.") == {"US", "Iran", "Turkey"}
+    # the relative pronoun as the object of another subject: the antecedent does not act
+    assert holders("The general said the step was a blow to the United States and Israel, "
+                   "which he accused of backing the vote.") == set()
+
+
+def test_statements_appeals_from_several_sources_in_repeated_from_phrases():
+    assert holders("Erbil pressed ahead with the ballot despite appeals from Baghdad, from "
+                   "neighbouring Turkey and Iran and from its Western allies to call it off."
+                   ) == {"KRG", "Iraq", "Turkey", "Iran"}
+
+
+def test_statements_an_offer_that_a_government_turned_down():
+    assert holders("Erbil offered to freeze the result, an offer that Baghdad turned down, "
+                   "insisting on annulment.") == {"KRG", "Iraq"}
+
+
+def test_statements_a_passive_agent_ends_at_a_clause_break():
+    # "by most actors" names no holder; Iraq is only mentioned in the relative clause
+    assert holders("The referendum was strongly opposed by most regional actors, which warned "
+                   "it would distract from Iraq's fight against terrorism.") == set()
+    assert holders("The decision was condemned within hours by Baghdad and Ankara.") == {
+        "Iraq", "Turkey"}
+
+
+def test_statements_a_documents_quote_of_the_person_who_opens_the_sentence():
+    # the readout is Erbil's; the words it quotes are Tillerson's
+    rows = attribute_text('Erbil\'s presidency published a readout. Tillerson "would rather see '
+                          'the referendum postponed," according to the statement.')
+    assert [(a, s) for a, s, _ in rows] == [("KRG", "Erbil"), ("US", "Tillerson")]
+
+
+def test_statements_turkeys_nationalist_opposition_is_no_holder():
+    assert holders("MHP leader Devlet Bahceli said Turkey should treat the vote as a cause "
+                   "for war.") == set()
+    assert holders("Yildirim left no doubt about the government's opposition to the vote."
+                   ) == {"Turkey"}
