@@ -408,8 +408,9 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     elif holders is None:
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
         speakers = holders
-        relay = (_MEDIA_RELAY.match(masked, lo) or _MEDIA_SAID.match(masked, lo)) \
-            if not _has_actor(holders) else None
+        said = _MEDIA_SAID.match(masked, lo)
+        relay = (_MEDIA_RELAY.match(masked, lo) or said) if not _has_actor(holders) else \
+            said if said and said.group("owner") else None  # the owner only owns the medium
         # "Turkish newspapers reported that Erdogan and Trump agreed …": the outlet only
         # relays; the content's own subject speaks or acts
         relayed = _relayed(masked, relay.end(), mentions, cfg, state, context) if relay else None
@@ -770,7 +771,9 @@ _MEDIA_RELAY = re.compile(r"(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+(?:,\s[^,;]{3,60}
 # … or a medium or report that "said" ("Iraqi state television said federal forces had
 # taken …", "Local reports said Hashd units had left …")
 _MEDIA_SAID = re.compile(r"(?:[\w.’'-]+\s+){0,4}?(?:television|TV|media|newspapers?|news\s+agency|"
-                         r"agency|reports|outlets?|broadcaster|channel|website|daily|radio|press)"
+                         r"agency|reports|outlets?|broadcaster|channels?|website|daily|radio|press)"
+                         # "Media channels belonging to the PUK said …": whoever owns it
+                         r"(?P<owner>\s+(?:belonging|affiliated|close|linked|tied|loyal)\s+to\s+[^,;]{2,70}?)?"
                          r"(?:\s+on\s+\w+)?\s+(?:has\s+|have\s+)?(?:said|says|showed|suggested)\s+(?:that\s+)?",
                          re.IGNORECASE)
 _PARENTHETICAL_RELAY = re.compile(r",\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:papers?|newspapers?|media|"
@@ -1092,6 +1095,9 @@ _OBJECT_RELATIVE = re.compile(
     r"demand|request|proposal|offer|idea|measure|deal|policy|ban|operation|action|ruling|call|"
     r"condition|ultimatum|initiative|warning|threat|charge|claim|accusation|verdict)s?\s+"
     r"(?:that\s+|which\s+)?(?:the\s+(?=[A-Z]))?|which\s+(?:the\s+)?(?=[A-Z])"  # "…, which Baghdad calls illegal"
+    # "…, which the government of Prime Minister Haider al-Abadi rejects"
+    r"|which\s+the\s+(?:federal\s+|central\s+)?(?:government|authorities|leadership)\s+(?:of|in)\s+"
+    r"(?:(?:Prime\s+Minister|President)\s+)?(?=[A-Z])"
     r"|which\s+(?=(?:both|the\s+two|the\s+three)\s))"  # "…, which both governments opposed"
     r"|\bwhat\s+(?:the\s+)?(?=[A-Z])")  # "… in what Erbil describes as a first step"
 

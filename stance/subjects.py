@@ -69,6 +69,8 @@ _GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|nor|&|as well as|along with|togethe
 AUX = frozenset("""would will won't cannot can't could must should has have had is are was were
 does did do""".split()) | {"will not", "would not"}
 _WORD = re.compile(r"[\w’'-]+")
+_RELATIVE_HEAD = re.compile(r"the\s+(?:federal\s+|central\s+)?(?:government|authorities|leadership)\s+"
+                            r"(?:of|in)\s+(?:(?:Prime\s+Minister|President)\s+)?")
 PAST_COMMA = re.compile(r"[,;:(—–]")  # the agent after "by" ends at a clause break
 _IN_RELATIVE = re.compile(r",\s+(?:who|whom|whose|which|where)\s([^,;—–]*)$")
 _BREAK_BEFORE = re.compile(r"[,;:—–(]\s*(?:the\s+|its\s+|their\s+)?$")
@@ -322,8 +324,8 @@ def in_relative(masked, lo, pos) -> bool:
     """Whether `pos` is inside a relative clause (", who sits for … in the Iraqi parliament,"),
     not its subject (", which Ankara opposed")."""
     rel = _IN_RELATIVE.search(masked, max(lo, pos - 60), pos)
-    if not rel:
-        return False
+    if not rel or _RELATIVE_HEAD.fullmatch(rel.group(1)):
+        return False  # ", which the government of Prime Minister X rejects": its subject
     words = _WORD.findall(rel.group(1))
     while words and words[-1].lower() in ("the", "its", "their", "his", "her"):
         words.pop()
@@ -523,4 +525,10 @@ def reaction_source(masked, lo, hi, mentions):
     source of a reaction or the maker of a promise holds."""
     return _first_group(masked, lo, hi, mentions, lambda m: (
         _REACTION_FROM.search(masked, max(lo, m.start - 60), m.start)
-        or _NOMINAL_BY.search(masked, max(lo, m.start - 50), m.start)))
+        or _NOMINAL_BY.search(masked, max(lo, m.start - 50), m.start)
+        or (masked.endswith("over ", lo, m.start) and _OWN_OBJECTION.match(masked, m.end))))
+
+
+# "… was included in the vote over Baghdad's objections" (as "over the objections of …")
+_OWN_OBJECTION = re.compile(r"['’]s\s+(?:strong\s+|fierce\s+|repeated\s+|vocal\s+)?"
+                            r"(?:objections?|opposition|protests?)\b")

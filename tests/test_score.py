@@ -203,6 +203,17 @@ def lex():
     ("Barzani told a rally that it was now too late for a delay.", "referendum", "favor", 1.0),
     ("This referendum should not be carried out, Yildirim said.", "referendum", "against", 1.0),
     ("Rouhani said the region's borders must not be changed.", "referendum", "against", 0.5),
+    # dismissing talk of war, no cause for war; a contraction negates ("don't think … militarily")
+    ("Yildirim brushed aside talk of war over the vote.", "force", "against", 0.5),
+    ("The vote could not become a reason for war, the premier said.", "force", "against", 0.5),
+    ("Bahceli said the vote should be a cause for war.", "force", "none", 0),
+    ("We don't think the issues could be resolved militarily, Barzani said.", "force", "against",
+     1.0),
+    # the vote as the antecedent of the holder's relative clause; an adverb before "to"
+    ("Ties cooled after the Sept. 25 vote, which Ankara strongly opposed.", "referendum",
+     "against", 0.5),
+    ("Ankara objected loudly to the ballot.", "referendum", "against", 1.0),
+    ("The vote, which Barzani called historic, went ahead.", "referendum", "favor", None),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)

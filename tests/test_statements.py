@@ -1080,3 +1080,22 @@ def test_statements_turkeys_nationalist_opposition_is_no_holder():
                    "for war.") == set()
     assert holders("Yildirim left no doubt about the government's opposition to the vote."
                    ) == {"Turkey"}
+
+
+def test_statements_a_partys_media_relay_what_they_report():
+    # the medium's owner does not speak; the reported deed's agent acts
+    assert holders("Media channels belonging to the Patriotic Union of Kurdistan (PUK) said "
+                   "units of the Iraqi army entered the village.") == {"Iraq"}
+    assert holders("The two men were taken out of the village, the PUK outlets said.") == set()
+    assert holders("KDP-affiliated media reported that Iraqi forces shelled the town.") == {"Iraq"}
+
+
+def test_statements_over_a_governments_objections_is_its_statement():
+    assert holders("Kirkuk was included in last month's referendum over Baghdad's objections."
+                   ) == {"Iraq"}
+    assert holders("They quarrelled over Baghdad's budget.") == set()
+
+
+def test_statements_a_relative_clause_whose_subject_is_the_government_of_a_person():
+    assert holders("The court ordered the suspension of the vote, which the government of Prime "
+                   "Minister Haider al-Abadi rejects as unconstitutional.") == {"Iraq"}
