@@ -175,13 +175,18 @@ _TEMPORAL_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}(?:,\s[^,;]{2,40
 
 
 _CONTENTLESS = frozenset("spoke speaks spoken talked talks met meets".split())  # "after X spoke with Y"
+# acts that take a position as speech does ("hours after the court ordered it suspended", "a
+# day after Baghdad imposed a flight ban"); not military deeds, which in a temporal clause are
+# background, nor "voted" ("a week after Iraqi Kurds voted for independence": narration)
+_POSITION_ACTS = frozenset("ruled ordered imposed banned decided".split())
 
 
 def temporal_speakers(masked, lo, cues, mentions):
     """The subjects of speech cues in temporal clauses ("as Ankara warned that …")."""
     out = []
     for cue in cues:
-        if cue.lastgroup != "speech" or cue_word(cue) in AUX or cue_word(cue) in _CONTENTLESS:
+        if (cue.lastgroup != "speech" and cue_word(cue) not in _POSITION_ACTS) \
+                or cue_word(cue) in AUX or cue_word(cue) in _CONTENTLESS:
             continue
         before = [m for m in mentions if lo <= m.start and m.end <= cue.start()]
         for i in range(len(before)):

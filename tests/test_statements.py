@@ -1099,3 +1099,16 @@ def test_statements_over_a_governments_objections_is_its_statement():
 def test_statements_a_relative_clause_whose_subject_is_the_government_of_a_person():
     assert holders("The court ordered the suspension of the vote, which the government of Prime "
                    "Minister Haider al-Abadi rejects as unconstitutional.") == {"Iraq"}
+
+
+def test_statements_a_position_act_in_a_temporal_clause_but_not_the_vote_itself():
+    # a court's order is a position like speech; the population's vote is narration
+    assert holders("Kurdish leaders said the vote would go ahead, hours after Iraq's Federal "
+                   "Supreme Court ordered it suspended.") == {"KRG", "Iraq"}
+    assert holders("Iran's military said it had sent air defences west, days after Iraq's Kurds "
+                   "voted for independence.") == {"Iran"}
+
+
+def test_statements_a_demand_another_side_resisted():
+    assert holders("Baghdad made the cancellation of the vote the price of any negotiation, a "
+                   "demand Erbil has resisted.") == {"Iraq", "KRG"}
