@@ -122,7 +122,8 @@ _EXPECTED_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+" + _EXPECTATION + r"\s+
 _JOINED = re.compile(r"\bjoin(?:ed|s|ing)?\s+$", re.IGNORECASE)  # "… has joined Ankara in pressing"
 _IN_DOING = re.compile(r"\s+in\s+(?:\w+ly\s+)?[a-z]+ing\b")
 _APPOSITIVE = re.compile(r",\s[^,;]{2,70},")  # ", a lawmaker from Sulaimani,"
-_POSSESSIVE_HEAD = re.compile(r"['’]s((?:\s+[a-z][\w-]*){1,3})(?=[\s,])")  # "’s foreign minister"
+# "’s foreign minister", "Turkey’s EU minister"
+_POSSESSIVE_HEAD = re.compile(r"['’]s((?:\s+(?:[a-z][\w-]*|[A-Z]{2,3}(?=\s+[a-z]))){1,3})(?=[\s,])")
 _LONG_ASIDE = re.compile(r",\s[^,;_]{2,110},")
 _POSSESSIVE = re.compile(r"(?:his|her|its|their)\s")
 _MODAL = re.compile(r"\b(?:would|will|could|should|must|may|might|can|cannot|won't|wouldn't|"
@@ -1087,7 +1088,8 @@ _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "and President Rec
 # "…, and neighbouring Turkey and Iran fear …": an epithet before a new clause's subject
 _CLAUSE_SUBJECT_LEAD = re.compile(r"(?:(?:neighbou?ring|fellow|regional|powerful|key)\s+)?"
                                   + _TITLE_WORDS.pattern)
-_SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|had|\w+ly)\s+){0,3}")
+_SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|had|since|now|already|again|"
+                          r"still|meanwhile|\w+ly)\s+){0,3}")  # "…, and Ankara has since decided"
 
 
 _OBJECT_RELATIVE = re.compile(
@@ -1179,8 +1181,9 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
                 or _CLAUSE_SUBJECT_LEAD.match(masked, at).end() < group[0].start:
             continue
         end = _past_possessive_head(masked, group[-1].end)  # "… and Turkey's foreign ministry has …"
-        aside = _APPOSITIVE.match(masked, end)  # "…, and Ankara and Tehran, wary of …, have …"
         head = _HEAD_NOUN.match(masked, end)
+        # "…, and Ankara and Tehran, wary of …, have …", "…, and Turkey's EU minister, X, said"
+        aside = _APPOSITIVE.match(masked, head.end() if head else end)
         if _cue_follows(masked, head.end() if head else end, cfg) or _PAST_VERB.match(masked, end) \
                 or (aside and _cue_follows(masked, aside.end(), cfg)):
             starts.append(conj.start())

@@ -1112,3 +1112,10 @@ def test_statements_a_position_act_in_a_temporal_clause_but_not_the_vote_itself(
 def test_statements_a_demand_another_side_resisted():
     assert holders("Baghdad made the cancellation of the vote the price of any negotiation, a "
                    "demand Erbil has resisted.") == {"Iraq", "KRG"}
+
+
+def test_statements_coordinated_clauses_after_a_possessive_title_or_an_adverb():
+    assert holders("Abadi insisted that the result be cancelled, and Turkey's EU minister, Omer "
+                   "Celik, said a freeze was not enough.") == {"Iraq", "Turkey"}
+    assert holders("Iran closed its airspace at Baghdad's request, and Ankara has since decided "
+                   "to do the same.") == {"Iran", "Turkey"}
