@@ -440,7 +440,10 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
                 # "X has issued a message, according to a Kurdish news site. He writes …": he
                 # is X, not the outlet
                 speakers = inner
-            holders, kind = inner, inner_kind
+            # "…, according to the Peshmerga, who said they had repelled the assault": the
+            # source also speaks for itself
+            own = holders if _SOURCE_SPEAKS.search(masked, content_end) else []
+            holders, kind = inner + [h for h in own if h not in inner], inner_kind
         elif all(_organisation(a, sp, cfg) for a, sp in holders) \
                 and _REPORTED_BY.search(masked, content_end) \
                 and not _modal_first(masked, lo, content_end, cfg.cue_re):
@@ -653,6 +656,7 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
 _ACCORDING_DOCUMENT = re.compile(r"according\s+to\s+(?:the|an?|his|her|its)\s+(?:[\w’'-]+\s+){0,3}?"
                                  r"(?:readout|statement|transcript|account|summary|communiqu[eé]|"
                                  r"record|letter)\b", re.IGNORECASE)
+_SOURCE_SPEAKS = re.compile(r",\s+(?:who|which)\s+(?:also\s+)?(?:said|says|added|claimed|stated)\b")
 _OPEN_QUOTE = re.compile(r"\s*[“\"]")
 
 
@@ -1089,14 +1093,15 @@ _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "and President Rec
 _CLAUSE_SUBJECT_LEAD = re.compile(r"(?:(?:neighbou?ring|fellow|regional|powerful|key)\s+)?"
                                   + _TITLE_WORDS.pattern)
 _SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|had|since|now|already|again|"
-                          r"still|meanwhile|\w+ly)\s+){0,3}")  # "…, and Ankara has since decided"
+                          r"still|meanwhile|so\s+far|\w+ly)\s+){0,3}")  # "…, and Ankara has since decided"
 
 
 _OBJECT_RELATIVE = re.compile(
     r",\s+(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:move|decision|step|vote|plan|position|stance|"
     r"demand|request|proposal|offer|idea|measure|deal|policy|ban|operation|action|ruling|call|"
     r"condition|ultimatum|initiative|warning|threat|charge|claim|accusation|verdict)s?\s+"
-    r"(?:that\s+|which\s+)?(?:the\s+(?=[A-Z]))?|which\s+(?:the\s+)?(?=[A-Z])"  # "…, which Baghdad calls illegal"
+    r"(?:that\s+|which\s+)?(?:the\s+(?=[A-Z])|the\s+(?:office|government)\s+of\s+"
+    r"(?:(?:Prime\s+Minister|President)\s+)?(?=[A-Z]))?|which\s+(?:the\s+)?(?=[A-Z])"  # "…, which Baghdad calls illegal"
     # "…, which the government of Prime Minister Haider al-Abadi rejects"
     r"|which\s+the\s+(?:federal\s+|central\s+)?(?:government|authorities|leadership)\s+(?:of|in)\s+"
     r"(?:(?:Prime\s+Minister|President)\s+)?(?=[A-Z])"

@@ -1119,3 +1119,18 @@ def test_statements_coordinated_clauses_after_a_possessive_title_or_an_adverb():
                    "Celik, said a freeze was not enough.") == {"Iraq", "Turkey"}
     assert holders("Iran closed its airspace at Baghdad's request, and Ankara has since decided "
                    "to do the same.") == {"Iran", "Turkey"}
+
+
+def test_statements_a_source_who_said_more_speaks_too():
+    assert holders("Iraqi forces attacked Peshmerga positions near Mosul, according to the "
+                   "Peshmerga, who said they had repelled the assault.") == {"Iraq", "KRG"}
+    assert holders("Iraqi forces attacked Peshmerga positions near Mosul, according to the "
+                   "Peshmerga.") == {"Iraq"}
+
+
+def test_statements_a_claim_or_demand_the_other_side_answers():
+    assert holders("Baghdad said it will not negotiate unless the result is cancelled, a demand "
+                   "the Kurdish leadership has so far refused.") == {"Iraq", "KRG"}
+    assert holders("Kurdish commanders said the army had ordered the Peshmerga to leave by "
+                   "midnight, a claim the office of Prime Minister Haider al-Abadi denied."
+                   ) == {"KRG", "Iraq"}
