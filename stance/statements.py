@@ -70,9 +70,10 @@ _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any
 _HEAD_NOUN = re.compile(r"\s+(?:troops|forces|fighters|units|soldiers|militias?|militiamen|police|"
                         r"policemen|guards|tanks|jets|warplanes|artillery|commanders?|officials?|"
                         r"columns?|convoys?|brigades?|battalions?|divisions?|leaders?|diplomats?|"
-                        r"ministers?|lawmakers?|authorities)\b")
+                        r"ministers?|lawmakers?|authorities|helicopters|aircraft|drones|gunmen|gunships|"
+                        r"snipers|paramilitaries)\b")
 _PAST_VERB = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
-                        r"\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+|also\s+|on\s+\w+\s+)?"
+                        r"\s+(?:had\s+|has\s+|have\s+)?(?:\w+ly\s+|also\s+|since\s+|already\s+|on\s+\w+\s+)?"
                         r"(?:[a-z]{3,}ed|gave|took|made|held|"
                         r"sent|kept|stood|shut|set|cut|led|won|met|drew|struck|fought|brought|"
                         r"sought|began|chose|broke|withdrew|stuck|froze|swore|upheld|withheld|"

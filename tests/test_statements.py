@@ -1134,3 +1134,10 @@ def test_statements_a_claim_or_demand_the_other_side_answers():
     assert holders("Kurdish commanders said the army had ordered the Peshmerga to leave by "
                    "midnight, a claim the office of Prime Minister Haider al-Abadi denied."
                    ) == {"KRG", "Iraq"}
+
+
+def test_statements_aircraft_and_gunmen_of_an_actor_act():
+    assert holders("Iraqi helicopters also struck the Dawuda area, a reporter at the scene "
+                   "said.") == {"Iraq"}
+    # a statement's topic turning is no deed of its issuer
+    assert holders("The statement then turned to the week's fighting.") == set()
