@@ -1137,7 +1137,7 @@ def test_statements_a_claim_or_demand_the_other_side_answers():
 
 
 def test_statements_aircraft_and_gunmen_of_an_actor_act():
-    assert holders("Iraqi helicopters also struck the Dawuda area, a reporter at the scene "
+    assert holders("Iraqi helicopters also struck the Dawuda area, a Rudaw reporter at the scene "
                    "said.") == {"Iraq"}
     # a statement's topic turning is no deed of its issuer
     assert holders("The statement then turned to the week's fighting.") == set()
