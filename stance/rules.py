@@ -129,7 +129,12 @@ class LexiconScorer:
                         or (c.label == k.label and _NEGATION.search(text, k.start, c.start)))
                    for k in kept):
                 continue
-            if any((k.start, k.end, k.label) == (c.start, c.end, c.label) for k in kept):
+            same = [j for j, k in enumerate(kept) if (k.start, k.end, k.label) == (c.start, c.end, c.label)]
+            if same:
+                if kept[same[0]].scope == "topic" and c.scope != "topic" and not any_topic:
+                    # the same words in a rule that needs no topic: "ready to defend" is a
+                    # cue alone, though the broader "ready …" rule needs a topic word
+                    kept[same[0]] = c
                 continue
             kept.append(c)
         return kept, any_topic

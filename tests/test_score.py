@@ -214,6 +214,17 @@ def lex():
      "against", 0.5),
     ("Ankara objected loudly to the ballot.", "referendum", "against", 1.0),
     ("The vote, which Barzani called historic, went ahead.", "referendum", "favor", None),
+    # readiness to fight alone is a cue (not readiness to defend the vote); resuming an
+    # offensive; not resorting to violence; problems weapons cannot solve; not provoking
+    ('The Peshmerga were "ready to defend," he said.', "force", "favor", 0.5),
+    ("Barzani said the Kurds were ready to defend the vote.", "force", "none", 0),
+    ("The command warned that it could resume its offensive.", "force", "favor", None),
+    ("He urged the Kurds not to resort to violence.", "force", "against", 0.5),
+    ("Iraq's problems cannot be solved by weapons and military measures.", "force",
+     "against", 1.0),
+    ("Abadi told the troops to protect civilians and not to provoke conflict.", "force",
+     "against", 0.5),
+    ("At least 6,000 more Peshmerga were ordered into Kirkuk province.", "force", "favor", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
