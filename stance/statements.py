@@ -456,6 +456,16 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
             if inner and _has_actor(inner):
                 holders, kind = inner, inner_kind
                 speakers = holders
+    when = _TAIL_TEMPORAL.search(masked, content_end + 1) if holders and content_end is not None \
+        else None
+    if when and "," not in masked[content_end + 1:when.start()]:
+        # '"We welcome it," Abadi said on Tuesday, hours after Erbil announced that …': the
+        # temporal clause after the attribution has a speaker of its own
+        tail = _mentions_in(mentions, when.start(), len(masked))
+        tail_cues = [c for c in cfg.cue_re.finditer(masked, when.start())
+                     if not any(x.start < c.end() and c.start() < x.end for x in tail)]
+        holders = holders + [h for h in _holders(_temporal_speakers(masked, when.start(), tail_cues,
+                                                                      tail)) if h not in holders]
     if holders is not None and not _has_actor(holders):
         # "…, at which, the papers reported, the Supreme Leader called for …": a medium's
         # parenthetical relays the clause after it
@@ -658,6 +668,8 @@ _ACCORDING_DOCUMENT = re.compile(r"according\s+to\s+(?:the|an?|his|her|its)\s+(?
                                  r"(?:readout|statement|transcript|account|summary|communiqu[eé]|"
                                  r"record|letter)\b", re.IGNORECASE)
 _SOURCE_SPEAKS = re.compile(r",\s+(?:who|which)\s+(?:also\s+)?(?:said|says|added|claimed|stated)\b")
+_TAIL_TEMPORAL = re.compile(r",\s+(?:(?:just|only|shortly|hours|days|minutes|weeks|a\s+day|a\s+week|"
+                            r"\w+\s+(?:hours|days|weeks))\s+)?(?:after|before|as|when)\s")
 _OPEN_QUOTE = re.compile(r"\s*[“\"]")
 
 

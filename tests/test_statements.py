@@ -1141,3 +1141,8 @@ def test_statements_aircraft_and_gunmen_of_an_actor_act():
                    "said.") == {"Iraq"}
     # a statement's topic turning is no deed of its issuer
     assert holders("The statement then turned to the week's fighting.") == set()
+
+
+def test_statements_a_temporal_clause_after_a_trailing_attribution_has_its_speaker():
+    assert holders('"We welcome the decision," Abadi told his weekly news conference on Tuesday, '
+                   'hours after Erbil announced that it would respect the ruling.') == {"Iraq", "KRG"}
