@@ -225,6 +225,19 @@ def lex():
     ("Abadi told the troops to protect civilians and not to provoke conflict.", "force",
      "against", 0.5),
     ("At least 6,000 more Peshmerga were ordered into Kirkuk province.", "force", "favor", 0.5),
+    # not retreating from the vote is backing it, not a military stand; a retreat from a
+    # town is still a withdrawal
+    ("She said the Kurds would not retreat from the September 25 referendum.", "referendum",
+     "favor", 1.0),
+    ("She said the Kurds would not retreat from the September 25 referendum.", "force", "none",
+     0),
+    ("The Peshmerga retreated from Kirkuk.", "force", "against", 0.25),
+    # dropping or shelving the plan; thwarting or blocking it; doomed to fail
+    ("They urged the Kurdish leadership to drop the plan.", "referendum", "against", 1.0),
+    ("He dropped by the office.", "referendum", "none", 0),
+    ("Abadi pointed to his part in thwarting last year's independence project.", "referendum",
+     "against", 0.5),
+    ("Abadi cautioned that the referendum was doomed to fail.", "referendum", "against", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
