@@ -39,7 +39,7 @@ from .names import (NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names,
 from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
-                       PAST_COMMA,
+                       PAST_COMMA as _PAST_COMMA,
                        ellipsis_partners as _ellipsis_partners,
                        passive_by as _passive_by, reaction_source as _reaction_source,
                        state_participle as _state_participle,
@@ -980,7 +980,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 # most regional actors, which warned it would distract from Iraq's fight")
                 group = _more_agents(masked, _group_from(masked, [
                     m for m in clause_mentions if m.start >= cue.end() + by.end()
-                    and not PAST_COMMA.search(masked, cue.end() + by.end(), m.start)]),
+                    and not _PAST_COMMA.search(masked, cue.end() + by.end(), m.start)]),
                     clause_mentions) if by else []
                 if not group and by:  # "… was waved away by the spokesman"
                     at = cue.end() + by.end()

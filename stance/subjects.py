@@ -516,13 +516,18 @@ def reaction_sources(masked, lo, hi, mentions):
                 or (_DEFYING.search(masked, max(lo, m.start - 30), m.start)
                     and _OWN_DEMAND.match(masked, m.end))):
             group = group_from(masked, mentions[i:])
-            for nxt in mentions[i + 1:]:  # "… from Baghdad, from Turkey and Iran and from …"
-                if group and nxt.start > group[-1].end and nxt.start < hi \
+            for j in range(i + 1, len(mentions)):  # "… from Baghdad, from Turkey and Iran and from …"
+                nxt = mentions[j]
+                if group and group[-1].end < nxt.start < hi \
                         and _MORE_FROM.fullmatch(masked, group[-1].end, nxt.start):
-                    group += [g for g in group_from(masked, mentions[mentions.index(nxt):])
-                              if g not in group]
+                    group += [g for g in group_from(masked, mentions[j:]) if g not in group]
             out += [g for g in group if g not in out]
     return out
+
+
+# "… was included in the vote over Baghdad's objections" (as "over the objections of …")
+_OWN_OBJECTION = re.compile(r"['’]s\s+(?:strong\s+|fierce\s+|repeated\s+|vocal\s+)?"
+                            r"(?:objections?|opposition|protests?)\b")
 
 
 def reaction_source(masked, lo, hi, mentions):
@@ -533,7 +538,3 @@ def reaction_source(masked, lo, hi, mentions):
         or _NOMINAL_BY.search(masked, max(lo, m.start - 50), m.start)
         or (masked.endswith("over ", lo, m.start) and _OWN_OBJECTION.match(masked, m.end))))
 
-
-# "… was included in the vote over Baghdad's objections" (as "over the objections of …")
-_OWN_OBJECTION = re.compile(r"['’]s\s+(?:strong\s+|fierce\s+|repeated\s+|vocal\s+)?"
-                            r"(?:objections?|opposition|protests?)\b")
