@@ -129,14 +129,16 @@ class LexiconScorer:
                         or (c.label == k.label and _NEGATION.search(text, k.start, c.start)))
                    for k in kept):
                 continue
-            same = [j for j, k in enumerate(kept) if (k.start, k.end, k.label) == (c.start, c.end, c.label)]
-            if same:
-                if kept[same[0]].scope == "topic" and c.scope != "topic" and not any_topic:
-                    # the same words in a rule that needs no topic: "ready to defend" is a
-                    # cue alone, though the broader "ready …" rule needs a topic word
-                    kept[same[0]] = c
-                continue
-            kept.append(c)
+            same = next((j for j, k in enumerate(kept)
+                         if (k.start, k.end, k.label) == (c.start, c.end, c.label)), None)
+            if same is None:
+                kept.append(c)
+            elif kept[same].scope == "topic" and c.scope != "topic" and not any_topic:
+                # the same words in a rule that needs no topic: "ready to defend" is a cue
+                # alone, though the broader "ready …" rule needs a topic word (a topic rule
+                # that cannot count still hides the cues inside it, so it is not dropped
+                # before this loop)
+                kept[same] = c
         return kept, any_topic
 
     def score(self, text: str, target: str) -> Verdict:
@@ -197,26 +199,29 @@ def _signal(text, cues, i, c, target):
         if prev.label in ("favor", "against") and _words_between(text, prev, c) <= 2:
             break  # a stronger cue right before takes the frame ("reject … drills")
     base = {"favor": 1, "against": -1, "topic": 1}[c.label]
-    if frame is not None and frame.label == "flip" and _DEMAND_AFTER.match(text, frame.end):
-        # "rejected every call to postpone or cancel it", "reject any demands to nullify the
-        # results": the rejection negates the demanded step
-        sign = -base
-        mag = max(c.magnitude, 0.5) if c.label != "topic" else max(frame.magnitude, 0.5)
-        return sign, mag, f"{frame.text} a demand to … {c.text}"
-    if frame is not None and frame.label == "flip" and _negated(text, frame):
-        # "did not rule out military action": a hedged yes
-        sign, mag, ev = base, 0.5, f"not {frame.text} … {c.text}"
-    elif frame is not None and frame.label == "flip":
-        # a topic's magnitude: the least a rejection of it is worth ("cautioned against the
-        # use of force" names force outright: codebook §4 "rejecting or warning against")
-        topic_mag = c.magnitude if c.label == "topic" else 0.0
-        sign, mag, ev = -1, max(frame.magnitude, 0.25, topic_mag), f"{frame.text} … {c.text}"
-    elif frame is not None and _negated(text, frame):
-        # "did not back the vote", "would never accept it", "did not accept separatist
-        # moves": withheld backing is against, whatever the cue's own sign
-        sign, mag, ev = -1, frame.magnitude, f"not {frame.text} … {c.text}"
-    elif frame is not None:
-        sign, mag, ev = base, max(frame.magnitude, c.magnitude) if c.label != "topic" else frame.magnitude, f"{frame.text} … {c.text}"
+    if frame is not None:
+        if frame.label == "flip" and _DEMAND_AFTER.match(text, frame.end):
+            # "rejected every call to postpone or cancel it", "reject any demands to nullify
+            # the results": the rejection negates the demanded step
+            mag = max(c.magnitude, 0.5) if c.label != "topic" else max(frame.magnitude, 0.5)
+            return -base, mag, f"{frame.text} a demand to … {c.text}"
+        negated = _negated(text, frame)
+        if frame.label == "flip" and negated:
+            # "did not rule out military action": a hedged yes
+            sign, mag, ev = base, 0.5, f"not {frame.text} … {c.text}"
+        elif frame.label == "flip":
+            # a topic's magnitude: the least a rejection of it is worth ("cautioned against
+            # the use of force" names force outright: codebook §4 "rejecting or warning
+            # against")
+            topic_mag = c.magnitude if c.label == "topic" else 0.0
+            sign, mag, ev = -1, max(frame.magnitude, 0.25, topic_mag), f"{frame.text} … {c.text}"
+        elif negated:
+            # "did not back the vote", "would never accept it", "did not accept separatist
+            # moves": withheld backing is against, whatever the cue's own sign
+            sign, mag, ev = -1, frame.magnitude, f"not {frame.text} … {c.text}"
+        else:
+            mag = max(frame.magnitude, c.magnitude) if c.label != "topic" else frame.magnitude
+            sign, ev = base, f"{frame.text} … {c.text}"
     elif c.label == "topic":
         return None
     else:

@@ -39,7 +39,7 @@ from .names import (NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names,
 from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
-                       PAST_COMMA as _PAST_COMMA,
+                       PAST_COMMA as _PAST_COMMA, GOVERNMENT_OF as _GOVERNMENT_OF,
                        ellipsis_partners as _ellipsis_partners,
                        passive_by as _passive_by, reaction_source as _reaction_source,
                        state_participle as _state_participle,
@@ -132,8 +132,10 @@ _MODAL = re.compile(r"\b(?:would|will|could|should|must|may|might|can|cannot|won
 _BE_HAVE = frozenset("is are was were be been being has have had".split())
 _AUX_GAP = re.compile(r"\s+(?:\w+ly\s+|not\s+|be\s+|been\s+)*")  # "was told", "is not coordinating"
 _UP_TO_COMMA = re.compile(r"[^,;]{0,40}")
-_SOURCE_DOCUMENT = re.compile(r"\s*(?:to\s+)?(?:the|an?|his|her|its)\s+(?:[\w’'-]+\s+){0,3}?(?:readout|statement|"
-                              r"transcript|account|summary|communiqu[eé]|record)\b[^,;]{0,40},\s+")
+# a document as a source: "the Iraqi readout", "a statement from the presidency"
+_DOCUMENT = (r"(?:the|an?|his|her|its)\s+(?:[\w’'-]+\s+){0,3}?(?:readout|statement|transcript|account|"
+             r"summary|communiqu[eé]|record|letter)\b")
+_SOURCE_DOCUMENT = re.compile(r"\s*(?:to\s+)?" + _DOCUMENT + r"[^,;]{0,40},\s+")
 _VERB_LEAD = re.compile(r"\s*(?:\w+ly\s+|had\s+|have\s+)?")
 _CLAUSE_STARTERS = frozenset("""that they it he she we i the a an this these those there its their
 his her our if whether what how why when""".split())
@@ -456,16 +458,9 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
             if inner and _has_actor(inner):
                 holders, kind = inner, inner_kind
                 speakers = holders
-    when = _TAIL_TEMPORAL.search(masked, content_end + 1) if holders and content_end is not None \
-        else None
-    if when and "," not in masked[content_end + 1:when.start()]:
-        # '"We welcome it," Abadi said on Tuesday, hours after Erbil announced that …': the
-        # temporal clause after the attribution has a speaker of its own
-        tail = _mentions_in(mentions, when.start(), len(masked))
-        tail_cues = [c for c in cfg.cue_re.finditer(masked, when.start())
-                     if not any(x.start < c.end() and c.start() < x.end for x in tail)]
-        holders = holders + [h for h in _holders(_temporal_speakers(masked, when.start(), tail_cues,
-                                                                      tail)) if h not in holders]
+    if holders and content_end is not None:
+        holders = holders + [h for h in _tail_speakers(masked, content_end, mentions, cfg)
+                             if h not in holders]
     if holders is not None and not _has_actor(holders):
         # "…, at which, the papers reported, the Supreme Leader called for …": a medium's
         # parenthetical relays the clause after it
@@ -547,6 +542,22 @@ def _colon_speaker(masked, lo, mentions, cfg) -> list:
         return []
     return _group_from(masked, [m for m in mentions if m.kind == "actor"
                                 and lead.start(1) <= m.start and m.end <= lead.end(1)])
+
+
+def _tail_speakers(masked, content_end, mentions, cfg) -> list:
+    """Holders of a temporal clause after a sentence-final attribution ('"We welcome it,"
+    Abadi said on Tuesday, hours after Erbil announced that …'), or []."""
+    when = _TAIL_TEMPORAL.search(masked, content_end + 1)
+    if not when or "," in masked[content_end + 1:when.start()]:
+        return []
+    tail = _mentions_in(mentions, when.start(), len(masked))
+    cues = [c for c in cfg.cue_re.finditer(masked, when.start()) if not _in_mention(c, tail)]
+    return _holders(_temporal_speakers(masked, when.start(), cues, tail))
+
+
+def _in_mention(cue, mentions) -> bool:
+    """Whether a cue match overlaps one of `mentions` (a cue word inside a name is no verb)."""
+    return any(m.start < cue.end() and cue.start() < m.end for m in mentions)
 
 
 def _has_actor(holders) -> bool:
@@ -664,9 +675,7 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     return None, None, None
 
 
-_ACCORDING_DOCUMENT = re.compile(r"according\s+to\s+(?:the|an?|his|her|its)\s+(?:[\w’'-]+\s+){0,3}?"
-                                 r"(?:readout|statement|transcript|account|summary|communiqu[eé]|"
-                                 r"record|letter)\b", re.IGNORECASE)
+_ACCORDING_DOCUMENT = re.compile(r"according\s+to\s+" + _DOCUMENT, re.IGNORECASE)
 _SOURCE_SPEAKS = re.compile(r",\s+(?:who|which)\s+(?:also\s+)?(?:said|says|added|claimed|stated)\b")
 _TAIL_TEMPORAL = re.compile(r",\s+(?:(?:just|only|shortly|hours|days|minutes|weeks|a\s+day|a\s+week|"
                             r"\w+\s+(?:hours|days|weeks))\s+)?(?:after|before|as|when)\s")
@@ -916,7 +925,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             continue
         clause_mentions = _mentions_in(mentions, c_lo, c_hi)
         cues = [c for c in cfg.cue_re.finditer(masked, c_lo, c_hi)
-                if not any(x.start < c.end() and c.start() < x.end for x in clause_mentions)
+                if not _in_mention(c, clause_mentions)
                 and not (speech_only and c.lastgroup != "speech")
                 and not _NOUN_BEFORE.search(masked, max(c_lo, c.start() - 12), c.start())
                 and not _OBJECT_WHOM.search(masked, max(c_lo, c.start() - 30), c.start())
@@ -1113,11 +1122,11 @@ _OBJECT_RELATIVE = re.compile(
     r",\s+(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:move|decision|step|vote|plan|position|stance|"
     r"demand|request|proposal|offer|idea|measure|deal|policy|ban|operation|action|ruling|call|"
     r"condition|ultimatum|initiative|warning|threat|charge|claim|accusation|verdict)s?\s+"
-    r"(?:that\s+|which\s+)?(?:the\s+(?=[A-Z])|the\s+(?:office|government)\s+of\s+"
-    r"(?:(?:Prime\s+Minister|President)\s+)?(?=[A-Z]))?|which\s+(?:the\s+)?(?=[A-Z])"  # "…, which Baghdad calls illegal"
+    # "…, a claim the office of Prime Minister X denied", "…, which Baghdad calls illegal",
     # "…, which the government of Prime Minister Haider al-Abadi rejects"
-    r"|which\s+the\s+(?:federal\s+|central\s+)?(?:government|authorities|leadership)\s+(?:of|in)\s+"
-    r"(?:(?:Prime\s+Minister|President)\s+)?(?=[A-Z])"
+    r"(?:that\s+|which\s+)?(?:the\s+(?=[A-Z])|the\s+(?:office|government)\s+of\s+"
+    r"(?:(?:Prime\s+Minister|President)\s+)?(?=[A-Z]))?"
+    r"|which\s+(?:the\s+|" + _GOVERNMENT_OF.pattern + r")?(?=[A-Z])"
     r"|which\s+(?=(?:both|the\s+two|the\s+three)\s))"  # "…, which both governments opposed"
     r"|\bwhat\s+(?:the\s+)?(?=[A-Z])")  # "… in what Erbil describes as a first step"
 

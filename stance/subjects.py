@@ -69,8 +69,9 @@ _GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|nor|&|as well as|along with|togethe
 AUX = frozenset("""would will won't cannot can't could must should has have had is are was were
 does did do""".split()) | {"will not", "would not"}
 _WORD = re.compile(r"[\w’'-]+")
-_RELATIVE_HEAD = re.compile(r"the\s+(?:federal\s+|central\s+)?(?:government|authorities|leadership)\s+"
-                            r"(?:of|in)\s+(?:(?:Prime\s+Minister|President)\s+)?")
+# "the government of (Prime Minister) X": the head of a relative clause's subject named by X
+GOVERNMENT_OF = re.compile(r"the\s+(?:federal\s+|central\s+)?(?:government|authorities|leadership)\s+"
+                           r"(?:of|in)\s+(?:(?:Prime\s+Minister|President)\s+)?")
 PAST_COMMA = re.compile(r"[,;:(—–]")  # the agent after "by" ends at a clause break
 _IN_RELATIVE = re.compile(r",\s+(?:who|whom|whose|which|where)\s([^,;—–]*)$")
 _BREAK_BEFORE = re.compile(r"[,;:—–(]\s*(?:the\s+|its\s+|their\s+)?$")
@@ -189,11 +190,8 @@ def temporal_speakers(masked, lo, cues, mentions):
                 or cue_word(cue) in AUX or cue_word(cue) in _CONTENTLESS:
             continue
         before = [m for m in mentions if lo <= m.start and m.end <= cue.start()]
-        for i in range(len(before)):
-            group = group_from(masked, before[i:])
-            if group and group[-1] is before[-1]:
-                break
-        else:
+        group = group_ending(masked, before, len(before) - 1) if before else []
+        if not group or group[-1] is not before[-1]:
             continue
         if _TEMPORAL_GAP.fullmatch(masked, group[-1].end, cue.start()) \
                 and _TEMPORAL_BEFORE.search(masked, max(lo, group[0].start - 60), group[0].start):
@@ -233,12 +231,7 @@ def relative_subject(masked, lo, hi, mentions, cue_re):
             if _OWN_SUBJECT.search(masked, m.end + rel.end(), cue.start()):
                 break  # "… the United States and Israel, which he accused of …": an object
             if cue.group().lower() not in AUX:
-                group = [m]
-                for prev in reversed(mentions[:i]):
-                    if prev.start < lo or not _coordinated(masked, prev, group[0]):
-                        break
-                    group.insert(0, prev)
-                return [g for g in group if g.kind in ("actor", "other")]
+                return group_ending(masked, mentions, i, lo)
     return []
 
 
@@ -249,6 +242,16 @@ def holders(group):
             seen.add(m.actor)
             out.append((m.actor, m.surface))
     return out
+
+
+def group_ending(masked, mentions, i, lo=0):
+    """The group of coordinated mentions that ends with ``mentions[i]`` and starts at or
+    after `lo` ("the United States, Iran and Turkey" before ", which have urged …")."""
+    first = i
+    while first > 0 and mentions[first - 1].start >= lo \
+            and _coordinated(masked, mentions[first - 1], mentions[first]):
+        first -= 1
+    return group_from(masked, mentions[first:i + 1])
 
 
 def group_from(masked, cands):
@@ -329,7 +332,7 @@ def in_relative(masked, lo, pos) -> bool:
     """Whether `pos` is inside a relative clause (", who sits for … in the Iraqi parliament,"),
     not its subject (", which Ankara opposed")."""
     rel = _IN_RELATIVE.search(masked, max(lo, pos - 60), pos)
-    if not rel or _RELATIVE_HEAD.fullmatch(rel.group(1)):
+    if not rel or GOVERNMENT_OF.fullmatch(rel.group(1)):
         return False  # ", which the government of Prime Minister X rejects": its subject
     words = _WORD.findall(rel.group(1))
     while words and words[-1].lower() in ("the", "its", "their", "his", "her"):
