@@ -426,13 +426,19 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         inner_mentions = [m for m in mentions if m.start < content_end]
         inner, inner_kind = _clause_holders(masked[:content_end], lo, inner_mentions, cfg, state,
                                             context, named_only=True)
+        clause_inner = bool(inner)
         if not inner:
             inner = _speaker_before_parenthetical(masked, lo, content_end, inner_mentions, cfg)
         # … but "Iran, Iraq and Turkey would work together …, he said" is his forecast
         # … and "Islamic State remained the main threat …, she added" is hers: a group
         # outside the dictionary does not take over the speaker's statement
         # … while "Iran, Iraq and Turkey all stood against it, he added" is his own claim
-        if inner and all(sp.lower() in ("he", "she") for _, sp in holders) \
+        if clause_inner and not _has_actor(inner) and inner_kind == "reported" \
+                and _has_actor(holders) and _RELAY_BODY.search(masked, content_end):
+            # "Syria's foreign minister told his Iraqi counterpart that Damascus rejects the
+            # vote, the Iraqi minister's office said": the office relays another's words
+            holders, kind, speakers = inner, inner_kind, inner
+        elif inner and all(sp.lower() in ("he", "she") for _, sp in holders) \
                 and _speaking_person_opens(masked, lo, inner_mentions, cfg):
             # "Masrour Barzani calls for dialogue on a question that, he says, has been left
             # hanging": he is the person whose words the clause reports
@@ -675,6 +681,9 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     return None, None, None
 
 
+# who relays another's words at the end of a sentence: "…, the Iraqi minister's office said"
+_RELAY_BODY = re.compile(r"\b(?:office|ministry|officials|sources|statement|spokes(?:man|woman|person)|"
+                         r"presidency|embassy|readout)\b", re.IGNORECASE)
 _ACCORDING_DOCUMENT = re.compile(r"according\s+to\s+" + _DOCUMENT, re.IGNORECASE)
 _SOURCE_SPEAKS = re.compile(r",\s+(?:who|which)\s+(?:also\s+)?(?:said|says|added|claimed|stated)\b")
 _TAIL_TEMPORAL = re.compile(r",\s+(?:(?:just|only|shortly|hours|days|minutes|weeks|a\s+day|a\s+week|"
@@ -1184,11 +1193,15 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     starts = []
     for rel in _OBJECT_RELATIVE.finditer(masked, lo):
         after = [m for m in mentions if m.start >= rel.end()][:4]
-        if after and after[0].start == rel.end() and after[0].kind == "actor":
+        at = rel.end() + 4 if masked.startswith("the ", rel.end()) else rel.end()
+        if after and after[0].start == at and after[0].kind == "actor":
+            # "…, a vote the federal government has set itself against"
+            subject = _group_from(masked, after)
+        elif after and after[0].start == rel.end() and after[0].kind == "actor":
             subject = _group_from(masked, after)  # "…, which Ankara, like Baghdad, rejected"
         else:
             subject = cfg.actors.find_generic(masked, rel.end(), rel.end() + 40)[:1]
-        if not subject or subject[0].start != rel.end():
+        if not subject or subject[0].start not in (rel.end(), at):
             continue
         end = subject[-1].end
         if _cue_follows(masked, end, cfg) or (
@@ -1413,7 +1426,11 @@ def _addressee(masked, lo, group, cue) -> bool:
 _TAIL_CLAUSE = re.compile(r"(?:where|which|who|whom|whose|when|as|after|before|while|since|because|"
                           r"adding|saying|calling|noting|stressing|warning|in\s+(?:a|an|the)\s)\b",
                           re.IGNORECASE)
-_NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet|which|who|whom|where|when|whereupon)\b|\bthat\b", re.IGNORECASE)
+# "…, hours after Abadi warned against any attack": a temporal clause, not the attribution
+_NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet|which|who|whom|where|when|whereupon|"
+                              r"(?:(?:just|only|shortly|soon|hours|days|minutes|weeks|months|a\s+day|"
+                              r"a\s+week|\w+\s+(?:hours|days|weeks))\s+)?(?:after|before|since|until))\b"
+                              r"|\bthat\b", re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+$", re.IGNORECASE)
 _SAYING = r"(?:saying|telling|stating|warning|adding)"  # "quoted X as saying …"
 _AS_VERB = re.compile(r"\s+(?:as\s+)?(?:" + _SAYING + r"|describing|calling)\b", re.IGNORECASE)

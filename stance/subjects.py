@@ -62,7 +62,7 @@ _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+" + _PARTICLE + r"by\s+"
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+"
                          + _PARTICLE + r"by\s+")
 _GROUP_SEP = re.compile(r"^(?:\s*(?:,|and|or|nor|&|as well as|along with|together with|,\s*and|,\s*as well as|"
-                        r",\s*(?:just\s+)?like)\s*(?:the\s+|his\s+|her\s+|their\s+)?"
+                        r",\s*(?:just\s+)?like)\s*(?:the\s+|his\s+|her\s+|their\s+)?(?:neighbou?ring\s+|fellow\s+)?"
                         r"(?:(?:federal\s+|central\s+)?(?:government|authorities|leadership|leaders|officials)"
                         r"\s+(?:in|of)\s+(?:the\s+)?)?|['’]s\s+|\s+)$")  # "…, Germany and the government in Baghdad"
 # ", like Baghdad," joins a holder who shares the position: "Ankara, like Baghdad, rejected …"
@@ -170,7 +170,8 @@ def later_passive_agents(masked, hi, cues, mentions):
 _TEMPORAL_BEFORE = re.compile(r"\b(?:after|as|before|when|while)\s+(?:the\s+)?(?:(?!(?:voters|residents|"
                               r"people|citizens|crowds|protesters|demonstrators|civilians|families|"
                               r"villagers|inhabitants)\b)(?:[a-z][\w-]*\s+){1,3}"
-                              r"(?:of|in|from)\s+(?:the\s+)?)?$", re.IGNORECASE)
+                              r"(?:of|in|from)\s+(?:the\s+)?|(?-i:(?:[A-Z][\w.’'-]*\s+){1,4}))?$",
+                              re.IGNORECASE)  # "after Prime Minister Haider al-Abadi warned"
 _TEMPORAL_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}(?:,\s[^,;]{2,40},)?"
                            r"\s+(?:(?:also|again|already|publicly|had|has|have|\w+ly)\s+){0,3}")
 

@@ -1146,3 +1146,26 @@ def test_statements_aircraft_and_gunmen_of_an_actor_act():
 def test_statements_a_temporal_clause_after_a_trailing_attribution_has_its_speaker():
     assert holders('"We welcome the decision," Abadi told his weekly news conference on Tuesday, '
                    'hours after Erbil announced that it would respect the ruling.') == {"Iraq", "KRG"}
+
+
+def test_statements_a_neighbouring_country_in_a_joint_subject():
+    assert holders("Both Tehran and neighbouring Ankara condemned the plan.") == {"Iran", "Turkey"}
+
+
+def test_statements_a_temporal_clause_at_the_end_is_no_attribution():
+    # the main clause's subject speaks; the temporal clause's speaker (after a title) too
+    assert holders("The Peshmerga denied on Monday that they had shelled the army's positions, "
+                   "days after President Erdogan warned against any clash.") == {"KRG", "Turkey"}
+
+
+def test_statements_a_vote_a_government_set_itself_against():
+    assert holders("Erbil sent envoys to the capital to talk about the September poll, a vote "
+                   "the central government has set itself against.") == {"KRG", "Iraq"}
+
+
+def test_statements_an_office_relaying_an_outsiders_words_holds_nothing():
+    assert holders("Russia's foreign minister told his Turkish counterpart that Moscow would not "
+                   "take sides, the Turkish ministry said.") == set()
+    # an actor's own words relayed by its office stay its own
+    assert holders("Erdogan told his Russian counterpart that Ankara would not accept the "
+                   "vote, the Turkish presidency said.") == {"Turkey"}
