@@ -990,7 +990,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     after = _UP_TO_COMMA.match(masked, cue.end())
                     group = _resolve_generic(masked, cue.end(), after.end(), cfg, state, context,
                                              speech=False)
-            elif _PASSIVE_AUX.search(masked[max(c_lo, cue.start() - 25):cue.start()]):
+            elif _PASSIVE_AUX.search(masked[max(c_lo, cue.start() - 25):cue.start()]) \
+                    and not cue_word(cue).endswith("ing"):  # "are coordinating" is active
                 by = _BY.search(masked[cue.end():cue.end() + 60])
                 if by and _state_participle(masked, cue.start(), cue.end() + by.end()):
                     by = None  # "was held in areas controlled by the KRG": a place, no agent
@@ -1099,8 +1100,11 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             group = list(group) + [m for m in extra if m not in group]
             if group:
                 group += _joint_content(masked, group, cues, c_hi, clause_mentions, cfg.cue_re)
-        else:  # a deed without a cue verb
+        else:  # a deed without a cue verb ("Iraqi soldiers took part in Turkish drills")
             group = list(group) + sources
+            if group:
+                group += [m for m in _joint_partners(masked, c_lo, c_hi, clause_mentions)
+                          if m not in group]
         new = _holders(group)
         if new:
             if not holders:
@@ -1130,14 +1134,17 @@ _SUBJECT_GAP = re.compile(r"\s+(?:(?:both|also|later|then|too|itself|has|have|ha
 _OBJECT_RELATIVE = re.compile(
     r",\s+(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:move|decision|step|vote|plan|position|stance|"
     r"demand|request|proposal|offer|idea|measure|deal|policy|ban|operation|action|ruling|call|"
-    r"condition|ultimatum|initiative|warning|threat|charge|claim|accusation|verdict)s?\s+"
+    r"condition|ultimatum|initiative|warning|threat|charge|claim|accusation|verdict|referendum|"
+    r"poll|ballot)s?\s+"
     # "…, a claim the office of Prime Minister X denied", "…, which Baghdad calls illegal",
     # "…, which the government of Prime Minister Haider al-Abadi rejects"
-    r"(?:that\s+|which\s+)?(?:the\s+(?=[A-Z])|the\s+(?:office|government)\s+of\s+"
+    r"(?:that\s+|which\s+)?(?:both\s+)?(?:the\s+(?=[A-Z])|the\s+(?:office|government)\s+of\s+"
     r"(?:(?:Prime\s+Minister|President)\s+)?(?=[A-Z]))?"
     r"|which\s+(?:the\s+|" + _GOVERNMENT_OF.pattern + r")?(?=[A-Z])"
     r"|which\s+(?=(?:both|the\s+two|the\s+three)\s))"  # "…, which both governments opposed"
-    r"|\bwhat\s+(?:the\s+)?(?=[A-Z])")  # "… in what Erbil describes as a first step"
+    r"|\bwhat\s+(?:the\s+)?(?=[A-Z])"  # "… in what Erbil describes as a first step"
+    # "… voted in a referendum that both Baghdad and Ankara reject"
+    r"|(?<=\s)(?:referendum|vote|poll|ballot)\s+(?:that|which)\s+(?:both\s+)?(?:the\s+(?=[A-Z]))?")
 
 
 def _past_list(masked, end, mentions):
@@ -1183,6 +1190,10 @@ _AND_ADVERBIAL = re.compile(
     r"\s+(?:later|after(?:wards)?)|later|then|soon|meanwhile|afterwards|now)\s*,?\s+(?:the\s+)?")
 
 
+_SCHEDULES = re.compile(r"\s+(?:\w+ly\s+)?(?:plans?|planned|planning|intends?|intended|held|holds|"
+                        r"holding|will\s+hold|is\s+to\s+hold|organi[sz]ed|scheduled)\b")
+
+
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     """Starts of coordinated clauses with an actor subject: "…, and Turkey later imposed a ban",
     "…, a decision the prime minister called a mistake".
@@ -1201,8 +1212,9 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
             subject = _group_from(masked, after)  # "…, which Ankara, like Baghdad, rejected"
         else:
             subject = cfg.actors.find_generic(masked, rel.end(), rel.end() + 40)[:1]
-        if not subject or subject[0].start not in (rel.end(), at):
-            continue
+        if not subject or subject[0].start not in (rel.end(), at) \
+                or _SCHEDULES.match(masked, subject[-1].end):
+            continue  # "…, a referendum the Kurdistan Region plans to hold": no position taken
         end = subject[-1].end
         if _cue_follows(masked, end, cfg) or (
                 len(subject) > 1 and masked.startswith(",", end) and _cue_follows(masked, end + 1, cfg)):

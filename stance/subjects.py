@@ -410,7 +410,7 @@ _INVERTED_GAP_WORD = re.compile(
 _EXERCISE_WORDS = r"drills?|exercises?|manoeuvres?|maneuvers?"
 _EXERCISE = re.compile(r"\b(?:%s|war\s+games)\b" % _EXERCISE_WORDS, re.IGNORECASE)
 _PARTNER = re.compile(r"\b(?:join(?:ed|ing|s)?|alongside|together\s+with|(?P<with>with)|"
-                      r"(?P<part>(?:part|participat\w*)\s+in\s+(?:a|an|the)))\s+"
+                      r"(?P<part>(?:part|participat\w*)\s+in(?:\s+(?:a|an|the))?))\s+"
                       r"(?:units\s+of\s+)?(?:the\s+|their\s+)?$", re.IGNORECASE)
 _FORCE_NOUN = re.compile(r"\s*(?:\w+\s+)?(?:troops|forces|army|armies|soldiers|units|military|"
                          r"counterparts|navy|air\s+force|guards)\b", re.IGNORECASE)

@@ -1169,3 +1169,22 @@ def test_statements_an_office_relaying_an_outsiders_words_holds_nothing():
     # an actor's own words relayed by its office stay its own
     assert holders("Erdogan told his Russian counterpart that Ankara would not accept the "
                    "vote, the Turkish presidency said.") == {"Turkey"}
+
+
+def test_statements_soldiers_taking_part_in_another_armys_exercise():
+    assert holders("Iranian soldiers took part in Iraqi military drills near the border on "
+                   "Sunday.") == {"Iran", "Iraq"}
+
+
+def test_statements_a_referendum_that_governments_reject_or_its_organisers_plan():
+    assert holders("Erbil held the vote on Monday in a referendum that both Tehran and "
+                   "Washington oppose.") == {"KRG", "Iran", "US"}
+    # the organiser's schedule is no position taken in a relative clause
+    assert holders("Abadi said he would discuss the referendum that the Kurdistan Region plans "
+                   "to hold in September.") == {"Iraq"}
+
+
+def test_statements_a_plural_description_in_the_progressive_acts():
+    rows = attribute_text("Iranian and Iraqi officers met in Baghdad on Monday. The two "
+                          "governments are coordinating their response to the vote.")
+    assert {a for a, speaker, _ in rows if speaker == "The two governments"} == {"Iran", "Iraq"}
