@@ -912,6 +912,15 @@ _NO_COMMENT = re.compile(
     r"(?:requests?|calls|queries|e-?mails|messages)\b)", re.IGNORECASE)
 
 
+# a subject that withholds: "Yildirim gave no details of …", "He declined to say whether …"
+_NO_DETAILS = re.compile(
+    r"\b(?:(?:gave|gives|offered|provided)\s+no\s+(?:further\s+|other\s+)?(?:details?|indication|timeline|"
+    r"timetable|specifics)"
+    r"|(?:did|does|would|could)\s*(?:not|n['’]t)\s+(?:immediately\s+)?(?:say|specify|elaborate|give\s+details)"
+    r"(?=\s+(?:what|how|when|which|whether|if|who|where|why|on|further)\b|\s*[.,;])"
+    r"|declined\s+to\s+(?:say|specify|elaborate))\b", re.IGNORECASE)
+
+
 def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=False,
                     named_only=False):
     participle = _LEADING_PARTICIPLE.match(masked, lo)
@@ -940,6 +949,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 and not _OBJECT_WHOM.search(masked, max(c_lo, c.start() - 30), c.start())
                 and not (c.group().lower() in _BE_HAVE and _EXPECTED.match(masked, c.end()))
                 and not _EXPECTED_BEFORE.search(masked, max(c_lo, c.start() - 40), c.start())]
+        held_back = _NO_DETAILS.search(masked, c_lo, c_hi)
+        if held_back and not any(c.end() <= held_back.start() for c in cues):
+            continue  # "He would not say what those measures were": nothing stated
         # "was told by", "is coordinating": the auxiliary is part of the next cue's verb (a
         # modal stays: "will not move" states an intention)
         cues = [c for i, c in enumerate(cues) if not (

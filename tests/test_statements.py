@@ -1188,3 +1188,12 @@ def test_statements_a_plural_description_in_the_progressive_acts():
     rows = attribute_text("Iranian and Iraqi officers met in Baghdad on Monday. The two "
                           "governments are coordinating their response to the vote.")
     assert {a for a, speaker, _ in rows if speaker == "The two governments"} == {"Iran", "Iraq"}
+
+
+def test_statements_a_holder_who_withholds_details_states_nothing():
+    assert holders("Yildirim gave no details of the measures Ankara might take.") == set()
+    assert holders("He would not say what those measures were.") == set()
+    # a statement made before the withholding stands
+    assert holders("Iran's army announced the deployment but gave no details of the "
+                   "systems.") == {"Iran"}
+    assert holders("Abadi said Baghdad would act, but he did not say how.") == {"Iraq"}
