@@ -55,6 +55,7 @@ _FROM_HEADS = frozenset("""delegation delegations envoy envoys officials officia
 representatives representative diplomats visitors commanders""".split()) | _FROM_DOCUMENTS
 _FROM_LEAD = frozenset("a an the senior top military high-level security another".split())
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
+ministry ministries cabinet presidency
 sources source officers politicians official leader diplomat commander lawmaker officer
 politician spokesman spokeswoman""".split())
 _PARTICLE = r"(?:(?:down|up|out|off|back|away|aside|over)\s+)?"  # "was turned down by"

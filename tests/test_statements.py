@@ -1197,3 +1197,12 @@ def test_statements_a_holder_who_withholds_details_states_nothing():
     assert holders("Iran's army announced the deployment but gave no details of the "
                    "systems.") == {"Iran"}
     assert holders("Abadi said Baghdad would act, but he did not say how.") == {"Iraq"}
+
+
+def test_statements_a_ministry_in_a_capital_and_informing_as_speech():
+    assert holders("The transport ministry in Baghdad informed the airports that the ban "
+                   "remained in force.") == {"Iraq"}
+    assert holders("The foreign ministry in Tehran notified Erbil that the crossings would "
+                   "close.") == {"Iran"}
+    # a place after forces is where they are, not whose
+    assert holders("Troops in Kirkuk informed residents of a curfew.") == set()
