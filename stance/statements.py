@@ -792,8 +792,15 @@ def _modal_first(masked, lo, hi, cue_re) -> bool:
     modal = _MODAL.search(masked, lo, hi)
     if not modal:
         return False
-    verb = next((c for c in cue_re.finditer(masked, lo, hi) if c.group().lower() not in _AUX), None)
-    return verb is None or modal.start() < verb.start()
+    # a verb in a relative clause describes the subject: "Kurdish leaders who declare
+    # independence must be ready to face the consequences, X said" is X's warning
+    verb = next((c for c in cue_re.finditer(masked, lo, hi) if c.group().lower() not in _AUX
+                 and not _RELATIVE_BEFORE.search(masked, max(lo, c.start() - 16), c.start())
+                 and not _NOUN_BEFORE.search(masked, max(lo, c.start() - 12), c.start())), None)
+    return verb is None or modal.start() <= verb.start()
+
+
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:\w+ly\s+)?$")
 
 
 # a sentence that opens with a source relaying a report ("Turkish media reported that …",

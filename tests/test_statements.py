@@ -1206,3 +1206,11 @@ def test_statements_a_ministry_in_a_capital_and_informing_as_speech():
                    "close.") == {"Iran"}
     # a place after forces is where they are, not whose
     assert holders("Troops in Kirkuk informed residents of a curfew.") == set()
+
+
+def test_statements_a_warning_about_those_who_act_is_the_speakers():
+    assert holders("Iranian leaders who back the vote must be ready to face the consequences, "
+                   "Turkey's foreign minister said on Monday.") == {"Turkey"}
+    # a reported deed before the attribution is still its subject's
+    assert holders("Iranian leaders backed the vote, Turkey's foreign minister said on "
+                   "Monday.") == {"Iran"}
