@@ -40,6 +40,8 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
                        PAST_COMMA as _PAST_COMMA, GOVERNMENT_OF as _GOVERNMENT_OF,
+                       NOUN_BEFORE_PARTICIPLE as _NOUN_BEFORE_PARTICIPLE,
+                       POSITION_PARTICIPLES as _POSITION_PARTICIPLES,
                        ellipsis_partners as _ellipsis_partners,
                        passive_by as _passive_by, reaction_source as _reaction_source,
                        state_participle as _state_participle,
@@ -800,6 +802,7 @@ def _modal_first(masked, lo, hi, cue_re) -> bool:
     return verb is None or modal.start() <= verb.start()
 
 
+_PARTICIPLE_BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")  # "a ban ordered by Baghdad"
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:\w+ly\s+)?$")
 
 
@@ -1009,8 +1012,11 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     after = _UP_TO_COMMA.match(masked, cue.end())
                     group = _resolve_generic(masked, cue.end(), after.end(), cfg, state, context,
                                              speech=False)
-            elif _PASSIVE_AUX.search(masked[max(c_lo, cue.start() - 25):cue.start()]) \
-                    and not cue_word(cue).endswith("ing"):  # "are coordinating" is active
+            elif (_PASSIVE_AUX.search(masked[max(c_lo, cue.start() - 25):cue.start()])
+                  and not cue_word(cue).endswith("ing")) \
+                    or (_PARTICIPLE_BY.match(masked, cue.end()) and cue_word(cue) in _POSITION_PARTICIPLES
+                        and _NOUN_BEFORE_PARTICIPLE.search(masked, max(c_lo, cue.start() - 30), cue.start())):
+                # "are coordinating" is active; "a ban ordered by Baghdad" is passive
                 by = _BY.search(masked[cue.end():cue.end() + 60])
                 if by and _state_participle(masked, cue.start(), cue.end() + by.end()):
                     by = None  # "was held in areas controlled by the KRG": a place, no agent

@@ -142,6 +142,12 @@ def more_agents(masked, group, mentions):
     return out
 
 
+# "a ban ordered by Baghdad", "a vote opposed by the central government": a participle
+# after its noun
+# … of a position taken (not "the referendum planned by the KRG", "a complaint filed by")
+POSITION_PARTICIPLES = frozenset("""imposed ordered rejected opposed condemned denounced
+demanded declared decreed""".split())
+NOUN_BEFORE_PARTICIPLE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*\s+$")
 _LATER_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"(?:\s+(?:with|within|in|on|at|for)\s+[\w-]+(?:\s+[\w-]+)?)?\s+by\s+(?:the\s+)?")
 
@@ -151,7 +157,9 @@ def later_passive_agents(masked, hi, cues, mentions):
     by Baghdad and Ankara"), where `passive_by` gives only the clause's first passive."""
     out = []
     for cue in cues:
-        if not _LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start()) \
+        if not (_LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start())
+                or (NOUN_BEFORE_PARTICIPLE.search(masked, max(0, cue.start() - 30), cue.start())
+                    and cue_word(cue) in POSITION_PARTICIPLES)) \
                 or _MEDIUM_VERB.match(cue.group() + " "):
             continue  # "was quoted as saying by Rudaw": the outlet only reports
         by = _BY_AGENT.match(masked, cue.end(), hi)

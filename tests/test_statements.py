@@ -1214,3 +1214,14 @@ def test_statements_a_warning_about_those_who_act_is_the_speakers():
     # a reported deed before the attribution is still its subject's
     assert holders("Iranian leaders backed the vote, Turkey's foreign minister said on "
                    "Monday.") == {"Iran"}
+
+
+def test_statements_a_measure_ordered_by_an_actor_after_its_noun():
+    assert holders("Flights left on Friday before a ban ordered by Baghdad came into "
+                   "force.") == {"Iraq"}
+    assert holders("Erbil rejected the flight ban imposed by Baghdad.") == {"KRG", "Iraq"}
+    # a plan is no position taken; a participle after a comma describes the subject
+    assert holders("Erdogan restated his opposition to the referendum planned by the KRG."
+                   ) == {"Turkey"}
+    assert holders("Iraq's Kurds, backed by the United States, said they would vote."
+                   ) == {"KRG"}
