@@ -238,6 +238,11 @@ def lex():
     ("Abadi pointed to his part in thwarting last year's independence project.", "referendum",
      "against", 0.5),
     ("Abadi cautioned that the referendum was doomed to fail.", "referendum", "against", 0.5),
+    # vowing to regain lost ground; resisting an occupation; returning fire
+    ("The commander said his men would regain their lost positions.", "force", "favor", 1.0),
+    ("They vowed to recover the money.", "force", "none", 0),
+    ("He told the fighters to resist what he called the occupation.", "force", "favor", 1.0),
+    ("Kurdish units returned fire.", "force", "favor", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
