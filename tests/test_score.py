@@ -243,6 +243,12 @@ def lex():
     ("They vowed to recover the money.", "force", "none", 0),
     ("He told the fighters to resist what he called the occupation.", "force", "favor", 1.0),
     ("Kurdish units returned fire.", "force", "favor", 0.5),
+    # a rejection of the vote or of force; the date not moving
+    ("He renewed the rejection of the planned Kurdish vote.", "referendum", "against", 1.0),
+    ("Ankara repeated its rejection of any use of force.", "force", "against", None),
+    ("The rejection of the offer angered Erbil.", "referendum", "none", 0),
+    ("The door is open, he said, but the date is not moving.", "referendum", "favor", 0.5),
+    ("Its timing will not suit everyone.", "referendum", "none", 0),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
