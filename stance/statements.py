@@ -802,6 +802,8 @@ def _modal_first(masked, lo, hi, cue_re) -> bool:
     return verb is None or modal.start() <= verb.start()
 
 
+_ABSTRACT_OWNED = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}?(?:integrity|sovereignty|unity|borders?|"
+                             r"territory|stability|security|constitution|future|interests?)\b")
 _PARTICIPLE_BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")  # "a ban ordered by Baghdad"
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:\w+ly\s+)?$")
 
@@ -1036,6 +1038,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     break
                 if not group:  # "Turkish troops were deployed …"
                     group = _subject_group(masked, c_lo, cue.start(), clause_mentions)
+                    if group and _ABSTRACT_OWNED.match(masked, group[-1].end):
+                        group = []  # "Iraq's territorial integrity was stressed": no agent
             else:
                 if named_only and cue.group().lower() in _AUX:
                     continue
@@ -1215,6 +1219,7 @@ _AND_ADVERBIAL = re.compile(
     r"\s+(?:later|after(?:wards)?)|later|then|soon|meanwhile|afterwards|now)\s*,?\s+(?:the\s+)?")
 
 
+_WHERE = re.compile(r",\s+where\s+(?:the\s+)?")
 _SCHEDULES = re.compile(r"\s+(?:\w+ly\s+)?(?:plans?|planned|planning|intends?|intended|held|holds|"
                         r"holding|will\s+hold|is\s+to\s+hold|organi[sz]ed|scheduled)\b")
 
@@ -1244,6 +1249,15 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
         if _cue_follows(masked, end, cfg) or (
                 len(subject) > 1 and masked.startswith(",", end) and _cue_follows(masked, end + 1, cfg)):
             starts.append(rel.start())
+    for where in _WHERE.finditer(masked, lo):
+        # "… flew on to Ankara, where President Erdogan said …": a clause of its own speaker
+        after = [m for m in mentions if m.start >= where.end()][:4]
+        if after and after[0].kind in ("actor", "other") \
+                and _TITLE_WORDS.fullmatch(masked, where.end(), after[0].start):
+            subject = _group_from(masked, after)
+            cue = _cue_after(masked, subject[-1].end, cfg)
+            if cue is not None and cue_word(cue) in cfg.content_cues:  # not "where X backs …"
+                starts.append(where.end())
     for conj in _AND.finditer(masked, lo):
         if any(m.end <= conj.start() and not masked[m.end:conj.start()].strip(" ,")
                and not (masked.startswith(",", conj.start())

@@ -185,6 +185,8 @@ _TEMPORAL_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}(?:,\s[^,;]{2,40
                            r"\s+(?:(?:also|again|already|publicly|had|has|have|\w+ly)\s+){0,3}")
 
 
+_VOTING_BODY = re.compile(r"\b(?:parliament|parliaments|lawmakers|MPs|deputies|legislators|council|"
+                          r"cabinet|assembly|legislature|congress|senate|house)\b", re.IGNORECASE)
 _CONTENTLESS = frozenset("spoke speaks spoken talked talks met meets".split())  # "after X spoke with Y"
 # acts that take a position as speech does ("hours after the court ordered it suspended", "a
 # day after Baghdad imposed a flight ban"); not military deeds, which in a temporal clause are
@@ -196,13 +198,17 @@ def temporal_speakers(masked, lo, cues, mentions):
     """The subjects of speech cues in temporal clauses ("as Ankara warned that …")."""
     out = []
     for cue in cues:
-        if (cue.lastgroup != "speech" and cue_word(cue) not in _POSITION_ACTS) \
+        voted = cue_word(cue) == "voted"
+        if (cue.lastgroup != "speech" and cue_word(cue) not in _POSITION_ACTS and not voted) \
                 or cue_word(cue) in AUX or cue_word(cue) in _CONTENTLESS:
             continue
         before = [m for m in mentions if lo <= m.start and m.end <= cue.start()]
         group = group_ending(masked, before, len(before) - 1) if before else []
         if not group or group[-1] is not before[-1]:
             continue
+        if voted and not _VOTING_BODY.search(
+                masked[group[0].start:cue.start()]):
+            continue  # a parliament's vote takes a position; a population's is narration
         if _TEMPORAL_GAP.fullmatch(masked, group[-1].end, cue.start()) \
                 and _TEMPORAL_BEFORE.search(masked, max(lo, group[0].start - 60), group[0].start):
             out += group
@@ -417,7 +423,8 @@ _INVERTED_GAP_WORD = re.compile(
 
 
 _EXERCISE_WORDS = r"drills?|exercises?|manoeuvres?|maneuvers?"
-_EXERCISE = re.compile(r"\b(?:%s|war\s+games)\b" % _EXERCISE_WORDS, re.IGNORECASE)
+_EXERCISE = re.compile(r"\b(?:%s|war\s+games|exercis(?:ed|ing)|drilling)\b" % _EXERCISE_WORDS,
+                       re.IGNORECASE)  # "… has been exercising with the Turkish army"
 _PARTNER = re.compile(r"\b(?:join(?:ed|ing|s)?|alongside|together\s+with|(?P<with>with)|"
                       r"(?P<part>(?:part|participat\w*)\s+in(?:\s+(?:a|an|the))?))\s+"
                       r"(?:units\s+of\s+)?(?:the\s+|their\s+)?$", re.IGNORECASE)

@@ -1225,3 +1225,31 @@ def test_statements_a_measure_ordered_by_an_actor_after_its_noun():
                    ) == {"Turkey"}
     assert holders("Iraq's Kurds, backed by the United States, said they would vote."
                    ) == {"KRG"}
+
+
+def test_statements_a_contingent_exercising_with_another_army():
+    assert holders("A small Iraqi contingent has been exercising with the Turkish army."
+                   ) == {"Iraq", "Turkey"}
+
+
+def test_statements_a_parliaments_vote_in_a_temporal_clause():
+    assert holders("Barzani spoke in Akre, a day after Iraq's parliament voted to reject the "
+                   "referendum.") == {"KRG", "Iraq"}
+    # a population's vote is narration
+    assert holders("Barzani spoke in Akre, a week after Iraqi Kurds voted for independence."
+                   ) == {"KRG"}
+
+
+def test_statements_an_owned_abstraction_in_a_passive_is_no_agent():
+    assert holders("Iraq's territorial integrity was stressed at the session, according to "
+                   "Jazayeri.") == {"Iran"}
+    assert holders("Turkish troops were deployed to the border.") == {"Turkey"}
+
+
+def test_statements_a_where_clause_with_its_own_speaker():
+    assert holders("Mattis flew on to Ankara, where President Recep Tayyip Erdogan said the "
+                   "vote was a mistake.") == {"Turkey"}
+    assert holders("Abadi flew to Paris, where Macron said the vote was a mistake.") == set()
+    # not a place where others merely back something
+    assert holders("Syria, where Moscow and Ankara back the Astana zones, took up the "
+                   "agenda.") == set()
