@@ -802,6 +802,15 @@ def _modal_first(masked, lo, hi, cue_re) -> bool:
     return verb is None or modal.start() <= verb.start()
 
 
+def _passive_cue(masked, lo, cue) -> bool:
+    """Whether `cue` is passive: after an auxiliary ("was told by"; "are coordinating" is
+    active), or a participle of a position after its noun ("a ban ordered by Baghdad")."""
+    if _PASSIVE_AUX.search(masked[max(lo, cue.start() - 25):cue.start()]):
+        return not cue_word(cue).endswith("ing")
+    return bool(_PARTICIPLE_BY.match(masked, cue.end())) and cue_word(cue) in _POSITION_PARTICIPLES \
+        and bool(_NOUN_BEFORE_PARTICIPLE.search(masked, max(lo, cue.start() - 30), cue.start()))
+
+
 _ABSTRACT_OWNED = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}?(?:integrity|sovereignty|unity|borders?|"
                              r"territory|stability|security|constitution|future|interests?)\b")
 _PARTICIPLE_BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")  # "a ban ordered by Baghdad"
@@ -1014,11 +1023,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     after = _UP_TO_COMMA.match(masked, cue.end())
                     group = _resolve_generic(masked, cue.end(), after.end(), cfg, state, context,
                                              speech=False)
-            elif (_PASSIVE_AUX.search(masked[max(c_lo, cue.start() - 25):cue.start()])
-                  and not cue_word(cue).endswith("ing")) \
-                    or (_PARTICIPLE_BY.match(masked, cue.end()) and cue_word(cue) in _POSITION_PARTICIPLES
-                        and _NOUN_BEFORE_PARTICIPLE.search(masked, max(c_lo, cue.start() - 30), cue.start())):
-                # "are coordinating" is active; "a ban ordered by Baghdad" is passive
+            elif _passive_cue(masked, c_lo, cue):
                 by = _BY.search(masked[cue.end():cue.end() + 60])
                 if by and _state_participle(masked, cue.start(), cue.end() + by.end()):
                     by = None  # "was held in areas controlled by the KRG": a place, no agent
@@ -1234,12 +1239,11 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     starts = []
     for rel in _OBJECT_RELATIVE.finditer(masked, lo):
         after = [m for m in mentions if m.start >= rel.end()][:4]
+        # "…, which Ankara, like Baghdad, rejected", "…, a vote the federal government has
+        # set itself against"
         at = rel.end() + 4 if masked.startswith("the ", rel.end()) else rel.end()
-        if after and after[0].start == at and after[0].kind == "actor":
-            # "…, a vote the federal government has set itself against"
+        if after and after[0].start in (rel.end(), at) and after[0].kind == "actor":
             subject = _group_from(masked, after)
-        elif after and after[0].start == rel.end() and after[0].kind == "actor":
-            subject = _group_from(masked, after)  # "…, which Ankara, like Baghdad, rejected"
         else:
             subject = cfg.actors.find_generic(masked, rel.end(), rel.end() + 40)[:1]
         if not subject or subject[0].start not in (rel.end(), at) \
