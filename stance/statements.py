@@ -40,8 +40,7 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
                        PAST_COMMA as _PAST_COMMA, GOVERNMENT_OF as _GOVERNMENT_OF,
-                       NOUN_BEFORE_PARTICIPLE as _NOUN_BEFORE_PARTICIPLE,
-                       POSITION_PARTICIPLES as _POSITION_PARTICIPLES,
+                       position_participle as _position_participle, CAPITAL_WORD as _CAPITAL_WORD,
                        ellipsis_partners as _ellipsis_partners,
                        passive_by as _passive_by, reaction_source as _reaction_source,
                        state_participle as _state_participle,
@@ -807,13 +806,12 @@ def _passive_cue(masked, lo, cue) -> bool:
     active), or a participle of a position after its noun ("a ban ordered by Baghdad")."""
     if _PASSIVE_AUX.search(masked[max(lo, cue.start() - 25):cue.start()]):
         return not cue_word(cue).endswith("ing")
-    return bool(_PARTICIPLE_BY.match(masked, cue.end())) and cue_word(cue) in _POSITION_PARTICIPLES \
-        and bool(_NOUN_BEFORE_PARTICIPLE.search(masked, max(lo, cue.start() - 30), cue.start()))
+    return bool(_BY_NAME.match(masked, cue.end())) and _position_participle(masked, lo, cue)
 
 
 _ABSTRACT_OWNED = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}?(?:integrity|sovereignty|unity|borders?|"
                              r"territory|stability|security|constitution|future|interests?)\b")
-_PARTICIPLE_BY = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")  # "a ban ordered by Baghdad"
+_BY_NAME = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")  # "… ordered by Baghdad"
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:\w+ly\s+)?$")
 
 
@@ -1157,7 +1155,7 @@ _BARE_BE = re.compile(r"\s+(?:is|was|has|had|’s|'s)\b(?!\s+(?:\w+ly\s+|not\s+|
 _FINITE = re.compile(r"\s+(?:had|has|have|would|will|must|should|could|can|is|are|was|were)\b",
                      re.IGNORECASE)
 _AND = re.compile(r",?\s+and\s+(?:both\s+)?(?:the\s+)?")
-_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*\s+){0,3}")  # "and President Recep Tayyip Erdogan"
+_TITLE_WORDS = re.compile(r"(?:" + _CAPITAL_WORD + r"){0,3}")  # "and President Recep Tayyip Erdogan"
 # "…, and neighbouring Turkey and Iran fear …": an epithet before a new clause's subject
 _CLAUSE_SUBJECT_LEAD = re.compile(r"(?:(?:neighbou?ring|fellow|regional|powerful|key)\s+)?"
                                   + _TITLE_WORDS.pattern)

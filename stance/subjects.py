@@ -80,7 +80,8 @@ _BREAK_BEFORE = re.compile(r"[,;:—–(]\s*(?:the\s+|its\s+|their\s+)?$")
 # name the addressee instead
 _THE = re.compile(r"(?:the\s+)?")
 _MEDIUM_VERB = re.compile(r"\b(?:reported|quoted|carried|cited|published|broadcast|aired|relayed)\s")
-_AGENT_LEAD = re.compile(r"(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}")
+CAPITAL_WORD = r"[A-Z][\w.’'-]*\s+"  # a capitalised word of a title or name, and its space
+_AGENT_LEAD = re.compile(r"(?:the\s+)?(?:" + CAPITAL_WORD + r"){0,3}")
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3}?)")
 _OWN_SUBJECT = re.compile(r"\b(?:he|she|they|we|I|you|it)\b", re.IGNORECASE)
 _AFTER_QUOTE = re.compile(r"[_”\"’,]\s*$")
@@ -142,12 +143,20 @@ def more_agents(masked, group, mentions):
     return out
 
 
-# "a ban ordered by Baghdad", "a vote opposed by the central government": a participle
-# after its noun
-# … of a position taken (not "the referendum planned by the KRG", "a complaint filed by")
-POSITION_PARTICIPLES = frozenset("""imposed ordered rejected opposed condemned denounced
+# participles of a position taken (not "the referendum planned by the KRG", "a complaint
+# filed by")
+_POSITION_PARTICIPLES = frozenset("""imposed ordered rejected opposed condemned denounced
 demanded declared decreed""".split())
-NOUN_BEFORE_PARTICIPLE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*\s+$")
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?[a-z][\w-]*\s+$")
+
+
+def position_participle(masked, lo, cue) -> bool:
+    """Whether `cue` is the participle of a position taken right after its noun: "a ban
+    ordered by Baghdad", "a vote opposed by the central government"."""
+    return cue_word(cue) in _POSITION_PARTICIPLES \
+        and bool(_NOUN_BEFORE.search(masked, max(lo, cue.start() - 30), cue.start()))
+
+
 _LATER_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _BY_AGENT = re.compile(r"(?:\s+(?:with|within|in|on|at|for)\s+[\w-]+(?:\s+[\w-]+)?)?\s+by\s+(?:the\s+)?")
 
@@ -158,8 +167,7 @@ def later_passive_agents(masked, hi, cues, mentions):
     out = []
     for cue in cues:
         if not (_LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start())
-                or (NOUN_BEFORE_PARTICIPLE.search(masked, max(0, cue.start() - 30), cue.start())
-                    and cue_word(cue) in POSITION_PARTICIPLES)) \
+                or position_participle(masked, 0, cue)) \
                 or _MEDIUM_VERB.match(cue.group() + " "):
             continue  # "was quoted as saying by Rudaw": the outlet only reports
         by = _BY_AGENT.match(masked, cue.end(), hi)
@@ -179,7 +187,7 @@ def later_passive_agents(masked, hi, cues, mentions):
 _TEMPORAL_BEFORE = re.compile(r"\b(?:after|as|before|when|while)\s+(?:the\s+)?(?:(?!(?:voters|residents|"
                               r"people|citizens|crowds|protesters|demonstrators|civilians|families|"
                               r"villagers|inhabitants)\b)(?:[a-z][\w-]*\s+){1,3}"
-                              r"(?:of|in|from)\s+(?:the\s+)?|(?-i:(?:[A-Z][\w.’'-]*\s+){1,4}))?$",
+                              r"(?:of|in|from)\s+(?:the\s+)?|(?-i:(?:" + CAPITAL_WORD + r"){1,4}))?$",
                               re.IGNORECASE)  # "after Prime Minister Haider al-Abadi warned"
 _TEMPORAL_GAP = re.compile(r"(?:['’]s)?(?:\s+[a-z][\w-]*){0,2}(?:,\s[^,;]{2,40},)?"
                            r"\s+(?:(?:also|again|already|publicly|had|has|have|\w+ly)\s+){0,3}")
@@ -206,8 +214,7 @@ def temporal_speakers(masked, lo, cues, mentions):
         group = group_ending(masked, before, len(before) - 1) if before else []
         if not group or group[-1] is not before[-1]:
             continue
-        if voted and not _VOTING_BODY.search(
-                masked[group[0].start:cue.start()]):
+        if voted and not _VOTING_BODY.search(masked, group[0].start, cue.start()):
             continue  # a parliament's vote takes a position; a population's is narration
         if _TEMPORAL_GAP.fullmatch(masked, group[-1].end, cue.start()) \
                 and _TEMPORAL_BEFORE.search(masked, max(lo, group[0].start - 60), group[0].start):
