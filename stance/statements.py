@@ -39,15 +39,15 @@ from .names import (NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names,
 from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
                        inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
-                       PAST_COMMA as _PAST_COMMA, GOVERNMENT_OF as _GOVERNMENT_OF,
+                       GOVERNMENT_OF as _GOVERNMENT_OF,
                        position_participle as _position_participle, CAPITAL_WORD as _CAPITAL_WORD,
-                       ellipsis_partners as _ellipsis_partners,
+                       ellipsis_partners as _ellipsis_partners, by_agents as _by_agents,
                        passive_by as _passive_by, reaction_source as _reaction_source,
                        state_participle as _state_participle,
                        control_gainer as _control_gainer,
                        relative_subject as _relative_subject,
                        subject_group as _subject_group, adjacent_subject as _adjacent_subject,
-                       in_relative as _in_relative, more_agents as _more_agents,
+                       in_relative as _in_relative,
                        temporal_speakers as _temporal_speakers,
                        reaction_sources as _reaction_sources, OTHERS_OF as _OTHERS_OF)
 from .resources import load_actors, load_cues, load_titles
@@ -1027,10 +1027,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     by = None  # "was held in areas controlled by the KRG": a place, no agent
                 # the agent is the phrase after "by", not a mention past a comma ("opposed by
                 # most regional actors, which warned it would distract from Iraq's fight")
-                group = _more_agents(masked, _group_from(masked, [
-                    m for m in clause_mentions if m.start >= cue.end() + by.end()
-                    and not _PAST_COMMA.search(masked, cue.end() + by.end(), m.start)]),
-                    clause_mentions) if by else []
+                group = _by_agents(masked, cue.end() + by.end(), clause_mentions) if by else []
                 if not group and by:  # "… was waved away by the spokesman"
                     at = cue.end() + by.end()
                     group = _resolve_generic(masked, at, _UP_TO_COMMA.match(masked, at).end(), cfg,

@@ -158,24 +158,45 @@ def position_participle(masked, lo, cue) -> bool:
 
 
 _LATER_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
-_BY_AGENT = re.compile(r"(?:\s+(?:with|within|in|on|at|for)\s+[\w-]+(?:\s+[\w-]+)?)?\s+by\s+(?:the\s+)?")
+_BY_AGENT = re.compile(r"(?:\s+(?:with|within|in|on|at|for|as)\s+[\w-]+(?:\s+[\w-]+)?)?\s+by\s+(?:the\s+)?")
+_AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 
 
 def later_passive_agents(masked, hi, cues, mentions):
     """Agents of every passive cue of a clause ("a decision that was condemned within hours
     by Baghdad and Ankara"), where `passive_by` gives only the clause's first passive."""
-    out = []
+    out, passive = [], False
     for cue in cues:
+        # "was rejected by Baghdad and opposed by Turkey": a participle coordinated with a
+        # passive is one too
         if not (_LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start())
-                or position_participle(masked, 0, cue)) \
+                or position_participle(masked, 0, cue)
+                or passive and _AND_BEFORE.search(masked, max(0, cue.start() - 20), cue.start())) \
                 or _MEDIUM_VERB.match(cue.group() + " "):
             continue  # "was quoted as saying by Rudaw": the outlet only reports
+        passive = True
         by = _BY_AGENT.match(masked, cue.end(), hi)
         if by and not state_participle(masked, cue.start(), by.end()):
-            out += more_agents(masked, group_from(masked, [
-                m for m in mentions if m.start >= by.end()
-                and not PAST_COMMA.search(masked, by.end(), m.start)]), mentions)
+            out += by_agents(masked, by.end(), mentions)
     return out
+
+
+_LIST_END = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\b")
+
+
+def by_agents(masked, at, mentions):
+    """The agents after a passive's "by" at `at`, with further "by" groups: the phrase starts
+    before any clause break ("opposed by most regional actors, which warned …" has none), and
+    a list runs past a bare comma only when a conjunction ends it ("by Turkey, Iran and the
+    United States")."""
+    group = group_from(masked, [m for m in mentions if m.start >= at])
+    if not group or PAST_COMMA.search(masked, at, group[0].start):
+        return []
+    gaps = [masked[a.end:b.start] for a, b in zip(group, group[1:])]
+    bare = [i for i, g in enumerate(gaps) if g.strip() == ","]
+    if bare and not any(_LIST_END.match(g) for g in gaps[bare[0]:]):
+        group = group[:bare[0] + 1]
+    return more_agents(masked, group, mentions)
 
 
 # a temporal clause's subject and speech verb: "…, as Turkey warned that …", "a day after the

@@ -1068,6 +1068,16 @@ def test_statements_a_passive_agent_ends_at_a_clause_break():
         "Iraq", "Turkey"}
 
 
+def test_statements_a_passive_agent_list_and_a_coordinated_passive():
+    assert holders("The vote was opposed by Turkey, Iran and the United States.") == {
+        "Turkey", "Iran", "US"}
+    # without a conjunction the comma ends the agent: Ankara speaks in its own clause
+    assert holders("The plan was rejected by Baghdad, Ankara's ally said.") == {"Iraq"}
+    # "and opposed by …" continues "was rejected as unconstitutional by …"
+    assert holders("The vote was rejected as unconstitutional by the federal government and "
+                   "opposed by Turkey and Iran.") == {"Iraq", "Turkey", "Iran"}
+
+
 def test_statements_a_documents_quote_of_the_person_who_opens_the_sentence():
     # the readout is Erbil's; the words it quotes are Tillerson's
     rows = attribute_text('Erbil\'s presidency published a readout. Tillerson "would rather see '
