@@ -249,6 +249,13 @@ def lex():
     ("The rejection of the offer angered Erbil.", "referendum", "none", 0),
     ("The door is open, he said, but the date is not moving.", "referendum", "favor", 0.5),
     ("Its timing will not suit everyone.", "referendum", "none", 0),
+    # denying or playing down a reported deed of force; pausing one's forces' advance
+    ("Qassemi dismissed reports that Iranian artillery had shelled the region.", "force",
+     "against", 0.5),
+    ("The command played down reports of a military build-up near Erbil.", "force", "against",
+     0.5),
+    ("Iranian artillery shelled the region.", "force", "favor", None),
+    ("The ministry denied reports of a troop deployment to the border.", "force", "against", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
