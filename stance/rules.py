@@ -23,7 +23,9 @@ from .resources import TARGETS
 
 # what a rejection can turn down: "rejected every call to …" negates the demanded step
 _DEMANDS = r"calls?|demands?|requests?|pressure"
-_NEGATION = re.compile(r"\b(?:not|never|no|nobody|no one|n['’]t|without(?! (?:a |any )?(?:doubt|question|hesitation|delay)\b)|"
+# "will not hesitate to use force" is no negation; "won't" has no word boundary before "n't"
+_NEGATION = re.compile(r"(?:\b(?:not|never)|(?<=\w)n['’]t)(?!\s+hesitat)\b|"
+                       r"\b(?:no|nobody|no one|without(?! (?:a |any )?(?:doubt|question|hesitation|delay)\b)|"
                        r"neither|nor|refus\w* to|declin\w* to|"
                        r"reject\w* (?:any |all |every )?(?:" + _DEMANDS + r") to)\b",
                        re.IGNORECASE)

@@ -256,6 +256,11 @@ def lex():
      0.5),
     ("Iranian artillery shelled the region.", "force", "favor", None),
     ("The ministry denied reports of a troop deployment to the border.", "force", "against", 0.5),
+    # "not hesitate" is no negation; a contraction negates ("won't" has no word boundary)
+    ("Ankara would not hesitate to use all the means at its disposal.", "force", "favor", None),
+    ("He won't send troops to Kirkuk.", "force", "against", None),
+    ("All tools and methods are on the table.", "force", "favor", 0.5),
+    ("Ankara would respond with security, political and economic steps.", "force", "favor", 0.25),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
