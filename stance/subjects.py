@@ -302,9 +302,16 @@ def group_from(masked, cands):
     """The first mention and the mentions coordinated with it."""
     if not cands:
         return []
-    group = [cands[0]]
+    group, described = [cands[0]], False
     for nxt in cands[1:]:
-        if not _coordinated(masked, group[-1], nxt):
+        if described:  # "… of the Iranian Armed Forces, and his Turkish counterpart"
+            rest = _NAME_REST.match(masked, group[-1].end, nxt.start).end()
+            if not _LIST_AND.fullmatch(masked, rest, nxt.start):
+                break
+            described = False
+        elif _own_apposition(masked, group[-1], nxt):
+            described = True
+        elif not _coordinated(masked, group[-1], nxt):
             break
         group.append(nxt)
     if all(g.kind == "none" for g in group):
@@ -318,6 +325,20 @@ def _coordinated(masked, a: Mention, b: Mention) -> bool:
     if a.actor != b.actor and gap.split() and all(w.lower() in ("of", "the") for w in gap.split()):
         return False  # "a Kurdish member of the Iraqi parliament": the institution, not a partner
     return bool(_GROUP_SEP.match(gap)) or _title_gap(gap)
+
+
+# ", chief of staff of the Iranian Armed Forces," after a person: a description of the person
+_DESCRIPTION_OF = re.compile(r",\s+(?:[a-z][\w'’-]*\s+){1,6}(?:of|at|in|for)\s+(?:the\s+)?")
+_NAME_REST = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,4}")
+_LIST_AND = re.compile(r",\s+(?:and|as\s+well\s+as)\s+(?:the\s+|his\s+|her\s+|their\s+)?")
+
+
+def _own_apposition(masked, a: Mention, b: Mention) -> bool:
+    """Whether `b` names the body of person `a` in an appositive description, so that a list
+    goes on after it: "Bagheri, chief of staff of the Iranian Armed Forces, and his Turkish
+    counterpart, …"."""
+    return a.actor == b.actor and person_like(a.surface) \
+        and bool(_DESCRIPTION_OF.fullmatch(masked, a.end, b.start))
 
 
 def _title_gap(gap: str) -> bool:

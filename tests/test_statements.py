@@ -1263,3 +1263,18 @@ def test_statements_a_where_clause_with_its_own_speaker():
     # not a place where others merely back something
     assert holders("Syria, where Moscow and Ankara back the Astana zones, took up the "
                    "agenda.") == set()
+
+
+def test_statements_a_list_goes_on_after_a_members_description():
+    # ", chief of staff of the Iranian Armed Forces," describes Bagheri; the list goes on
+    assert holders("Mohammad Bagheri, chief of staff of the Iranian Armed Forces, and his "
+                   "Turkish counterpart, General Hulusi Akar, said the vote would damage the "
+                   "region.") == {"Iran", "Turkey"}
+    # a description naming another actor's body is no list
+    assert holders("Abadi, a guest of the Turkish president, said the vote was a "
+                   "mistake.") == {"Iraq"}
+
+
+def test_statements_irans_central_military_headquarters():
+    assert holders("Brigadier General Alireza Elhami, operations deputy of the Khatam "
+                   "al-Anbiya Air Defence Headquarters, announced the deployment.") == {"Iran"}
