@@ -445,7 +445,12 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
             # hanging": he is the person whose words the clause reports
             holders, kind, speakers = inner, inner_kind, inner
         elif inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
-                and _has_actor(inner) and not _a_person(holders, state, masked[content_end:]):
+                and _has_actor(inner) and not _a_person(holders, state, masked[content_end:]) \
+                and not (_a_person(holders, state, masked[content_end:], cfg.surnames)
+                         and not {a for a, _ in holders} & {a for a, _ in inner}):
+            # a listed surname ("Measures taken by Erbil …, Jaafari added, …") keeps his
+            # words unless the clause is his own side's ("The two sides stressed …, Bagheri
+            # told IRNA")
             if not _has_actor(holders):
                 # "X has issued a message, according to a Kurdish news site. He writes …": he
                 # is X, not the outlet
@@ -766,12 +771,14 @@ def _group_like(actor, surface, cfg) -> bool:
     return _organisation(actor, surface, cfg) or bool(_PLURAL_SPEAKER.search(surface))
 
 
-def _a_person(holders, state=None, attribution="") -> bool:
-    """Whether a speaker is a person: "he", "she", a full name ("Ibrahim Kalin"), a
-    person's title ("the commander", "the prime minister") or, given the document's state
-    and the attribution's text, a surname the document gave a person ("according to
-    Jazayeri"; not "Abadi's office")."""
+def _a_person(holders, state=None, attribution="", surnames=frozenset()) -> bool:
+    """Whether a speaker is a person: "he", "she", a full name ("Ibrahim Kalin"), a listed
+    person's surname ("Jaafari"), a person's title ("the commander", "the prime minister")
+    or, given the document's state and the attribution's text, a surname the document gave
+    a person ("according to Jazayeri"; not "Abadi's office")."""
     return any(s.lower() in ("he", "she") or _person_like(s) or _PERSON_TITLE.fullmatch(s)
+               or (s in surnames and not re.search(r"\bthe\s+" + re.escape(s) + r"|"
+                                                    + re.escape(s) + r"['’]s\b", attribution))
                or ((own := _IN_POSSESSIVE.match(s)) is not None
                    and own.group(1).lower() != "their")  # "Iraq, in his reading, is …"
                or (state is not None and state.names is not None and " " not in s

@@ -1278,3 +1278,14 @@ def test_statements_a_list_goes_on_after_a_members_description():
 def test_statements_irans_central_military_headquarters():
     assert holders("Brigadier General Alireza Elhami, operations deputy of the Khatam "
                    "al-Anbiya Air Defence Headquarters, announced the deployment.") == {"Iran"}
+
+
+def test_statements_a_listed_surname_in_a_parenthetical_keeps_his_words():
+    # the agent of "measures taken by Erbil" is talked about; Jaafari speaks
+    assert holders("Measures taken by Erbil outside the constitution, Jaafari added, could "
+                   "not be accepted.") == {"Iraq"}
+    assert holders("Protecting Iraq's territorial integrity was not something only Turkey "
+                   "and Iran agreed on, Kalin added.") == {"Turkey"}
+    # a source that is no person still hands the clause to its subject
+    assert holders("Iraqi forces attacked Peshmerga positions, according to the Peshmerga, "
+                   "who said they had repelled the assault.") == {"Iraq", "KRG"}
