@@ -1178,6 +1178,9 @@ _OBJECT_RELATIVE = re.compile(
     r"(?:(?:Prime\s+Minister|President)\s+)?(?=[A-Z]))?"
     r"|which\s+(?:the\s+|" + _GOVERNMENT_OF.pattern + r")?(?=[A-Z])"
     r"|which\s+(?=(?:both|the\s+two|the\s+three)\s))"  # "…, which both governments opposed"
+    # "…, whose legitimacy Baghdad disputed and which the United States had also opposed"
+    r"|,\s+whose\s+(?:legitimacy|legality|validity|results?|outcome|timing)\s+(?:the\s+(?=[A-Z]))?"
+    r"|\band\s+which\s+(?:the\s+(?=[A-Z]))?"
     r"|\bwhat\s+(?:the\s+)?(?=[A-Z])"  # "… in what Erbil describes as a first step"
     # "… voted in a referendum that both Baghdad and Ankara reject"
     r"|(?<=\s)(?:referendum|vote|poll|ballot)\s+(?:that|which)\s+(?:both\s+)?(?:the\s+(?=[A-Z]))?")

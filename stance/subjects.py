@@ -402,7 +402,12 @@ def in_relative(masked, lo, pos) -> bool:
     words = _WORD.findall(rel.group(1))
     while words and words[-1].lower() in ("the", "its", "their", "his", "her"):
         words.pop()
+    if len(words) == 1 and _WHOSE.match(rel.group()):
+        return False  # ", whose legitimacy Baghdad disputed": its subject
     return bool(words)
+
+
+_WHOSE = re.compile(r",\s+whose\s")
 
 
 def _governed(masked, lo, m: Mention) -> bool:

@@ -1289,3 +1289,9 @@ def test_statements_a_listed_surname_in_a_parenthetical_keeps_his_words():
     # a source that is no person still hands the clause to its subject
     assert holders("Iraqi forces attacked Peshmerga positions, according to the Peshmerga, "
                    "who said they had repelled the assault.") == {"Iraq", "KRG"}
+
+
+def test_statements_whose_and_and_which_relatives_on_the_vote():
+    assert holders("The move came three weeks after the referendum, whose legitimacy Baghdad "
+                   "disputed and which the United States had also opposed.") == {"Iraq", "US"}
+    assert holders("The referendum, whose legitimacy Baghdad disputed, went ahead.") == {"Iraq"}
