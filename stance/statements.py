@@ -608,8 +608,17 @@ def _mentions(masked, lo, cfg, state, found=None):
             if not any(a < m.end and m.start < b for a, b in taken):
                 found.append(m)
         found.sort(key=lambda m: m.start)
-    # "objections from Iraq's neighbours": other people than the actor's own
-    return [m for m in found if not _OTHERS_OF.match(masked, m.end)]
+    # "objections from Iraq's neighbours": other people than the actor's own; "Turkey's main
+    # opposition Republican People's Party": a group outside the actors
+    return [m for i, m in enumerate(found) if not _OTHERS_OF.match(masked, m.end)
+            and not (i + 1 < len(found) and found[i + 1].kind == "other"
+                     and (head := _POSSESSIVE_OF_OTHER.match(masked, m.end)) is not None
+                     and head.end() == found[i + 1].start)]
+
+
+_POSSESSIVE_OF_OTHER = re.compile(r"['’]s\s+(?:(?:main|opposition|secular|nationalist|pro-Kurdish|"
+                                  r"largest|biggest|second-largest|far-right|leftist|Islamist|"
+                                  r"top|leading|Shiite|Shia|Sunni)\s+){1,3}")
 
 
 

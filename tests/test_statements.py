@@ -1295,3 +1295,12 @@ def test_statements_whose_and_and_which_relatives_on_the_vote():
     assert holders("The move came three weeks after the referendum, whose legitimacy Baghdad "
                    "disputed and which the United States had also opposed.") == {"Iraq", "US"}
     assert holders("The referendum, whose legitimacy Baghdad disputed, went ahead.") == {"Iraq"}
+
+
+def test_statements_turkeys_opposition_parties_are_no_holder_its_ruling_party_is():
+    assert holders("A deputy chairman of Turkey's main opposition Republican People's Party "
+                   "(CHP) called for Kirkuk to be given a special status.") == set()
+    assert holders("Lawmakers from the governing AKP, its nationalist MHP ally and the "
+                   "secular opposition CHP all voted to back military action.") == {"Turkey"}
+    # a possessive before an outside body's name stays when the body is not its head
+    assert holders("A similar line came from Washington's envoy to the United Nations.") == {"US"}
