@@ -447,7 +447,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         elif inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
                 and _has_actor(inner) and not _a_person(holders, state, masked[content_end:]) \
                 and not (_a_person(holders, state, masked[content_end:], cfg.surnames)
-                         and not {a for a, _ in holders} & {a for a, _ in inner}):
+                         and not _shared_actor(holders, inner)):
             # a listed surname ("Measures taken by Erbil …, Jaafari added, …") keeps his
             # words unless the clause is his own side's ("The two sides stressed …, Bagheri
             # told IRNA")
@@ -778,6 +778,11 @@ def _no_group(state, cfg) -> list:
 def _group_like(actor, surface, cfg) -> bool:
     """A speaker "he" or "she" does not refer back to: a listed organisation or a plural."""
     return _organisation(actor, surface, cfg) or bool(_PLURAL_SPEAKER.search(surface))
+
+
+def _shared_actor(a, b) -> bool:
+    """Whether two holder lists share an actor."""
+    return bool({x for x, _ in a} & {x for x, _ in b})
 
 
 def _a_person(holders, state=None, attribution="", surnames=frozenset()) -> bool:

@@ -181,9 +181,6 @@ def later_passive_agents(masked, hi, cues, mentions):
     return out
 
 
-_LIST_END = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\b")
-
-
 def by_agents(masked, at, mentions):
     """The agents after a passive's "by" at `at`, with further "by" groups: the phrase starts
     before any clause break ("opposed by most regional actors, which warned …" has none), and
@@ -194,7 +191,7 @@ def by_agents(masked, at, mentions):
         return []
     gaps = [masked[a.end:b.start] for a, b in zip(group, group[1:])]
     bare = [i for i, g in enumerate(gaps) if g.strip() == ","]
-    if bare and not any(_LIST_END.match(g) for g in gaps[bare[0]:]):
+    if bare and not any(_AND_GAP.search(g) for g in gaps[bare[0]:]):
         group = group[:bare[0] + 1]
     return more_agents(masked, group, mentions)
 
