@@ -1064,7 +1064,11 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             else:
                 if named_only and cue.group().lower() in _AUX:
                     continue
-                group = _subject_group(masked, c_lo, cue.start(), clause_mentions)
+                frame = _CAME_AFTER.match(masked, c_lo)
+                # "The statement came a day after Iraqi forces took Altun Kupri": a clause that
+                # only dates its news leaves the deed to the temporal clause's subject
+                group = _subject_group(masked, frame.end() if frame and frame.end() <= cue.start()
+                                       else c_lo, cue.start(), clause_mentions)
                 if group and _addressee(masked, c_lo, group, cue):
                     group = []
                     break  # "A lawmaker urged Baghdad to halt …": Baghdad is addressed, not a holder
@@ -1244,6 +1248,11 @@ _AND_ADVERBIAL = re.compile(
 
 
 _WHERE = re.compile(r",\s+where\s+(?:the\s+)?")
+_CAME_AFTER = re.compile(
+    r"\s*(?:The|His|Her|Their|Its|This|That|These|Those)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:came|comes|followed|follows)\s+(?:only\s+|just\s+|shortly\s+|soon\s+)?"
+    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d+)"
+    r"\s+(?:hours?|days?|weeks?|months?)\s+|(?:hours|days|weeks)\s+)?(?:after|as|when)\s+")
 _SCHEDULES = re.compile(r"\s+(?:\w+ly\s+)?(?:plans?|planned|planning|intends?|intended|held|holds|"
                         r"holding|will\s+hold|is\s+to\s+hold|organi[sz]ed|scheduled)\b")
 

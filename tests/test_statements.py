@@ -1304,3 +1304,14 @@ def test_statements_turkeys_opposition_parties_are_no_holder_its_ruling_party_is
                    "secular opposition CHP all voted to back military action.") == {"Turkey"}
     # a possessive before an outside body's name stays when the body is not its head
     assert holders("A similar line came from Washington's envoy to the United Nations.") == {"US"}
+
+
+def test_statements_a_clause_that_only_dates_the_news_leaves_the_deed_to_its_doer():
+    assert holders("The statement came a day after Iraqi forces took control of Altun "
+                   "Kupri.") == {"Iraq"}
+    assert holders("The speech came a day after the Turkish army began an exercise on the "
+                   "Iraqi border.") == {"Turkey"}
+    # a population's vote is no holder's deed; a main statement keeps its own speaker
+    assert holders("The meeting came a week after voters in the Kurdistan Region backed "
+                   "secession.") == set()
+    assert holders("Barzani spoke a week after Iraqi forces seized Kirkuk.") == {"KRG"}
