@@ -445,9 +445,9 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
             # hanging": he is the person whose words the clause reports
             holders, kind, speakers = inner, inner_kind, inner
         elif inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
-                and _has_actor(inner) and not _a_person(holders, state, masked[content_end:]) \
-                and not (_a_person(holders, state, masked[content_end:], cfg.surnames)
-                         and not _shared_actor(holders, inner)):
+                and _has_actor(inner) and not _a_person(
+                    holders, state, masked[content_end:],
+                    frozenset() if _shared_actor(holders, inner) else cfg.surnames):
             # a listed surname ("Measures taken by Erbil …, Jaafari added, …") keeps his
             # words unless the clause is his own side's ("The two sides stressed …, Bagheri
             # told IRNA")
@@ -701,8 +701,10 @@ _RELAY_BODY = re.compile(r"\b(?:office|ministry|officials|sources|statement|spok
                          r"presidency|embassy|readout)\b", re.IGNORECASE)
 _ACCORDING_DOCUMENT = re.compile(r"according\s+to\s+" + _DOCUMENT, re.IGNORECASE)
 _SOURCE_SPEAKS = re.compile(r",\s+(?:who|which)\s+(?:also\s+)?(?:said|says|added|claimed|stated)\b")
-_TAIL_TEMPORAL = re.compile(r",\s+(?:(?:just|only|shortly|hours|days|minutes|weeks|a\s+day|a\s+week|"
-                            r"\w+\s+(?:hours|days|weeks))\s+)?(?:after|before|as|when)\s")
+# how long before or after: "hours", "shortly", "a day", "only two weeks", "a few days"
+_TIME_LEAD = (r"(?:(?:just|only|shortly|soon)\s+)?(?:(?:a\s+)?\w+\s+(?:minutes?|hours?|days?|weeks?|"
+              r"months?)\s+|(?:minutes|hours|days|weeks|months)\s+)?")
+_TAIL_TEMPORAL = re.compile(r",\s+" + _TIME_LEAD + r"(?:after|before|as|when)\s")
 _OPEN_QUOTE = re.compile(r"\s*[“\"]")
 
 
@@ -1023,6 +1025,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                                              speech=False)
                     this_kind = "action"
         ordered = sorted(cues, key=lambda c: bool(_SOURCE_CUE.match(c.group())))  # "according to" last
+        # "The statement came a day after Iraqi forces took Altun Kupri": a clause that only
+        # dates its news leaves the deed to the temporal clause's subject
+        dated = _CAME_AFTER.match(masked, c_lo)
         spoken = False  # a verb of speech whose speaker is no actor came first
         for cue in ([] if group else ordered):
             if spoken and cue.lastgroup != "action":
@@ -1064,10 +1069,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             else:
                 if named_only and cue.group().lower() in _AUX:
                     continue
-                frame = _CAME_AFTER.match(masked, c_lo)
-                # "The statement came a day after Iraqi forces took Altun Kupri": a clause that
-                # only dates its news leaves the deed to the temporal clause's subject
-                group = _subject_group(masked, frame.end() if frame and frame.end() <= cue.start()
+                group = _subject_group(masked, dated.end() if dated and dated.end() <= cue.start()
                                        else c_lo, cue.start(), clause_mentions)
                 if group and _addressee(masked, c_lo, group, cue):
                     group = []
@@ -1250,9 +1252,7 @@ _AND_ADVERBIAL = re.compile(
 _WHERE = re.compile(r",\s+where\s+(?:the\s+)?")
 _CAME_AFTER = re.compile(
     r"\s*(?:The|His|Her|Their|Its|This|That|These|Those)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:came|comes|followed|follows)\s+(?:only\s+|just\s+|shortly\s+|soon\s+)?"
-    r"(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a\s+few|\d+)"
-    r"\s+(?:hours?|days?|weeks?|months?)\s+|(?:hours|days|weeks)\s+)?(?:after|as|when)\s+")
+    r"(?:came|comes|followed|follows)\s+" + _TIME_LEAD + r"(?:after|as|when)\s+")
 _SCHEDULES = re.compile(r"\s+(?:\w+ly\s+)?(?:plans?|planned|planning|intends?|intended|held|holds|"
                         r"holding|will\s+hold|is\s+to\s+hold|organi[sz]ed|scheduled)\b")
 
@@ -1511,9 +1511,8 @@ _TAIL_CLAUSE = re.compile(r"(?:where|which|who|whom|whose|when|as|after|before|w
                           re.IGNORECASE)
 # "…, hours after Abadi warned against any attack": a temporal clause, not the attribution
 _NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet|which|who|whom|where|when|whereupon|"
-                              r"(?:(?:just|only|shortly|soon|hours|days|minutes|weeks|months|a\s+day|"
-                              r"a\s+week|\w+\s+(?:hours|days|weeks))\s+)?(?:after|before|since|until))\b"
-                              r"|\bthat\b", re.IGNORECASE)
+                              + _TIME_LEAD + r"(?:after|before|since|until))\b|\bthat\b",
+                              re.IGNORECASE)
 _QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+$", re.IGNORECASE)
 _SAYING = r"(?:saying|telling|stating|warning|adding)"  # "quoted X as saying …"
 _AS_VERB = re.compile(r"\s+(?:as\s+)?(?:" + _SAYING + r"|describing|calling)\b", re.IGNORECASE)

@@ -74,7 +74,7 @@ _WORD = re.compile(r"[\w’'-]+")
 GOVERNMENT_OF = re.compile(r"the\s+(?:federal\s+|central\s+)?(?:government|authorities|leadership)\s+"
                            r"(?:of|in)\s+(?:(?:Prime\s+Minister|President)\s+)?")
 PAST_COMMA = re.compile(r"[,;:(—–]")  # the agent after "by" ends at a clause break
-_IN_RELATIVE = re.compile(r",\s+(?:who|whom|whose|which|where)\s([^,;—–]*)$")
+_IN_RELATIVE = re.compile(r",\s+(?P<pronoun>who|whom|whose|which|where)\s(?P<rest>[^,;—–]*)$")
 _BREAK_BEFORE = re.compile(r"[,;:—–(]\s*(?:the\s+|its\s+|their\s+)?$")
 # verbs that put their subject after them ('"…," said X'); "told X", "warned X", "urged X"
 # name the addressee instead
@@ -303,7 +303,8 @@ def group_from(masked, cands):
     for nxt in cands[1:]:
         if described:  # "… of the Iranian Armed Forces, and his Turkish counterpart"
             rest = _NAME_REST.match(masked, group[-1].end, nxt.start).end()
-            if not _LIST_AND.fullmatch(masked, rest, nxt.start):
+            gap = masked[rest:nxt.start]
+            if not (_AND_GAP.search(gap) and _GROUP_SEP.match(gap)):
                 break
             described = False
         elif _own_apposition(masked, group[-1], nxt):
@@ -327,7 +328,6 @@ def _coordinated(masked, a: Mention, b: Mention) -> bool:
 # ", chief of staff of the Iranian Armed Forces," after a person: a description of the person
 _DESCRIPTION_OF = re.compile(r",\s+(?:[a-z][\w'’-]*\s+){1,6}(?:of|at|in|for)\s+(?:the\s+)?")
 _NAME_REST = re.compile(r"(?:\s+[A-Z][\w'’-]*){0,4}")
-_LIST_AND = re.compile(r",\s+(?:and|as\s+well\s+as)\s+(?:the\s+|his\s+|her\s+|their\s+)?")
 
 
 def _own_apposition(masked, a: Mention, b: Mention) -> bool:
@@ -394,17 +394,14 @@ def in_relative(masked, lo, pos) -> bool:
     """Whether `pos` is inside a relative clause (", who sits for … in the Iraqi parliament,"),
     not its subject (", which Ankara opposed")."""
     rel = _IN_RELATIVE.search(masked, max(lo, pos - 60), pos)
-    if not rel or GOVERNMENT_OF.fullmatch(rel.group(1)):
+    if not rel or GOVERNMENT_OF.fullmatch(rel.group("rest")):
         return False  # ", which the government of Prime Minister X rejects": its subject
-    words = _WORD.findall(rel.group(1))
+    words = _WORD.findall(rel.group("rest"))
     while words and words[-1].lower() in ("the", "its", "their", "his", "her"):
         words.pop()
-    if len(words) == 1 and _WHOSE.match(rel.group()):
+    if len(words) == 1 and rel.group("pronoun") == "whose":
         return False  # ", whose legitimacy Baghdad disputed": its subject
     return bool(words)
-
-
-_WHOSE = re.compile(r",\s+whose\s")
 
 
 def _governed(masked, lo, m: Mention) -> bool:

@@ -249,7 +249,7 @@ def lex():
     ("The rejection of the offer angered Erbil.", "referendum", "none", 0),
     ("The door is open, he said, but the date is not moving.", "referendum", "favor", 0.5),
     ("Its timing will not suit everyone.", "referendum", "none", 0),
-    # denying or playing down a reported deed of force; pausing one's forces' advance
+    # denying or playing down a reported deed of force
     ("Qassemi dismissed reports that Iranian artillery had shelled the region.", "force",
      "against", 0.5),
     ("The command played down reports of a military build-up near Erbil.", "force", "against",
