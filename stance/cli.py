@@ -64,6 +64,9 @@ _lexicon_opt = click.option("--lexicon", type=click.Path(dir_okay=False, path_ty
 _model_opt = click.option("--model", "model_path",
                           type=click.Path(exists=True, dir_okay=False, path_type=Path),
                           help="A model file from `stance train` (default: the packaged model).")
+_embed_opt = click.option("--embed", is_flag=True,
+                          help="Use the packaged model that also reads sentence embeddings "
+                               "(better on dev, slower; pip install 'stance[embed]').")
 _date_opt = click.option("--date", "default_date", metavar="YYYY-MM-DD",
                          help="Date for text files without front matter.")
 _freq_opt = click.option("--freq", type=click.Choice(["D", "W", "M"]), default="M",
@@ -73,6 +76,14 @@ _freq_opt = click.option("--freq", type=click.Choice(["D", "W", "M"]), default="
 def _scorer(value):
     from .score import DEFAULT_SCORER
     return value or DEFAULT_SCORER
+
+
+def _embed(embed: bool, model_path, scorer) -> bool:
+    if embed and model_path:
+        raise click.UsageError("--embed picks the packaged embedding model; give it or --model, not both")
+    if embed and scorer == "lexicon":
+        raise click.UsageError("--embed needs a learned scorer (model or ensemble), not lexicon")
+    return embed
 
 
 def _report_rejects(rejects: pd.DataFrame, strict: bool):
@@ -96,14 +107,15 @@ def _write(df, path):
 @_actors_opt
 @_lexicon_opt
 @_model_opt
+@_embed_opt
 @_freq_opt
 @_date_opt
 @click.option("--events", type=click.Path(dir_okay=False, path_type=Path),
               help="Key events CSV for chart marks (default: data/events.csv if present).")
 @click.option("--strict", is_flag=True, help="Exit 1 without writing if any input is rejected.")
 @click.option("--dpi", default=150, show_default=True, help="PNG resolution.")
-def run_cmd(paths, out_dir, scorer, actors, lexicon, model_path, freq, default_date, events,
-            strict, dpi):
+def run_cmd(paths, out_dir, scorer, actors, lexicon, model_path, embed, freq, default_date,
+            events, strict, dpi):
     """Run the whole job on the bundled corpus (or PATHS) and write tables and charts.
 
     Reads data/train, data/dev and seeds/ when no PATHS are given.  Writes to OUT:
@@ -114,7 +126,8 @@ def run_cmd(paths, out_dir, scorer, actors, lexicon, model_path, freq, default_d
     """
     from .pipeline import find_corpus, run
     frames = run(list(paths) or None, actors=actors, lexicon=lexicon, scorer=_scorer(scorer),
-                 model=model_path, freq=freq, default_date=default_date, exclude=[out_dir])
+                 model=model_path, embed=_embed(embed, model_path, scorer), freq=freq,
+                 default_date=default_date, exclude=[out_dir])
     _report_rejects(frames["rejects"], strict)
     written = [_write(frames[name], out_dir / f"{name}.csv")
                for name in ("stances", "trends", "shifts", "rejects")]
@@ -170,6 +183,7 @@ def _safe(name: str) -> str:
 @_actors_opt
 @_lexicon_opt
 @_model_opt
+@_embed_opt
 @_date_opt
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: all cores).")
@@ -182,8 +196,8 @@ def _safe(name: str) -> str:
               help="Where to list rejected inputs (default: rejects.csv beside --out).")
 @click.option("--strict", is_flag=True, help="Exit 1 without writing if any input is rejected.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def score_cmd(paths, out, scorer, actors, lexicon, model_path, default_date, jobs, engine,
-              scheduler, chunk_size, rejects_path, strict, quiet):
+def score_cmd(paths, out, scorer, actors, lexicon, model_path, embed, default_date, jobs,
+              engine, scheduler, chunk_size, rejects_path, strict, quiet):
     """Score documents: one row per (statement, holder, target), none rows included.
 
     PATHS are folders or files of .md/.txt articles with front matter, or .csv/.jsonl/
@@ -198,7 +212,7 @@ def score_cmd(paths, out, scorer, actors, lexicon, model_path, default_date, job
     rejects_path = rejects_path or out.with_name("rejects.csv")
     stats = score_to_file(list(paths), out, rejects_path, actors=actors, lexicon=lexicon,
                           scorer=_scorer(scorer), model=model_path,
-                          default_date=default_date, jobs=jobs,
+                          embed=_embed(embed, model_path, scorer), default_date=default_date, jobs=jobs,
                           engine=engine, scheduler=scheduler, chunk_size=chunk_size,
                           progress=not quiet and sys.stderr.isatty(), strict=strict,
                           on_reject=lambda p, r: click.echo(f"rejected {p}: {r}", err=True))
@@ -297,11 +311,12 @@ def shifts_cmd(stances_path, out, min_delta):
 @_actors_opt
 @_lexicon_opt
 @_model_opt
+@_embed_opt
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the numbers as JSON.")
 @click.option("--baseline", type=click.Choice(["keyword", "tfidf", "vader"]),
               help="Score a baseline instead of the tracker (tfidf trains on data/train).")
-def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, json_path,
+def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, embed, json_path,
                  baseline):
     """Score the tracker (or a predictions table) against gold, as CODEBOOK.md §6 says.
 
@@ -331,7 +346,8 @@ def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, j
         preds = baseline_predictions(baseline, documents, train_documents=train_docs,
                                      train_gold=train_gold)
     else:
-        res = Resources.load(actors=actors, lexicon=lexicon, scorer=_scorer(scorer), model=model_path)
+        res = Resources.load(actors=actors, lexicon=lexicon, scorer=_scorer(scorer), model=model_path,
+                             embed=_embed(embed, model_path, scorer))
         preds = score_documents(documents, res)
     scores = evaluate_stances(preds, gold_frame, documents)
     click.echo(format_report(scores))
@@ -346,29 +362,32 @@ def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, j
 @click.option("--gold", required=True, multiple=True,
               type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path),
-              help="Model file to write (default: the packaged stance/data/model.skops).")
+              help="Model file to write (default: the packaged stance/data/model.skops, "
+                   "or model-embed.skops with --embed).")
 @_actors_opt
 @_lexicon_opt
 @click.option("--seed", default=0, show_default=True)
-def train_cmd(docs, gold, out, actors, lexicon, seed):
+@click.option("--embed", is_flag=True,
+              help="Also read sentence embeddings (pip install 'stance[embed]').")
+def train_cmd(docs, gold, out, actors, lexicon, seed, embed):
     """Train the scikit-learn stance model on annotated TRAINING documents only.
 
     Reads DOCS and their gold CSV; writes a skops model that records the training
     data's SHA-256 and the package version.  Never pass the dev documents here.
 
-    Example: stance train data/train --gold data/gold/train.csv
+    Example: stance train data/train --gold data/gold/train.csv [--embed]
     """
     from .io import read_frame
     from .load import load_documents
-    from .model import MODEL_FILE
+    from .model import EMBED_MODEL_FILE, MODEL_FILE
     from .resources import load_actors, load_lexicon
     from .schemas import GOLD
     from .train import train_model
     documents, _ = load_documents(list(docs))
     gold_frame = pd.concat([read_frame(g, GOLD) for g in gold], ignore_index=True)
     model = train_model(documents, gold_frame, actors=load_actors(actors),
-                        lexicon=load_lexicon(lexicon), seed=seed)
-    out = out or Path(__file__).parent / "data" / MODEL_FILE
+                        lexicon=load_lexicon(lexicon), seed=seed, embed=embed)
+    out = out or Path(__file__).parent / "data" / (EMBED_MODEL_FILE if embed else MODEL_FILE)
     model.save(out)
     click.echo(f"trained on {len(documents)} documents, {len(gold_frame)} gold rows; "
                f"data sha256 {model.meta['data_sha256'][:12]} → {out}")
@@ -379,13 +398,15 @@ def train_cmd(docs, gold, out, actors, lexicon, seed):
 @_scorer_opt
 @_actors_opt
 @_lexicon_opt
-def explain_cmd(text, scorer, actors, lexicon):
+@_embed_opt
+def explain_cmd(text, scorer, actors, lexicon, embed):
     """Show holder(s), labels, scores and evidence for one piece of text.
 
     Example: stance explain 'Erdogan said Turkey would close the border over the vote.'
     """
     from .explain import explain
-    frame = explain(text, actors=actors, lexicon=lexicon, scorer=_scorer(scorer))
+    frame = explain(text, actors=actors, lexicon=lexicon, scorer=_scorer(scorer),
+                    embed=_embed(embed, None, scorer))
     if frame.empty:
         click.echo("no statement: no holder found (narration, or a speaker outside the dictionary)")
         return

@@ -9,7 +9,7 @@ from .score import DEFAULT_SCORER
 
 
 def explain(text: str, *, actors=None, lexicon=None, scorer=DEFAULT_SCORER, model=None,
-            date="2000-01-01") -> pd.DataFrame:
+            embed=False, date="2000-01-01") -> pd.DataFrame:
     """Stance rows (schema STANCES) for `text` treated as a one-document corpus.
 
     Examples
@@ -18,6 +18,6 @@ def explain(text: str, *, actors=None, lexicon=None, scorer=DEFAULT_SCORER, mode
     """
     docs = pd.DataFrame([{"doc_id": "text", "date": date, "source": "", "url": "", "title": "",
                           "text": text}])
-    res = Resources.load(actors=actors, lexicon=lexicon, scorer=scorer, model=model)
+    res = Resources.load(actors=actors, lexicon=lexicon, scorer=scorer, model=model, embed=embed)
     stances = score_documents(docs, res)
     return stances[list(STANCES)].reset_index(drop=True)

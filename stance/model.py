@@ -3,9 +3,10 @@
 Features: word 1–2-grams and character 3–5-grams of the statement (TF-IDF) with the
 holder's words marked (`mark_holder`), the holder's actor id and the statement's kind,
 the words conjoined with that actor id (`actor_tokens`), the previous sentence's words;
-optionally the lexicon scorer's features (off by default, see `train.train_model`).  A
-logistic regression gives
-probabilities for favor / against / none, used as ``confidence``.  The file is loaded
+optionally the statement's sentence embedding (`embed`, the ``[embed]`` extra: the
+packaged ``model-embed.skops``) and the lexicon scorer's features (off by default, see
+`train.train_model`).  A logistic regression gives probabilities for favor / against /
+none, used as ``confidence``.  The file is loaded
 with an explicit list of trusted types (never pickle) and records the training data's
 hash and the package version.
 """
@@ -22,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .embed import COLUMNS as EMBED_COLUMNS, MODEL_NAME as EMBED_MODEL
 from .errors import StanceError
 
 log = logging.getLogger(__name__)
@@ -76,11 +78,16 @@ CONTEXT_WEIGHT = 0.5
 # 0.774; on the 82 unseen reserve articles holder F1 0.734 -> 0.744, force 0.624 -> 0.640,
 # referendum 0.644 -> 0.651 at weight 1 (README, *Quality*).
 ACTOR_WORDS_WEIGHT = 1.0
+# The sentence embedding's weight beside the n-gram blocks (`embed`, the [embed] extra).
+# By-writer CV, ensemble, at 0 / 0.25 / 0.5 / 1: 0.816/0.716/0.790, 0.820/0.724/0.794,
+# 0.821/0.727/0.797, 0.822/0.722/0.799 (README, *Quality*).
+EMBED_WEIGHT = 0.5
+EMBED_MODEL_FILE = "model-embed.skops"
 _INPUTS = "inputs"  # the key of the built input frame in predict_proba's `shared`
 
 
 def _make_pipeline(lexicon_columns, seed: int = 0, context_weight: float = 0.0,
-                   actor_words: float = 0.0):
+                   actor_words: float = 0.0, embedding: float = 0.0):
     from sklearn.compose import ColumnTransformer
     from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
     from sklearn.linear_model import LogisticRegression
@@ -106,8 +113,10 @@ def _make_pipeline(lexicon_columns, seed: int = 0, context_weight: float = 0.0,
             n_features=2**15, alternate_sign=False, norm=None, lowercase=False,
             token_pattern=r"\S+")), ("tfidf", TfidfTransformer(sublinear_tf=True))]),
             "actor_text")] if actor_words else []),
+        *([("embedding", "passthrough", list(EMBED_COLUMNS))] if embedding else []),
     ], transformer_weights={name: w for name, w in (("context", context_weight),
-                                                   ("actor_words", actor_words)) if w} or None)
+                                                   ("actor_words", actor_words),
+                                                   ("embedding", embedding)) if w} or None)
     clf = LogisticRegression(C=4.0, class_weight="balanced", max_iter=5000, random_state=seed)
     return Pipeline([("features", features), ("clf", clf)])
 
@@ -122,29 +131,35 @@ class StanceModel:
     @classmethod
     def fit(cls, examples: pd.DataFrame, *, lexicon_columns, data_hash: str,
             seed: int = 0, context_weight: float = 0.0,
-            actor_words: float = 0.0) -> "StanceModel":
+            actor_words: float = 0.0, embedding: float = 0.0) -> "StanceModel":
         """Fit one classifier per target on `examples`.
 
         `examples` has ``text, actor, kind, target, label``, the lexicon feature columns
         named in `lexicon_columns` (``LexiconScorer.feature_names()``) and, with a
-        `context_weight`, ``context`` (the previous sentence).
+        `context_weight`, ``context`` (the previous sentence).  A nonzero `embedding`
+        adds the text's sentence embedding (`embed`, the ``[embed]`` extra) at that weight.
         """
         from . import __version__
         pipes, counts = {}, {}
         cols = ["text", "actor", "kind", *lexicon_columns, *(["context"] if context_weight else []),
-                *(["actor_text"] if actor_words else [])]
+                *(["actor_text"] if actor_words else []), *(EMBED_COLUMNS if embedding else [])]
+        if embedding:
+            from .embed import embedding_frame
+            examples = examples.reset_index(drop=True)
+            examples = pd.concat([examples, embedding_frame(examples["text"].astype(str))], axis=1)
         examples = examples.assign(text=mark_holder(examples["text"], examples.get("speaker")))
         if actor_words:
             examples = examples.assign(actor_text=actor_tokens(examples["text"], examples["actor"]))
         for target, rows in examples.groupby("target"):
-            pipe = _make_pipeline(lexicon_columns, seed, context_weight, actor_words)
+            pipe = _make_pipeline(lexicon_columns, seed, context_weight, actor_words, embedding)
             pipe.fit(rows[cols], rows["label"])
             pipes[target] = pipe
             counts[target] = {k: int(v) for k, v in rows["label"].value_counts().items()}
         meta = {"data_sha256": data_hash, "stance_version": __version__, "seed": seed,
                 "holder_marked": True,
                 "label_counts": counts, "lexicon_columns": list(lexicon_columns),
-                "context_weight": context_weight, "actor_words": actor_words}
+                "context_weight": context_weight, "actor_words": actor_words,
+                "embedding": {"model": EMBED_MODEL, "weight": embedding} if embedding else None}
         return cls(pipes, meta)
 
     def predict_proba(self, statements: pd.DataFrame, target: str, *,
@@ -190,6 +205,10 @@ class StanceModel:
             X["context"] = [""] * len(X) if context is None else list(context)
         if self.meta.get("actor_words"):
             X["actor_text"] = actor_tokens(X["text"], X["actor"]).to_numpy()
+        if self.meta.get("embedding"):
+            from .embed import embedding_frame
+            raw = pd.Series(statements["text"].astype(str).to_numpy(), index=X.index)
+            X = pd.concat([X, embedding_frame(raw)], axis=1)  # of the text, holder unmarked
         return X
 
     def save(self, path) -> Path:
@@ -302,11 +321,15 @@ def _per_word(analyzer):
     return analyze
 
 
-def load_model(path=None) -> StanceModel:
-    """Load a model file (default: the packaged one), trusting only TRUSTED_TYPES."""
+def load_model(path=None, *, embed: bool = False) -> StanceModel:
+    """Load a model file, trusting only TRUSTED_TYPES.
+
+    Without a `path`, the packaged model: the words-only one, or with ``embed=True`` the
+    one that also reads sentence embeddings (needs the ``[embed]`` extra).
+    """
     import skops.io as sio
     if path is None:
-        ref = resources.files("stance").joinpath("data", MODEL_FILE)
+        ref = resources.files("stance").joinpath("data", EMBED_MODEL_FILE if embed else MODEL_FILE)
         if not ref.is_file():
             raise StanceError("no trained model is packaged; run `stance train` or use "
                               "--scorer lexicon")
@@ -323,7 +346,14 @@ def load_model(path=None) -> StanceModel:
     if unknown:
         raise StanceError(f"{path}: refuses to load untrusted type(s) {', '.join(unknown[:5])}")
     payload = sio.load(path, trusted=sorted(set(untrusted)))
-    return StanceModel(payload["pipelines"], json.loads(payload["meta"]))
+    model = StanceModel(payload["pipelines"], json.loads(payload["meta"]))
+    if model.meta.get("embedding"):
+        from .embed import require
+        try:
+            require()
+        except StanceError as exc:
+            raise StanceError(f"{path}: {exc}") from None
+    return model
 
 
 def data_hash(*frames: pd.DataFrame) -> str:

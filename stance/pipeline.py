@@ -43,11 +43,14 @@ class Resources:
     rules: LexiconScorer | None = None
 
     @classmethod
-    def load(cls, *, actors=None, lexicon=None, scorer=DEFAULT_SCORER, model=None):
-        """Load the dictionaries (paths or None for the packaged defaults) and the model."""
+    def load(cls, *, actors=None, lexicon=None, scorer=DEFAULT_SCORER, model=None,
+             embed: bool = False):
+        """Load the dictionaries (paths or None for the packaged defaults) and the model
+        (a StanceModel, a path, or None for the packaged one: with ``embed=True`` the one
+        that reads sentence embeddings, from the ``[embed]`` extra)."""
         if scorer != "lexicon" and model is None:
             from .model import load_model
-            model = load_model()
+            model = load_model(embed=embed)
         elif isinstance(model, (str, Path)):
             from .model import load_model
             model = load_model(model)
@@ -83,7 +86,7 @@ def find_corpus(root=None) -> list[Path]:
 
 
 def run(paths=None, *, actors=None, lexicon=None, scorer=DEFAULT_SCORER, freq="M",
-        default_date=None, model=None, exclude=()) -> dict:
+        default_date=None, model=None, embed=False, exclude=()) -> dict:
     """Score a corpus end to end.
 
     Returns
@@ -97,7 +100,7 @@ def run(paths=None, *, actors=None, lexicon=None, scorer=DEFAULT_SCORER, freq="M
     """
     paths = find_corpus() if not paths else paths
     documents, rejects = load_documents(paths, default_date=default_date, exclude=exclude)
-    res = Resources.load(actors=actors, lexicon=lexicon, scorer=scorer, model=model)
+    res = Resources.load(actors=actors, lexicon=lexicon, scorer=scorer, model=model, embed=embed)
     stances = score_documents(documents, res) if len(documents) else empty(STANCES)
     trends = aggregate_stances(stances, freq=freq)
     shifts = detect_shifts(stances)

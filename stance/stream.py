@@ -88,12 +88,13 @@ class _SeenIds:
 
 
 def score_to_file(paths, out, rejects_out, *, actors=None, lexicon=None, scorer=None,
-                  model=None, default_date=None, jobs=None, engine="local", scheduler=None,
-                  chunk_size=200, progress=False, strict=False, on_reject=None) -> dict:
+                  model=None, embed=False, default_date=None, jobs=None, engine="local",
+                  scheduler=None, chunk_size=200, progress=False, strict=False,
+                  on_reject=None) -> dict:
     """Score `paths` into the table `out`; list rejected inputs in `rejects_out`.
 
     `model` is a model file from `stance train` or a loaded model (default: the packaged
-    one).
+    one, or with `embed` the packaged one that reads sentence embeddings).
 
     Rows come in input order (files in the order of `paths`, folders in sorted path
     order, then table rows), and rejects too (unsupported files first); both are the
@@ -121,7 +122,7 @@ def score_to_file(paths, out, rejects_out, *, actors=None, lexicon=None, scorer=
         if _parse_date(default_date) is None:
             raise StanceError(f"--date {default_date!r} is not a valid ISO date (YYYY-MM-DD)")
     kwargs = {} if scorer is None else {"scorer": scorer}
-    res = Resources.load(actors=actors, lexicon=lexicon, model=model, **kwargs)
+    res = Resources.load(actors=actors, lexicon=lexicon, model=model, embed=embed, **kwargs)
     chunks, plan_rejects, n_files = plan_chunks(paths, chunk_size=chunk_size)
     stats = {"documents": 0, "statements": 0, "rejected": 0, "chars": 0, "aborted": False}
     rejects = empty(REJECTS)

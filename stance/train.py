@@ -10,7 +10,7 @@ import pandas as pd
 
 from .context import CONTEXT_COLUMNS, context_features
 from .evaluate import locate_gold
-from .model import ACTOR_WORDS_WEIGHT, CONTEXT_WEIGHT, StanceModel, data_hash
+from .model import ACTOR_WORDS_WEIGHT, CONTEXT_WEIGHT, EMBED_WEIGHT, StanceModel, data_hash
 from .resources import TARGETS, load_actors, load_lexicon
 from .rules import LexiconScorer
 from .sentences import previous_texts, split_sentences
@@ -67,7 +67,8 @@ def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
 
 
 def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lexicon=None,
-                seed: int = 0, lexicon_features: bool = False) -> StanceModel:
+                seed: int = 0, lexicon_features: bool = False,
+                embed: bool = False) -> StanceModel:
     """Fit the per-target classifiers on `documents` annotated by `gold`.
 
     The classifiers see the statement's words (n-grams, holder marked), its holder and its
@@ -79,7 +80,8 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
     cues are nearly as good as the labels, so the classifier learns to trust them more than
     they deserve on new writers' text (train CV force F_avg 0.66 -> 0.73 with them, dev
     0.597 -> 0.567; README, *Quality*).  The lexicon still decides explicit cues and
-    magnitudes in the ``ensemble`` scorer.
+    magnitudes in the ``ensemble`` scorer.  ``embed=True`` adds each statement's sentence
+    embedding at weight `model.EMBED_WEIGHT` (the ``[embed]`` extra).
 
     Examples
     --------
@@ -92,7 +94,8 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
     digest = training_data_hash(documents, gold, lex_frame)
     columns = [*lex.feature_names(), *CONTEXT_COLUMNS] if lexicon_features else []
     return StanceModel.fit(examples, lexicon_columns=columns, data_hash=digest, seed=seed,
-                           context_weight=CONTEXT_WEIGHT, actor_words=ACTOR_WORDS_WEIGHT)
+                           context_weight=CONTEXT_WEIGHT, actor_words=ACTOR_WORDS_WEIGHT,
+                           embedding=EMBED_WEIGHT if embed else 0.0)
 
 
 def training_data_hash(documents: pd.DataFrame, gold: pd.DataFrame, lexicon: pd.DataFrame) -> str:
