@@ -192,10 +192,11 @@ class TreeMemory(threading.Thread):
 # ----------------------------------------------------------------------------- runs
 
 def run_tracker(corpus: Path, out: Path, *, jobs: int, scorer: str, chunk_size: int,
-                snapshot: Path | None = None) -> dict:
+                snapshot: Path | None = None, embed: bool = False) -> dict:
     """Run ``stance score`` in a child process; wall time, peak memory, output digest."""
     cmd = [sys.executable, "-m", "stance", "score", str(corpus), "-o", str(out), "-q",
-           "--jobs", str(jobs), "--scorer", scorer, "--chunk-size", str(chunk_size)]
+           "--jobs", str(jobs), "--scorer", scorer, "--chunk-size", str(chunk_size),
+           *(["--embed"] if embed else [])]
     env = dict(os.environ)
     if snapshot is not None:
         env["PYTHONPATH"] = os.pathsep.join([str(snapshot), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
@@ -252,6 +253,8 @@ def main(argv=None):
     ap.add_argument("--scorers", nargs="+", default=[DEFAULT_SCORER],
                     choices=["ensemble", "model", "lexicon"])
     ap.add_argument("--chunk-size", type=int, default=200)
+    ap.add_argument("--embed", action="store_true",
+                    help="score with --embed (the sentence-embedding model; needs .[embed])")
     ap.add_argument("--workdir", type=Path, help="keep corpora here and reuse them (default: a temp folder)")
     ap.add_argument("--live", action="store_true",
                     help="run the working tree's stance, not a copy taken at start (edits made "
@@ -267,6 +270,8 @@ def main(argv=None):
     print(f"goals: tracker >= {GOAL_VADER_RATIO:.1f}x VADER sentences/s (one core each); "
           f"peak memory flat (<= +{(GOAL_MEMORY_GROWTH - 1) * 100:.0f}%) for 10x documents; "
           f"2-core speed-up >= {GOAL_SPEEDUP}", flush=True)
+    if args.embed:
+        print("scoring with --embed: the classifier also reads sentence embeddings", flush=True)
     # this run's own folder for the package copy and the outputs: runs sharing a
     # --workdir (and its corpora) must not delete each other's files
     run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=work))
@@ -296,7 +301,8 @@ def main(argv=None):
                 for jobs in args.jobs:
                     out = run_dir / f"out-{size}-{scorer}-{jobs}.csv"
                     r = run_tracker(corpus, out, jobs=jobs, scorer=scorer,
-                                    chunk_size=args.chunk_size, snapshot=snapshot)
+                                    chunk_size=args.chunk_size, snapshot=snapshot,
+                                    embed=args.embed)
                     r.update(size=size, mb=mb, jobs=jobs, scorer=scorer,
                              sentences=v["sentences"], vader_rate=v_rate)
                     rows.append(r)
