@@ -24,10 +24,15 @@ def _fold(phrase: str) -> str:
     return phrase.lower().replace("’", "'")
 
 
-def _trie_pattern(phrases) -> str:
+def _literal(ch: str) -> str:
+    return "['’]" if ch == "'" else re.escape(ch)
+
+
+def _trie_pattern(phrases, char=_literal) -> str:
     """One regex for many literal phrases (folded: lower case, straight apostrophe), built as
     a character trie: ``(?i)`` alternations of a hundred phrases are slow when tried at
-    every position, a trie is not.  Greedy optional tails keep the longest match first."""
+    every position, a trie is not.  Greedy optional tails keep the longest match first.
+    `char` gives each character's pattern."""
     trie: dict = {}
     for p in phrases:
         node = trie
@@ -36,8 +41,7 @@ def _trie_pattern(phrases) -> str:
         node[""] = {}
 
     def build(node) -> str:
-        alts = [("['’]" if ch == "'" else re.escape(ch)) + build(child)
-                for ch, child in sorted(node.items()) if ch]
+        alts = [char(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:%s)" % "|".join(alts)
