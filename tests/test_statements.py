@@ -863,6 +863,15 @@ def test_cues_trie_matches_what_a_longest_first_alternation_matches():
                 assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), text
 
 
+def test_regex_aliases_take_the_actor_of_the_first_pattern_that_matches_whole_words():
+    from stance.mentions import ActorDictionary
+    actors = ActorDictionary.from_mapping({"actors": {"A": [], "B": [], "C": []}, "patterns": {
+        "A": ["Foo B", "Foo Bar"], "B": [r"Foo \w+", r"Qux(?= Foo)"], "C": ["Foo Bar"]}})
+    found = actors.find("Foo Bar, Foo Baz, Foo B. Qux Foo Bar-x, Qux")
+    assert [(m.surface, m.actor) for m in found] == [
+        ("Foo Bar", "A"), ("Foo Baz", "B"), ("Foo B", "A"), ("Qux", "B")]
+
+
 def test_statements_documents_in_groupby_then_sent_id_order(two_docs):
     from stance.schemas import SENTENCES, check
     from stance.sentences import split_sentences
