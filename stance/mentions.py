@@ -24,10 +24,15 @@ def _fold(phrase: str) -> str:
     return phrase.lower().replace("’", "'")
 
 
-def _trie_pattern(phrases) -> str:
+def _literal(ch: str) -> str:
+    return "['’]" if ch == "'" else re.escape(ch)
+
+
+def _trie_pattern(phrases, char=_literal) -> str:
     """One regex for many literal phrases (folded: lower case, straight apostrophe), built as
     a character trie: ``(?i)`` alternations of a hundred phrases are slow when tried at
-    every position, a trie is not.  Greedy optional tails keep the longest match first."""
+    every position, a trie is not.  Greedy optional tails keep the longest match first.
+    `char` gives each character's pattern."""
     trie: dict = {}
     for p in phrases:
         node = trie
@@ -36,8 +41,7 @@ def _trie_pattern(phrases) -> str:
         node[""] = {}
 
     def build(node) -> str:
-        alts = [("['’]" if ch == "'" else re.escape(ch)) + build(child)
-                for ch, child in sorted(node.items()) if ch]
+        alts = [char(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
         body = alts[0] if len(alts) == 1 else "(?:%s)" % "|".join(alts)
@@ -47,6 +51,7 @@ def _trie_pattern(phrases) -> str:
     return build(trie)
 
 
+_ALIASES = r"(?<![\w.-])(?:%s)(?![\w-])"  # regex aliases: whole words
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _BEFORE_OK = re.compile(r"[\w.-]")
 _AFTER_OK = re.compile(r"[\w-]")
@@ -86,7 +91,7 @@ class ActorDictionary:
     ids: tuple
     index: dict        # first token -> [(tokens, alias, actor, kind, later words lower-cased)], longest first
     regex: object      # compiled regex aliases or None
-    regex_entries: tuple
+    regex_entries: tuple  # (each regex alias compiled alone, actor)
     generic_pattern: re.Pattern
     generic_kinds: dict  # folded phrase -> "generic" | "plural"
 
@@ -113,10 +118,13 @@ class ActorDictionary:
                                                          [t.lower() for t, _ in toks[1:]]))
         for cands in index.values():
             cands.sort(key=lambda c: (-len(c[0]), -len(c[1])))
-        regex_entries = tuple((str(rx), str(actor))
-                              for actor, rxs in (data.get("patterns") or {}).items() for rx in rxs or ())
-        regex = re.compile(r"(?<![\w.-])(?:%s)(?![\w-])" % "|".join(
-            f"(?P<p{i}>{rx})" for i, (rx, _) in enumerate(regex_entries))) if regex_entries else None
+        patterns = [(str(rx), str(actor))
+                    for actor, rxs in (data.get("patterns") or {}).items() for rx in rxs or ()]
+        # one alternation finds the matches, tried at every word; a group per pattern would
+        # slow it down, so the pattern that matched is the first whose own regex matches there
+        regex = re.compile(_ALIASES % "|".join(f"(?:{rx})" for rx, _ in patterns)) \
+            if patterns else None
+        regex_entries = tuple((re.compile(_ALIASES % f"(?:{rx})"), actor) for rx, actor in patterns)
         kinds = {_fold(str(g)): "generic" for g in data.get("generic") or ()}
         kinds.update({_fold(str(g)): "plural" for g in data.get("plural_generic") or ()})
         gpat = re.compile(r"(?i)(?<![\w-])%s(?![\w-])" % _trie_pattern(kinds) if kinds
@@ -130,7 +138,7 @@ class ActorDictionary:
         found = []
         if self.regex is not None:
             for m in self.regex.finditer(text, start, end):
-                actor = self.regex_entries[int(m.lastgroup[1:])][1]
+                actor = next(a for rx, a in self.regex_entries if rx.match(text, m.start(), end))
                 found.append(Mention(m.start(), m.end(), actor, m.group(), "actor"))
         # "’" is a one-character token, so replacing it keeps the tokens' spans
         norms = _TOKEN.findall(text.replace("’", "'"), start, end)

@@ -294,31 +294,63 @@ def _hash_distinct(vectorizer, texts: pd.Series):
     at: dict = {}
     rows = [at.setdefault(t, len(at)) for t in texts]
     if vectorizer.analyzer == "char_wb" and vectorizer.preprocessor is None \
-            and vectorizer.strip_accents is None:  # NFKD can turn a character into a space
-        from sklearn.base import clone
-        vectorizer = clone(vectorizer).set_params(
-            analyzer=_per_word(vectorizer.build_analyzer()))
-    return vectorizer.transform(list(at)), np.asarray(rows, dtype=np.intp)
+            and vectorizer.strip_accents is None \
+            and not (vectorizer.binary or vectorizer.alternate_sign or vectorizer.norm):
+        # (NFKD accent stripping can turn a character into a space)
+        hashed = _hash_per_word(vectorizer, list(at))
+    else:
+        hashed = vectorizer.transform(list(at))
+    return hashed, np.asarray(rows, dtype=np.intp)
 
 
-def _per_word(analyzer):
-    """A char_wb `analyzer` run once per distinct word: the same n-grams, built faster.
+# each word's char_wb n-gram columns (int32 bytes, a column once per occurrence), per
+# vectorizer configuration: a per-process memo of single words, cleared when full
+_WORD_COLUMNS: dict = {}
+_WORD_COLUMNS_MAX = 100_000
+
+
+def _hash_per_word(vectorizer, texts: list):
+    """``vectorizer.transform(texts)`` for char_wb n-grams, hashing each distinct word once.
 
     char_wb n-grams never cross white space, so a text's are its words' in order; its
     lower-casing maps no character to or from white space (tested), so lower-casing
-    each word splits the text the same way as lower-casing it whole.
+    each word splits the text the same way as lower-casing it whole.  A text's counts
+    are then its words' summed: (text x word counts) @ (word x n-gram counts).
     """
-    memo: dict = {}
+    col: dict = {}
+    indices, indptr = [], [0]
+    for t in texts:
+        indices += [col.setdefault(w, len(col)) for w in vectorizer.decode(t).split()]
+        indptr.append(len(indices))
+    if not col:
+        return vectorizer.transform(texts)
+    memo, kind = _word_columns(vectorizer, list(col))
+    grams = [memo[w] for w in col]
+    ends = np.cumsum([0] + [len(g) // 4 for g in grams])
+    dtype = vectorizer.dtype
+    words = kind((np.ones(ends[-1], dtype=dtype), np.frombuffer(b"".join(grams), dtype=np.int32),
+                  ends), shape=(len(col), vectorizer.n_features))
+    counts = kind((np.ones(len(indices), dtype=dtype), indices, indptr),
+                  shape=(len(texts), len(col)))
+    out = counts @ words  # sums repeated columns, as the hasher does
+    out.sort_indices()
+    return out
 
-    def analyze(doc):
-        out = []
-        for word in doc.split():
-            grams = memo.get(word)
-            if grams is None:
-                grams = memo[word] = analyzer(word)
-            out += grams
-        return out
-    return analyze
+
+def _word_columns(vectorizer, words: list):
+    """(memo of `vectorizer`'s configuration holding every word in `words`, sparse type)."""
+    memo = _WORD_COLUMNS.setdefault(repr(sorted(vectorizer.get_params().items())), {})
+    new = [w for w in words if w not in memo]
+    if len(memo) + len(new) > _WORD_COLUMNS_MAX:
+        memo.clear()
+        new = words
+    hashed = vectorizer.transform(new or words[:1])
+    # a word's columns, each repeated as often as its n-grams hash to it
+    cols = np.repeat(hashed.indices, hashed.data.astype(np.intp)).astype(np.int32)
+    ends = np.concatenate([[0], np.cumsum(hashed.data.astype(np.intp))])[hashed.indptr]
+    for w, a, b in zip(new, ends[:-1].tolist(), ends[1:].tolist()):
+        memo[w] = cols[a:b].tobytes()
+    return memo, type(hashed)
 
 
 def load_model(path=None, *, embed: bool = False) -> StanceModel:

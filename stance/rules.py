@@ -19,6 +19,7 @@ from re import _constants as _sre, _parser as _sre_parse
 
 import pandas as pd
 
+from .mentions import _trie_pattern
 from .resources import TARGETS
 
 # what a rejection can turn down: "rejected every call to …" negates the demanded step
@@ -82,12 +83,13 @@ class LexiconScorer:
             for k, n in enumerate(needs):
                 for s in n or ():
                     users.setdefault(s, []).append(k)
-        literals = sorted({s for needs in self._needs.values() for n in needs if n for s in n})
-        self._short = tuple(s for s in literals if len(s) < 3)
-        self._by_start = {}  # first three characters -> literals
-        for s in literals:
-            if len(s) >= 3:
-                self._by_start.setdefault(s[:3], []).append(s)
+        literals = {s for needs in self._needs.values() for n in needs if n for s in n}
+        # at each position, the longest literal that starts there (a trie tries it first) …
+        self._literals = re.compile("(?=(%s))" % _trie_pattern(sorted(literals), re.escape)) \
+            if literals else None
+        # … and the others that start there, its prefixes
+        self._prefixes = {s: frozenset(s[:i] for i in range(1, len(s) + 1) if s[:i] in literals)
+                          for s in literals}
         self.targets = tuple(t for t in TARGETS if t in self._rules) + tuple(
             t for t in self._rules if t not in TARGETS)
 
@@ -97,12 +99,10 @@ class LexiconScorer:
 
     def _present(self, text: str) -> frozenset:
         """The rules' required literals that occur in `text`."""
-        low = _folded(text)
-        found = [s for s in self._short if s in low]
-        # only literals whose first three characters occur somewhere can occur
-        for start in self._by_start.keys() & {low[i:i + 3] for i in range(len(low) - 2)}:
-            found += [s for s in self._by_start[start] if s in low]
-        return frozenset(found)
+        if self._literals is None:
+            return frozenset()
+        longest = set(self._literals.findall(_folded(text)))
+        return frozenset().union(*map(self._prefixes.__getitem__, longest))
 
     def _cues(self, text: str, target: str, present: frozenset):
         """(cues, whether any topic rule matched), running only the rules `text` can match."""

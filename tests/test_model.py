@@ -77,7 +77,7 @@ def test_model_shared_hashing_gives_the_pipelines_probabilities():
 
 
 def test_model_lowercasing_keeps_white_space_apart():
-    # why char_wb n-grams may be built word by word (model._per_word)
+    # why char_wb n-grams may be built word by word (model._hash_per_word)
     import sys
     for c in map(chr, range(sys.maxunicode + 1)):
         low = c.lower()
@@ -85,20 +85,26 @@ def test_model_lowercasing_keeps_white_space_apart():
                         else not any(x.isspace() for x in low)), hex(ord(c))
 
 
-def test_model_per_word_char_ngrams_hash_like_the_vectorizer():
+def test_model_per_word_char_ngrams_hash_like_the_vectorizer(monkeypatch):
     import numpy as np
     import stance
     from conftest import ROOT
+    from stance import model
     from stance.model import _hash_distinct
     docs, _ = stance.load_documents(ROOT / "data" / "dev")
     texts = list(stance.split_sentences(docs)["text"]) + ["Ünïcode  TEXT\twith\u00a0spaces İ ſ", ""]
     vec = load_model().pipelines["force"][0].transformers_[1][1][0]
     assert vec.analyzer == "char_wb"
-    hashed, rows = _hash_distinct(vec, pd.Series(texts))
     expected = vec.transform(texts)
-    got = hashed[rows]
-    assert (got != expected).nnz == 0 and np.array_equal(got.indptr, expected.indptr) \
-        and np.array_equal(got.indices, expected.indices) and np.array_equal(got.data, expected.data)
+    # words hashed afresh, then from the memo, then after the full memo was cleared
+    for limit in (100_000, 100_000, 50):
+        monkeypatch.setattr(model, "_WORD_COLUMNS_MAX", limit)
+        hashed, rows = _hash_distinct(vec, pd.Series(texts))
+        got = hashed[rows]
+        assert type(got) is type(expected) and got.has_sorted_indices
+        assert (got != expected).nnz == 0 and np.array_equal(got.indptr, expected.indptr) \
+            and np.array_equal(got.indices, expected.indices) \
+            and np.array_equal(got.data, expected.data)
 
 
 def test_model_marks_the_holder_so_joint_holders_differ():

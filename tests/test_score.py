@@ -338,8 +338,11 @@ def test_rules_prefilter_skips_only_rules_that_cannot_match(lex):
     docs, _ = load_documents([ROOT / "seeds", ROOT / "data" / "dev"])
     texts = list(split_sentences(docs)["text"])
     texts += [t.upper() for t in texts[:200]] + ["MILITARY ſTRIKE by FORCE", "İF THE ıSIS"]
+    literals = {s for needs in lex._needs.values() for n in needs if n for s in n}
     for text in texts:
         low = _folded(text)
+        # the trie finds every literal that occurs, overlapping ones included
+        assert lex._present(text) == {s for s in literals if s in low}, text
         for target in lex.targets:
             for (rx, *_), needs in zip(lex._rules[target], lex._needs[target]):
                 if needs is not None and not any(s in low for s in needs):

@@ -834,6 +834,44 @@ def test_cues_matcher_finds_what_the_regex_finds():
                 assert (got and (got.span(), got.group())) == (want and (want.span(), want.group()))
 
 
+def test_cues_trie_matches_what_a_longest_first_alternation_matches():
+    # the cue regex is a character trie; at every position it must match what the
+    # alternation of the words, longest first (speech before action), matches
+    import random
+    import re
+
+    from stance.cues import CueMatcher
+    from stance.resources import load_cues
+    cues = load_cues()
+    for kinds in (cues, {"speech": cues["trailing"]}):
+        parts = []
+        for kind in ("speech", "action"):
+            words = sorted(kinds.get(kind, ()), key=len, reverse=True)
+            alt = "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
+            parts.append(f"(?P<{kind}>{alt or '(?!x)x'})")
+        alternation = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(parts), re.IGNORECASE)
+        trie = CueMatcher.from_cues(kinds).regex
+        assert trie.pattern != alternation.pattern
+        rng = random.Random(0)
+        words = [w for k in ("speech", "action") for w in kinds.get(k, ())]
+        words = rng.sample(words, min(len(words), 150)) + [
+            "SAID", "Told  Reporters", "didn’t", "won't", "ſaid", "pre-warned", "U.S.", ",", "—"]
+        for _ in range(300):
+            text = " ".join(rng.choice(words) for _ in range(10))
+            for i in range(len(text)):
+                a, b = alternation.match(text, i), trie.match(text, i)
+                assert (a and (a.span(), a.lastgroup)) == (b and (b.span(), b.lastgroup)), text
+
+
+def test_regex_aliases_take_the_actor_of_the_first_pattern_that_matches_whole_words():
+    from stance.mentions import ActorDictionary
+    actors = ActorDictionary.from_mapping({"actors": {"A": [], "B": [], "C": []}, "patterns": {
+        "A": ["Foo B", "Foo Bar"], "B": [r"Foo \w+", r"Qux(?= Foo)"], "C": ["Foo Bar"]}})
+    found = actors.find("Foo Bar, Foo Baz, Foo B. Qux Foo Bar-x, Qux")
+    assert [(m.surface, m.actor) for m in found] == [
+        ("Foo Bar", "A"), ("Foo Baz", "B"), ("Foo B", "A"), ("Qux", "B")]
+
+
 def test_statements_documents_in_groupby_then_sent_id_order(two_docs):
     from stance.schemas import SENTENCES, check
     from stance.sentences import split_sentences
