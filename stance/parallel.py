@@ -13,7 +13,9 @@ import contextlib
 import gc
 import itertools
 import logging
+import multiprocessing
 import os
+import sys
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -112,7 +114,11 @@ def _score_in_worker(chunk):
 
 
 def _pool_map(chunks, resources, default_date, jobs, task):
-    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+    # A forked child of a process whose torch (the [embed] encoder) has run its thread
+    # pool hangs at its first use of torch; spawned workers start clean.  Forking stays
+    # the rule otherwise: it is faster to start and shares the resources' pages.
+    context = multiprocessing.get_context("spawn") if "torch" in sys.modules else None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_worker,
                                initargs=(resources, default_date, task))
     window: deque = deque()  # (chunk, future), oldest first
     try:

@@ -144,3 +144,18 @@ def test_packaged_embedding_model_reads_the_seed_like_the_codebook():
     iraq = st[(st["actor"] == "Iraq") & (st["target"] == "referendum")]
     assert (us["label"] == "against").any()
     assert (iraq["label"] == "against").any()
+
+
+@real
+def test_embed_jobs2_matches_jobs1_byte_for_byte(tmp_path):
+    """Pool workers encode on one thread each; the stances must not change by a bit."""
+    from conftest import ROOT
+    docs = sorted((ROOT / "data" / "dev").glob("*.md"))[:12]
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / jobs / "stances.csv"
+        res = CliRunner().invoke(cli, ["score", *map(str, docs), str(SEED), "-o", str(out), "-q",
+                                       "--embed", "--jobs", jobs, "--chunk-size", "4"])
+        assert res.exit_code == 0, res.output
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1] and outs[0].count(b"\n") > 50
