@@ -136,7 +136,8 @@ def run_cmd(paths, out_dir, scorer, actors, lexicon, model_path, embed, freq, de
     written += _write_charts(frames["trends"], out_dir, events_path, dpi=dpi)
     docs, stances = frames["documents"], frames["stances"]
     click.echo(f"{len(docs)} documents ({len(frames['rejects'])} rejected), "
-               f"{stances['statement_id'].nunique()} statements, scorer {_scorer(scorer)}")
+               f"{stances['statement_id'].nunique()} statements, scorer {_scorer(scorer)}"
+               + (" with sentence embeddings" if embed else ""))
     click.echo(_summary(stances))
     click.echo("wrote:")
     for p in written:
