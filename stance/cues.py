@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .mentions import _literal, _trie_pattern
+from .mentions import fold_literal, trie_pattern
 
 _LEAD = re.compile(r"[A-Za-z]+")
 _WORD_START = re.compile(r"(?<![\w-])[A-Za-z]+")
@@ -71,12 +71,12 @@ def _alternation(words: list) -> str:
     the alternation, tries the longest first.
     """
     if all(w.isascii() and w.isprintable() for w in words):  # no white space but " "
-        return _trie_pattern({w.lower() for w in words}, _word_char)
+        return trie_pattern({w.lower() for w in words}, _word_char)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in words)
 
 
 def _word_char(ch: str) -> str:
-    return r"\s+" if ch == " " else _literal(ch)
+    return r"\s+" if ch == " " else fold_literal(ch)
 
 
 def cue_word(match) -> str:

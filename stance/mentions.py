@@ -24,11 +24,12 @@ def _fold(phrase: str) -> str:
     return phrase.lower().replace("’", "'")
 
 
-def _literal(ch: str) -> str:
+def fold_literal(ch: str) -> str:
+    """A folded phrase's character as a pattern: a straight apostrophe matches a curly one."""
     return "['’]" if ch == "'" else re.escape(ch)
 
 
-def _trie_pattern(phrases, char=_literal) -> str:
+def trie_pattern(phrases, char=fold_literal) -> str:
     """One regex for many literal phrases (folded: lower case, straight apostrophe), built as
     a character trie: ``(?i)`` alternations of a hundred phrases are slow when tried at
     every position, a trie is not.  Greedy optional tails keep the longest match first.
@@ -127,7 +128,7 @@ class ActorDictionary:
         regex_entries = tuple((re.compile(_ALIASES % f"(?:{rx})"), actor) for rx, actor in patterns)
         kinds = {_fold(str(g)): "generic" for g in data.get("generic") or ()}
         kinds.update({_fold(str(g)): "plural" for g in data.get("plural_generic") or ()})
-        gpat = re.compile(r"(?i)(?<![\w-])%s(?![\w-])" % _trie_pattern(kinds) if kinds
+        gpat = re.compile(r"(?i)(?<![\w-])%s(?![\w-])" % trie_pattern(kinds) if kinds
                           else r"(?!x)x")
         return cls(tuple(str(a) for a in data["actors"]), index, regex, regex_entries, gpat,
                    kinds)

@@ -19,7 +19,7 @@ from re import _constants as _sre, _parser as _sre_parse
 
 import pandas as pd
 
-from .mentions import _trie_pattern
+from .mentions import trie_pattern
 from .resources import TARGETS
 
 # what a rejection can turn down: "rejected every call to …" negates the demanded step
@@ -85,7 +85,7 @@ class LexiconScorer:
                     users.setdefault(s, []).append(k)
         literals = {s for needs in self._needs.values() for n in needs if n for s in n}
         # at each position, the longest literal that starts there (a trie tries it first) …
-        self._literals = re.compile("(?=(%s))" % _trie_pattern(sorted(literals), re.escape)) \
+        self._literals = re.compile("(?=(%s))" % trie_pattern(sorted(literals), re.escape)) \
             if literals else None
         # … and the others that start there, its prefixes
         self._prefixes = {s: frozenset(s[:i] for i in range(1, len(s) + 1) if s[:i] in literals)

@@ -901,12 +901,12 @@ def test_generic_trie_matches_what_a_longest_first_alternation_matches():
     import random
     import re
 
-    from stance.mentions import _trie_pattern
+    from stance.mentions import trie_pattern
     phrases = ["he", "his", "his spokesman", "his office", "the two", "the two sides",
                "the ministry", "the ministry's", "its", "its statement", "both men"]
     alternation = re.compile(r"(?i)(?<![\w-])(?:%s)(?![\w-])" % "|".join(
         re.escape(p).replace("'", "['’]") for p in sorted(phrases, key=len, reverse=True)))
-    trie = re.compile(r"(?i)(?<![\w-])%s(?![\w-])" % _trie_pattern(phrases))
+    trie = re.compile(r"(?i)(?<![\w-])%s(?![\w-])" % trie_pattern(phrases))
     rng = random.Random(0)
     words = phrases + ["She", "His", "THE", "Two", "sides", "office-holder", "hisses", "’s", ","]
     for _ in range(300):
