@@ -51,7 +51,8 @@ def encode(texts) -> np.ndarray:
 
 
 def embedding_frame(texts: pd.Series) -> pd.DataFrame:
-    """The embeddings of `texts` as columns COLUMNS, on the same index."""
+    """The embeddings of `texts` (any values, read as str) as columns COLUMNS, on the same
+    index."""
     return pd.DataFrame(encode(texts), columns=COLUMNS, index=texts.index)
 
 

@@ -146,7 +146,7 @@ class StanceModel:
         if embedding:
             from .embed import embedding_frame
             examples = examples.reset_index(drop=True)
-            examples = pd.concat([examples, embedding_frame(examples["text"].astype(str))], axis=1)
+            examples = pd.concat([examples, embedding_frame(examples["text"])], axis=1)
         examples = examples.assign(text=mark_holder(examples["text"], examples.get("speaker")))
         if actor_words:
             examples = examples.assign(actor_text=actor_tokens(examples["text"], examples["actor"]))
@@ -207,8 +207,8 @@ class StanceModel:
             X["actor_text"] = actor_tokens(X["text"], X["actor"]).to_numpy()
         if self.meta.get("embedding"):
             from .embed import embedding_frame
-            raw = pd.Series(statements["text"].astype(str).to_numpy(), index=X.index)
-            X = pd.concat([X, embedding_frame(raw)], axis=1)  # of the text, holder unmarked
+            # of the text as written, holder unmarked
+            X = pd.concat([X, embedding_frame(statements["text"].set_axis(X.index))], axis=1)
         return X
 
     def save(self, path) -> Path:
