@@ -317,16 +317,22 @@ def shifts_cmd(stances_path, out, min_delta):
               help="Also write the numbers as JSON.")
 @click.option("--baseline", type=click.Choice(["keyword", "tfidf", "vader"]),
               help="Score a baseline instead of the tracker (tfidf trains on data/train).")
+@click.option("--boot", default=1000, show_default=True, type=click.IntRange(min=0),
+              help="Bootstrap resamples of the documents for 95% intervals (0: none).")
+@click.option("--against", "against", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Also compare with this predictions table: the difference and its paired "
+                   "95% interval.")
 def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, embed, json_path,
-                 baseline):
+                 baseline, boot, against):
     """Score the tracker (or a predictions table) against gold, as CODEBOOK.md §6 says.
 
     DOCS are the documents the gold annotates (default: the bundled data/dev).  Prints
-    holder P/R/F1, per-target favor/against P/R/F1 and F_avg, and trend fidelity.
+    holder P/R/F1, per-target favor/against P/R/F1 and F_avg with 95% intervals from
+    resampling the documents, and trend fidelity.
 
     Example: stance evaluate --gold data/gold/dev.csv data/dev
     """
-    from .evaluate import evaluate_stances, format_report
+    from .evaluate import compare_stances, evaluate_stances, format_report
     from .io import read_frame
     from .load import load_documents
     from .pipeline import Resources, find_corpus, score_documents
@@ -350,8 +356,13 @@ def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, e
         res = Resources.load(actors=actors, lexicon=lexicon, scorer=_scorer(scorer), model=model_path,
                              embed=_embed(embed, model_path, scorer))
         preds = score_documents(documents, res)
-    scores = evaluate_stances(preds, gold_frame, documents)
-    click.echo(format_report(scores))
+    scores = evaluate_stances(preds, gold_frame, documents, n_boot=boot)
+    comparison = None
+    if against:
+        comparison = compare_stances(preds, read_frame(against, PREDICTIONS), gold_frame,
+                                     documents, n_boot=boot or 1000)
+        scores["comparison"] = {"against": str(against), **comparison}
+    click.echo(format_report(scores, comparison))
     if json_path:
         from .io import atomic_write
         atomic_write(json_path, lambda tmp: Path(tmp).write_text(json.dumps(scores, indent=2)))

@@ -10,6 +10,11 @@
   statements on that target (non-none rows); gold mean score against predicted mean
   score (predicted non-none pairs of that cell; 0 when there are none); Pearson r and the
   share of cells whose signs agree.
+
+Uncertainty: `evaluate_stances(..., n_boot=N)` adds 95% intervals of holder P/R/F1 and
+each target's F_avg from N bootstrap resamples of the documents (a document's pairs move
+together, since a writer's sentences are not independent); `compare_stances` gives the
+same for the difference between two prediction sets on the same resamples.
 """
 from __future__ import annotations
 
@@ -51,28 +56,24 @@ def locate_gold(gold: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
 
 
 def evaluate_stances(predictions: pd.DataFrame, gold: pd.DataFrame,
-                     documents: pd.DataFrame) -> dict:
+                     documents: pd.DataFrame, *, n_boot: int = 0, seed: int = 0) -> dict:
     """Codebook §6 scores of `predictions` (stances or PREDICTIONS rows) against `gold`.
 
     Returns
     -------
     dict with ``holder`` (p, r, f1, tp, fp, fn), ``stance`` per target (favor/against
-    p, r, f1, support; f_avg) and ``trend`` per target (cells, pearson_r, sign_agreement).
+    p, r, f1, support; f_avg) and ``trend`` per target (cells, pearson_r, sign_agreement);
+    with ``n_boot`` > 0 also ``intervals``: 95% bootstrap intervals over documents of
+    holder p/r/f1 and each target's f_avg (see `bootstrap_intervals`).
 
     Examples
     --------
     >>> evaluate_stances(stances, gold, docs)["stance"]["force"]["f_avg"]
+    >>> evaluate_stances(stances, gold, docs, n_boot=1000)["intervals"]["holder_f1"]
     """
-    documents = check(documents, DOCUMENTS, name="documents")
-    preds = check(predictions, PREDICTIONS, name="predictions")
-    gold = locate_gold(gold, documents)
-    gold = gold[gold["actor"].isin(ACTORS)]
-    preds = preds[preds["actor"].isin(ACTORS) & preds["doc_id"].isin(set(gold["doc_id"]) |
-                                                                        set(documents["doc_id"]))]
-    gold_pairs = _gold_pairs(gold)
-    pred_pairs = _pred_pairs(preds, gold)
+    gold_pairs, pred_pairs, documents = _pairs(predictions, gold, documents)
     months = {d: pd.Timestamp(t).to_period("M") for d, t in zip(documents["doc_id"], documents["date"])}
-    return {
+    out = {
         "holder": _holder_scores(gold_pairs, pred_pairs),
         "stance": {t: _stance_scores(gold_pairs, pred_pairs, t) for t in TARGETS},
         "trend": {t: _trend_scores(gold_pairs, pred_pairs, t, months) for t in TARGETS},
@@ -82,6 +83,116 @@ def evaluate_stances(predictions: pd.DataFrame, gold: pd.DataFrame,
             # positives)
             "documents": int(documents["doc_id"].nunique())},
     }
+    if n_boot:
+        doc_ids = sorted(set(documents["doc_id"]))
+        out["intervals"] = bootstrap_intervals(_doc_counts(gold_pairs, pred_pairs, doc_ids),
+                                               n_boot=n_boot, seed=seed)
+    return out
+
+
+def compare_stances(predictions: pd.DataFrame, baseline: pd.DataFrame, gold: pd.DataFrame,
+                    documents: pd.DataFrame, *, n_boot: int = 1000, seed: int = 0) -> dict:
+    """The difference `predictions` − `baseline` in holder p/r/f1 and each target's f_avg,
+    with a 95% interval from the same `n_boot` document resamples for both (a paired
+    bootstrap), and the share of resamples in which the difference is above zero.
+
+    Returns
+    -------
+    dict: measure -> {"diff", "low", "high", "p_above_zero"}
+    """
+    g1, p1, documents = _pairs(predictions, gold, documents)
+    g0, p0, _ = _pairs(baseline, gold, documents)
+    doc_ids = sorted(set(documents["doc_id"]))
+    weights = _resample_weights(len(doc_ids), n_boot, seed)
+    new = _measures(_doc_counts(g1, p1, doc_ids).sum(axis=0)[None])
+    old = _measures(_doc_counts(g0, p0, doc_ids).sum(axis=0)[None])
+    boot_new = _measures(np.tensordot(weights, _doc_counts(g1, p1, doc_ids), axes=1))
+    boot_old = _measures(np.tensordot(weights, _doc_counts(g0, p0, doc_ids), axes=1))
+    out = {}
+    for name in MEASURES:
+        d = boot_new[name] - boot_old[name]
+        lo, hi = np.percentile(d, [2.5, 97.5])
+        out[name] = {"diff": round(float(new[name][0] - old[name][0]), 4),
+                     "low": round(float(lo), 4), "high": round(float(hi), 4),
+                     "p_above_zero": round(float(np.mean(d > 0)), 4)}
+    return out
+
+
+# the measures that get intervals, and the counts (tp, fp, fn) they are built from
+MEASURES = ("holder_p", "holder_r", "holder_f1", "force_f_avg", "referendum_f_avg")
+_COUNTS = (("holder", None), ("force", "favor"), ("force", "against"),
+           ("referendum", "favor"), ("referendum", "against"))
+
+
+def _pairs(predictions, gold, documents):
+    """(gold pairs, predicted pairs, checked documents): the scored actors only."""
+    documents = check(documents, DOCUMENTS, name="documents")
+    preds = check(predictions, PREDICTIONS, name="predictions")
+    gold = locate_gold(gold, documents)
+    gold = gold[gold["actor"].isin(ACTORS)]
+    preds = preds[preds["actor"].isin(ACTORS) & preds["doc_id"].isin(set(gold["doc_id"]) |
+                                                                        set(documents["doc_id"]))]
+    return _gold_pairs(gold), _pred_pairs(preds, gold), documents
+
+
+def _doc_counts(gold_pairs, pred_pairs, doc_ids) -> np.ndarray:
+    """(documents, len(_COUNTS), 3) array of tp, fp, fn per document, as the scores count
+    them (a pair belongs to its document)."""
+    row = {d: i for i, d in enumerate(doc_ids)}
+    counts = np.zeros((len(doc_ids), len(_COUNTS), 3), dtype=np.int64)
+    for k in set(gold_pairs) | set(pred_pairs):
+        i = row.get(k[0])
+        if i is None:
+            continue
+        g, p = gold_pairs.get(k, {}), pred_pairs.get(k, {})
+        for j, (target, label) in enumerate(_COUNTS):
+            if label is None:
+                gi, pi = bool(g) and _nonnone(g), bool(p) and _nonnone(p)
+            else:
+                gi = g.get(target, ("none", 0.0))[0] == label
+                pi = p.get(target, ("none", 0.0))[0] == label
+            if gi or pi:
+                counts[i, j, 0 if gi and pi else 1 if pi else 2] += 1
+    return counts
+
+
+def _f1s(c: np.ndarray):
+    """Vectorised P, R, F1 of (..., 3) tp/fp/fn counts (0 where undefined, as `_prf`)."""
+    tp, fp, fn = c[..., 0].astype(float), c[..., 1].astype(float), c[..., 2].astype(float)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = np.where(tp + fp > 0, tp / (tp + fp), 0.0)
+        r = np.where(tp + fn > 0, tp / (tp + fn), 0.0)
+        f = np.where(p + r > 0, 2 * p * r / (p + r), 0.0)
+    return p, r, f
+
+
+def _measures(summed: np.ndarray) -> dict:
+    """MEASURES for each row of (resamples, len(_COUNTS), 3) summed counts."""
+    p, r, f = _f1s(summed)
+    return {"holder_p": p[:, 0], "holder_r": r[:, 0], "holder_f1": f[:, 0],
+            "force_f_avg": (f[:, 1] + f[:, 2]) / 2, "referendum_f_avg": (f[:, 3] + f[:, 4]) / 2}
+
+
+def _resample_weights(n_docs: int, n_boot: int, seed: int) -> np.ndarray:
+    """(n_boot, n_docs): how often each document is drawn in each resample."""
+    rng = np.random.default_rng(seed)
+    if n_docs == 0:
+        return np.zeros((n_boot, 0))
+    return rng.multinomial(n_docs, np.full(n_docs, 1.0 / n_docs), size=n_boot)
+
+
+def bootstrap_intervals(doc_counts: np.ndarray, *, n_boot: int = 1000, seed: int = 0) -> dict:
+    """95% percentile intervals of MEASURES over `n_boot` resamples of the documents.
+
+    `doc_counts` is `_doc_counts`' array.  Returns measure -> [low, high], plus
+    ``n_boot`` and ``documents``.
+    """
+    boot = _measures(np.tensordot(_resample_weights(len(doc_counts), n_boot, seed), doc_counts,
+                                  axes=1))
+    out = {name: [round(float(x), 4) for x in np.percentile(boot[name], [2.5, 97.5])]
+           for name in MEASURES}
+    out.update(n_boot=int(n_boot), documents=int(len(doc_counts)))
+    return out
 
 
 def _gold_pairs(gold):
@@ -174,26 +285,37 @@ def _trend_scores(gold_pairs, pred_pairs, target, months):
                        "predicted": round(pm, 3)} for k, gm, pm in rows]}
 
 
-def format_report(scores: dict) -> str:
-    """A plain-text table of `scores` (from `evaluate_stances`)."""
-    h = scores["holder"]
+def format_report(scores: dict, comparison: dict | None = None) -> str:
+    """A plain-text table of `scores` (from `evaluate_stances`), with their 95% intervals
+    when `scores` has them, and `comparison` (from `compare_stances`) below."""
+    h, ci = scores["holder"], scores.get("intervals", {})
+
+    def band(name):
+        return f"  95% [{ci[name][0]:.3f}, {ci[name][1]:.3f}]" if name in ci else ""
+
     lines = [f"documents {scores['counts']['documents']}  gold pairs {scores['counts']['gold_pairs']}"
              f"  predicted pairs {scores['counts']['predicted_pairs']}",
              "",
              f"holder attribution   P {h['p']:.3f}  R {h['r']:.3f}  F1 {h['f1']:.3f}"
-             f"   (tp {h['tp']}, fp {h['fp']}, fn {h['fn']})",
+             f"   (tp {h['tp']}, fp {h['fp']}, fn {h['fn']}){band('holder_f1')}",
              "",
              f"{'target':<11}{'label':<9}{'P':>7}{'R':>7}{'F1':>7}{'support':>9}"]
     for t, s in scores["stance"].items():
         for label in ("favor", "against"):
             x = s[label]
             lines.append(f"{t:<11}{label:<9}{x['p']:>7.3f}{x['r']:>7.3f}{x['f1']:>7.3f}{x['support']:>9}")
-        lines.append(f"{t:<11}{'F_avg':<9}{'':>14}{s['f_avg']:>7.3f}")
+        lines.append(f"{t:<11}{'F_avg':<9}{'':>14}{s['f_avg']:>7.3f}{'':>9}{band(t + '_f_avg')}")
     lines.append("")
     for t, tr in scores["trend"].items():
         r = "n/a" if tr["pearson_r"] is None else f"{tr['pearson_r']:.3f}"
         sa = "n/a" if tr["sign_agreement"] is None else f"{tr['sign_agreement']:.3f}"
         lines.append(f"trend {t:<11} cells {tr['cells']:>3}   Pearson r {r}   sign agreement {sa}")
+    if ci:
+        lines += ["", f"95% intervals: {ci['n_boot']} bootstrap resamples of the "
+                      f"{ci['documents']} documents"]
+    if comparison:
+        lines += ["", "difference from the compared predictions (paired bootstrap, 95%):"]
+        for name, d in comparison.items():
+            lines.append(f"  {name:<17}{d['diff']:+.3f}  [{d['low']:+.3f}, {d['high']:+.3f}]"
+                         f"  above zero in {d['p_above_zero']:.0%} of resamples")
     return "\n".join(lines)
-
-

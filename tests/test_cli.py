@@ -126,3 +126,23 @@ def test_cli_score_with_a_model_file_uses_that_model(runner, tmp_path):
     seed, _ = stance.load_documents(SEED.parent)
     lib = score_documents(seed, Resources.load(model=load_model(path)))
     assert small["confidence"].round(3).tolist() == lib["confidence"].round(3).tolist()
+
+
+def test_cli_evaluate_prints_intervals_and_a_paired_comparison(runner, tmp_path):
+    out = tmp_path / "s.csv"
+    runner.invoke(cli, ["score", str(SEED.parent), "-o", str(out), "-q"])
+    gold = str(ROOT / "tests/golden/seed_gold.csv")
+    res = runner.invoke(cli, ["evaluate", "--gold", gold, "--predictions", str(out),
+                              str(SEED.parent), "--boot", "200", "--against", str(out),
+                              "--json", str(tmp_path / "e.json")])
+    assert res.exit_code == 0, res.output
+    assert "95% [" in res.output and "200 bootstrap resamples" in res.output
+    assert "difference from the compared predictions" in res.output
+    import json
+    saved = json.loads((tmp_path / "e.json").read_text())
+    lo, hi = saved["intervals"]["holder_f1"]
+    assert lo <= saved["holder"]["f1"] <= hi
+    assert saved["comparison"]["holder_f1"]["diff"] == 0  # the same table
+    res = runner.invoke(cli, ["evaluate", "--gold", gold, "--predictions", str(out),
+                              str(SEED.parent), "--boot", "0"])
+    assert res.exit_code == 0 and "95% [" not in res.output

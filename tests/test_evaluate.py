@@ -79,3 +79,62 @@ def test_evaluate_gold_sentence_missing_is_a_user_error(docs, gold):
     with pytest.raises(StanceError, match="sentence not found"):
         evaluate_stances(pd.DataFrame(columns=["doc_id", "start", "end", "actor", "target",
                                                "label", "score"]), bad, docs)
+
+
+def _two_docs():
+    """Two documents, one predicted right and one wrong, for the bootstrap tests."""
+    texts = {"a": "Ankara rejected the vote. Rain fell.", "b": "Tehran backed the vote. Rain fell."}
+    docs = pd.DataFrame([{"doc_id": d, "date": "2017-09-26", "source": "", "url": "", "title": "",
+                          "text": t} for d, t in texts.items()])
+    gold = pd.DataFrame([["a", "Ankara rejected the vote.", "Turkey", "none", 0, "against", -1],
+                         ["b", "Tehran backed the vote.", "Iran", "none", 0, "favor", 1]],
+                        columns=["doc_id", "sentence", "actor", "force", "force_score",
+                                 "referendum", "referendum_score"])
+    right = pd.DataFrame([{"doc_id": "a", "start": 0, "end": 25, "actor": "Turkey",
+                           "target": "referendum", "label": "against", "score": -1.0}])
+    wrong = pd.DataFrame([{"doc_id": "b", "start": 0, "end": 23, "actor": "Iraq",
+                           "target": "referendum", "label": "favor", "score": 1.0}])
+    return docs, gold, right, wrong
+
+
+def test_bootstrap_intervals_bracket_the_score_and_are_zero_width_when_every_document_agrees():
+    docs, gold, right, wrong = _two_docs()
+    mixed = evaluate_stances(pd.concat([right, wrong]), gold, docs, n_boot=500)
+    ci = mixed["intervals"]
+    assert ci["n_boot"] == 500 and ci["documents"] == 2
+    # one document right, one wrong: resamples give F1 anywhere from 0 to 1
+    assert ci["holder_f1"][0] < mixed["holder"]["f1"] < ci["holder_f1"][1]
+    assert ci["holder_f1"] == [0.0, 1.0]
+    perfect = pd.concat([right, right.assign(doc_id="b", end=23, actor="Iran", label="favor",
+                                             score=1.0)])
+    ci = evaluate_stances(perfect, gold, docs, n_boot=200)["intervals"]
+    assert ci["holder_f1"] == [1.0, 1.0]
+    # a resample of document a alone has no favor pair: F1(favor) 0 by definition, F_avg 0.5
+    assert ci["referendum_f_avg"] == [0.5, 1.0]
+    assert "intervals" not in evaluate_stances(perfect, gold, docs)  # off by default
+
+
+def test_bootstrap_counts_reproduce_the_point_scores(docs, gold):
+    from stance.evaluate import _doc_counts, _measures, _pairs
+    s1, s3 = TEXT.index("Ankara"), TEXT.index("Tehran")
+    preds = pd.DataFrame([pred(s1, s1 + 25, "Turkey", "referendum", "against", -1.0),
+                          pred(s3, s3 + 14, "Iran", "referendum", "favor", 0.25),
+                          pred(s3, s3 + 14, "Iraq", "force", "favor", 0.5)])
+    scores = evaluate_stances(preds, gold, docs)
+    g, p, d = _pairs(preds, gold, docs)
+    m = _measures(_doc_counts(g, p, ["d"]).sum(axis=0)[None])
+    assert m["holder_f1"][0] == pytest.approx(scores["holder"]["f1"], abs=1e-4)
+    assert m["referendum_f_avg"][0] == pytest.approx(scores["stance"]["referendum"]["f_avg"], abs=1e-4)
+    assert m["force_f_avg"][0] == pytest.approx(scores["stance"]["force"]["f_avg"], abs=1e-4)
+
+
+def test_compare_stances_is_paired():
+    from stance.evaluate import compare_stances
+    docs, gold, right, wrong = _two_docs()
+    both = pd.concat([right, wrong])
+    same = compare_stances(both, both, gold, docs, n_boot=200)
+    assert all(v["diff"] == 0 and v["low"] == 0 == v["high"] for v in same.values())
+    better = compare_stances(both, wrong, gold, docs, n_boot=200)
+    # adding the right pair never lowers holder F1 on any resample that contains document a
+    assert better["holder_f1"]["diff"] > 0 and better["holder_f1"]["low"] >= 0
+    assert 0.5 < better["holder_f1"]["p_above_zero"] <= 1.0
