@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 from .aggregate import aggregate_stances, dedupe_stances
 from .errors import StanceError
-from .evaluate import evaluate_stances, format_report
+from .evaluate import compare_stances, evaluate_stances, format_report
 from .explain import explain
 from .load import load_documents
 from .pipeline import run, score_documents
@@ -28,7 +28,8 @@ from .shifts import detect_shifts
 from .statements import extract_statements
 
 __all__ = [
-    "StanceError", "aggregate_stances", "dedupe_stances", "detect_shifts", "evaluate_stances",
+    "StanceError", "aggregate_stances", "compare_stances", "dedupe_stances", "detect_shifts",
+    "evaluate_stances",
     "explain", "extract_statements", "format_report", "load_actors", "load_cues",
     "load_documents", "load_events", "load_lexicon", "plot_heatmap", "plot_stance_map",
     "plot_trends", "plot_volume", "previous_texts", "run", "save_figure", "score_documents",
