@@ -322,8 +322,10 @@ def shifts_cmd(stances_path, out, min_delta):
 @click.option("--against", "against", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Also compare with this predictions table: the difference and its paired "
                    "95% interval.")
+@click.option("--by-actor", is_flag=True,
+              help="Also print holder P/R/F1 (with its interval) and label F1s per actor.")
 def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, embed, json_path,
-                 baseline, boot, against):
+                 baseline, boot, against, by_actor):
     """Score the tracker (or a predictions table) against gold, as CODEBOOK.md §6 says.
 
     DOCS are the documents the gold annotates (default: the bundled data/dev).  Prints
@@ -332,7 +334,8 @@ def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, e
 
     Example: stance evaluate --gold data/gold/dev.csv data/dev
     """
-    from .evaluate import compare_stances, evaluate_stances, format_report
+    from .evaluate import (compare_stances, evaluate_stances, format_by_actor, format_report,
+                           scores_by_actor)
     from .io import read_frame
     from .load import load_documents
     from .pipeline import Resources, find_corpus, score_documents
@@ -363,6 +366,11 @@ def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, e
                                      documents, n_boot=boot or 1000)
         scores["comparison"] = {"against": str(against), **comparison}
     click.echo(format_report(scores, comparison))
+    if by_actor:
+        table = scores_by_actor(preds, gold_frame, documents, n_boot=boot)
+        scores["by_actor"] = table.to_dict(orient="records")
+        click.echo("\nper actor: holder attribution, and F1 (gold pairs) of each side per target")
+        click.echo(format_by_actor(table))
     if json_path:
         from .io import atomic_write
         atomic_write(json_path, lambda tmp: Path(tmp).write_text(json.dumps(scores, indent=2)))

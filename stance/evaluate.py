@@ -118,6 +118,48 @@ def compare_stances(predictions: pd.DataFrame, baseline: pd.DataFrame, gold: pd.
     return out
 
 
+def scores_by_actor(predictions: pd.DataFrame, gold: pd.DataFrame, documents: pd.DataFrame,
+                    *, n_boot: int = 0, seed: int = 0) -> pd.DataFrame:
+    """One row per codebook actor: its gold pairs, holder P/R/F1 (with ``n_boot``, the
+    F1's 95% interval over document resamples), and per target the F1 and gold support of
+    favor and against.  How far the tracker can be trusted for each actor's lines."""
+    gold_pairs, pred_pairs, documents = _pairs(predictions, gold, documents)
+    doc_ids = sorted(set(documents["doc_id"]))
+    rows = []
+    for actor in ACTORS:
+        counts = _doc_counts({k: v for k, v in gold_pairs.items() if k[3] == actor},
+                             {k: v for k, v in pred_pairs.items() if k[3] == actor}, doc_ids)
+        summed = counts.sum(axis=0)
+        p, r, f = _f1s(summed)
+        row = {"actor": actor, "gold_pairs": int(summed[0, 0] + summed[0, 2]),
+               "holder_p": round(float(p[0]), 3), "holder_r": round(float(r[0]), 3),
+               "holder_f1": round(float(f[0]), 3)}
+        if n_boot:
+            row["holder_f1_low"], row["holder_f1_high"] = bootstrap_intervals(
+                counts, n_boot=n_boot, seed=seed)["holder_f1"]
+        for j, (target, label) in enumerate(_COUNTS[1:], start=1):
+            row[f"{target}_{label}_f1"] = round(float(f[j]), 3)
+            row[f"{target}_{label}_n"] = int(summed[j, 0] + summed[j, 2])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def format_by_actor(table: pd.DataFrame) -> str:
+    """`scores_by_actor`'s table as plain text: each label's cell is "F1 (gold pairs)", or
+    "–" where gold has no pair with that label."""
+    labels = [f"{t}_{lab}" for t, lab in _COUNTS[1:]]
+    has_ci = "holder_f1_low" in table
+    lines = [f"{'actor':<8}{'pairs':>6}{'P':>7}{'R':>7}{'F1':>7}" + (f"{'95%':>16}" if has_ci else "")
+             + "".join(f"{h:>15}" for h in ("force +", "force −", "referendum +", "referendum −"))]
+    for r in table.to_dict(orient="records"):
+        ci = f"  [{r['holder_f1_low']:.3f}, {r['holder_f1_high']:.3f}]" if has_ci else ""
+        cells = "".join(f"{r[c + '_f1']:.3f} ({r[c + '_n']})".rjust(15) if r[c + "_n"] else "–".rjust(15)
+                        for c in labels)
+        lines.append(f"{r['actor']:<8}{r['gold_pairs']:>6}{r['holder_p']:>7.3f}{r['holder_r']:>7.3f}"
+                     f"{r['holder_f1']:>7.3f}{ci}{cells}")
+    return "\n".join(lines)
+
+
 # the measures that get intervals, and the counts (tp, fp, fn) they are built from
 MEASURES = ("holder_p", "holder_r", "holder_f1", "force_f_avg", "referendum_f_avg")
 _COUNTS = (("holder", None), ("force", "favor"), ("force", "against"),

@@ -146,3 +146,19 @@ def test_cli_evaluate_prints_intervals_and_a_paired_comparison(runner, tmp_path)
     res = runner.invoke(cli, ["evaluate", "--gold", gold, "--predictions", str(out),
                               str(SEED.parent), "--boot", "0"])
     assert res.exit_code == 0 and "95% [" not in res.output
+
+
+def test_cli_evaluate_by_actor(runner, tmp_path):
+    out = tmp_path / "s.csv"
+    runner.invoke(cli, ["score", str(SEED.parent), "-o", str(out), "-q"])
+    res = runner.invoke(cli, ["evaluate", "--gold", str(ROOT / "tests/golden/seed_gold.csv"),
+                              "--predictions", str(out), str(SEED.parent), "--by-actor",
+                              "--boot", "100", "--json", str(tmp_path / "e.json")])
+    assert res.exit_code == 0, res.output
+    table = res.output.split("per actor:")[1].splitlines()
+    assert [line.split()[0] for line in table[2:7]] == ["US", "Iraq", "Turkey", "Iran", "KRG"]
+    import json
+    rows = json.loads((tmp_path / "e.json").read_text())["by_actor"]
+    # the per-actor gold pairs add up to the whole
+    assert sum(r["gold_pairs"] for r in rows) == json.loads(
+        (tmp_path / "e.json").read_text())["counts"]["gold_pairs"]

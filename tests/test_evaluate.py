@@ -138,3 +138,22 @@ def test_compare_stances_is_paired():
     # adding the right pair never lowers holder F1 on any resample that contains document a
     assert better["holder_f1"]["diff"] > 0 and better["holder_f1"]["low"] >= 0
     assert 0.5 < better["holder_f1"]["p_above_zero"] <= 1.0
+
+
+def test_scores_by_actor_splits_the_pairs_by_holder(docs, gold):
+    from stance.evaluate import format_by_actor, scores_by_actor
+    s1, s2, s3 = TEXT.index("Ankara"), TEXT.index("Washington"), TEXT.index("Tehran")
+    preds = pd.DataFrame([pred(s1, s1 + 25, "Turkey", "referendum", "against", -1.0),  # right
+                          pred(s2, s2 + 22, "Iraq", "force", "against", -0.5),        # wrong holder
+                          pred(s3, s3 + 14, "Iran", "referendum", "favor", 0.5)])      # wrong side
+    table = scores_by_actor(preds, gold, docs, n_boot=100).set_index("actor")
+    assert list(table.index) == ["US", "Iraq", "Turkey", "Iran", "KRG"]
+    assert table.loc["Turkey", "holder_f1"] == 1.0 and table.loc["Turkey", "referendum_against_f1"] == 1.0
+    assert table.loc["US", "gold_pairs"] == 1 and table.loc["US", "holder_r"] == 0.0
+    assert table.loc["Iraq", "gold_pairs"] == 0 and table.loc["Iraq", "holder_p"] == 0.0
+    # Iran is found as a holder, but on the wrong side of the referendum
+    assert table.loc["Iran", "holder_f1"] == 1.0 and table.loc["Iran", "referendum_against_f1"] == 0.0
+    assert table.loc["Iran", "referendum_against_n"] == 1 and table.loc["Iran", "referendum_favor_n"] == 0
+    text = format_by_actor(table.reset_index())
+    assert text.splitlines()[0].split()[:5] == ["actor", "pairs", "P", "R", "F1"]
+    assert "1.000 (1)" in text and "–" in text
