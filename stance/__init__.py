@@ -17,7 +17,8 @@ __version__ = "0.1.0"
 
 from .aggregate import aggregate_stances, dedupe_stances
 from .errors import StanceError
-from .evaluate import compare_stances, evaluate_stances, format_report
+from .evaluate import (compare_stances, evaluate_stances, format_by_actor, format_report,
+                       scores_by_actor)
 from .explain import explain
 from .load import load_documents
 from .pipeline import run, score_documents
@@ -29,11 +30,10 @@ from .statements import extract_statements
 
 __all__ = [
     "StanceError", "aggregate_stances", "compare_stances", "dedupe_stances", "detect_shifts",
-    "evaluate_stances",
-    "explain", "extract_statements", "format_report", "load_actors", "load_cues",
-    "load_documents", "load_events", "load_lexicon", "plot_heatmap", "plot_stance_map",
-    "plot_trends", "plot_volume", "previous_texts", "run", "save_figure", "score_documents",
-    "score_stances", "split_sentences",
+    "evaluate_stances", "explain", "extract_statements", "format_by_actor", "format_report",
+    "load_actors", "load_cues", "load_documents", "load_events", "load_lexicon", "plot_heatmap",
+    "plot_stance_map", "plot_trends", "plot_volume", "previous_texts", "run", "save_figure",
+    "score_documents", "score_stances", "scores_by_actor", "split_sentences",
 ]
 
 # charts import matplotlib (a third of the start-up time): only when first used

@@ -11,6 +11,10 @@ Usage::
     python tests/crossval.py --predictions cv.csv             # also write the pooled rows
     python tests/crossval.py --by-writer                      # whole writing batches per fold
 
+Two variants' pooled rows (``--predictions a.csv``, ``--predictions b.csv``) compare with
+their paired bootstrap interval: ``stance evaluate --gold data/gold/train.csv data/train
+--predictions b.csv --against a.csv``.
+
 ``--by-writer`` keeps each writer's batch (``data/gold/parts/E*.csv``, ``T*.csv``) inside one
 fold, so every held-out document is by a writer the fold's model and rules never saw: the
 situation of the dev documents and of unseen articles.  Random folds share writers between
