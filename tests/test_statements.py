@@ -434,6 +434,15 @@ def holders(text):
     # "peshmerga" in lower case (AP and Washington Post style)
     ("The peshmerga, joined by irregular fighters, answered with rocket fire.", {"KRG"}),
     ("The peshmerga's General Command said its fighters had repelled the assault.", {"KRG"}),
+    # characterizing something as something is a statement of the one who does it
+    ("Kurdish leaders portray the ballot as their people's right to decide their future.",
+     {"KRG"}),
+    ("Jazayeri, the Iranian spokesman, presented the drills as routine.", {"Iran"}),
+    ("Iraqi government spokesman Saad al-Hadithi framed the flight ban as a legal step.",
+     {"Iraq"}),
+    ("Pentagon spokesman Eric Pahon characterized the clashes as a misunderstanding.", {"US"}),
+    # … but the adjective "present" is no such verb
+    ("Diplomats present at the talks were hopeful.", set()),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
