@@ -441,6 +441,10 @@ def holders(text):
     ("Iraqi government spokesman Saad al-Hadithi framed the flight ban as a legal step.",
      {"Iraq"}),
     ("Pentagon spokesman Eric Pahon characterized the clashes as a misunderstanding.", {"US"}),
+    # belittling and pleading are statements too
+    ("Hoshyar Zebari, a senior aide to Barzani, played down fears in neighbouring capitals.",
+     {"KRG"}),
+    ("Mustafa, a spokesman for the Iraqi foreign ministry, derided the vote as a show.", {"Iraq"}),
     # … but the adjective "present" is no such verb
     ("Diplomats present at the talks were hopeful.", set()),
     # narration: no holder
