@@ -71,11 +71,12 @@ def evaluate_stances(predictions: pd.DataFrame, gold: pd.DataFrame,
     >>> evaluate_stances(stances, gold, docs)["stance"]["force"]["f_avg"]
     >>> evaluate_stances(stances, gold, docs, n_boot=1000)["intervals"]["holder_f1"]
     """
-    gold_pairs, pred_pairs, documents = _pairs(predictions, gold, documents)
+    gold, documents = _scored_gold(gold, documents)
+    gold_pairs, pred_pairs = _gold_pairs(gold), _scored_pairs(predictions, gold, documents)
     months = {d: pd.Timestamp(t).to_period("M") for d, t in zip(documents["doc_id"], documents["date"])}
+    doc_counts = _doc_counts(gold_pairs, pred_pairs, sorted(set(documents["doc_id"])))
     out = {
-        "holder": _holder_scores(gold_pairs, pred_pairs),
-        "stance": {t: _stance_scores(gold_pairs, pred_pairs, t) for t in TARGETS},
+        **_point_scores(doc_counts.sum(axis=0)),
         "trend": {t: _trend_scores(gold_pairs, pred_pairs, t, months) for t in TARGETS},
         "counts": {"gold_pairs": len(gold_pairs), "predicted_pairs": sum(
             1 for v in pred_pairs.values() if any(l != "none" for l, _ in v.values())),
@@ -84,9 +85,7 @@ def evaluate_stances(predictions: pd.DataFrame, gold: pd.DataFrame,
             "documents": int(documents["doc_id"].nunique())},
     }
     if n_boot:
-        doc_ids = sorted(set(documents["doc_id"]))
-        out["intervals"] = bootstrap_intervals(_doc_counts(gold_pairs, pred_pairs, doc_ids),
-                                               n_boot=n_boot, seed=seed)
+        out["intervals"] = bootstrap_intervals(doc_counts, n_boot=n_boot, seed=seed)
     return out
 
 
@@ -100,14 +99,14 @@ def compare_stances(predictions: pd.DataFrame, baseline: pd.DataFrame, gold: pd.
     -------
     dict: measure -> {"diff", "low", "high", "p_above_zero"}
     """
-    g1, p1, documents = _pairs(predictions, gold, documents)
-    g0, p0, _ = _pairs(baseline, gold, documents)
-    doc_ids = sorted(set(documents["doc_id"]))
+    gold, documents = _scored_gold(gold, documents)
+    gold_pairs, doc_ids = _gold_pairs(gold), sorted(set(documents["doc_id"]))
+    counts_new, counts_old = (_doc_counts(gold_pairs, _scored_pairs(p, gold, documents), doc_ids)
+                              for p in (predictions, baseline))
     weights = _resample_weights(len(doc_ids), n_boot, seed)
-    new = _measures(_doc_counts(g1, p1, doc_ids).sum(axis=0)[None])
-    old = _measures(_doc_counts(g0, p0, doc_ids).sum(axis=0)[None])
-    boot_new = _measures(np.tensordot(weights, _doc_counts(g1, p1, doc_ids), axes=1))
-    boot_old = _measures(np.tensordot(weights, _doc_counts(g0, p0, doc_ids), axes=1))
+    new, old = (_measures(c.sum(axis=0)[None]) for c in (counts_new, counts_old))
+    boot_new, boot_old = (_measures(np.tensordot(weights, c, axes=1))
+                          for c in (counts_new, counts_old))
     out = {}
     for name in MEASURES:
         d = boot_new[name] - boot_old[name]
@@ -123,7 +122,8 @@ def scores_by_actor(predictions: pd.DataFrame, gold: pd.DataFrame, documents: pd
     """One row per codebook actor: its gold pairs, holder P/R/F1 (with ``n_boot``, the
     F1's 95% interval over document resamples), and per target the F1 and gold support of
     favor and against.  How far the tracker can be trusted for each actor's lines."""
-    gold_pairs, pred_pairs, documents = _pairs(predictions, gold, documents)
+    gold, documents = _scored_gold(gold, documents)
+    gold_pairs, pred_pairs = _gold_pairs(gold), _scored_pairs(predictions, gold, documents)
     doc_ids = sorted(set(documents["doc_id"]))
     rows = []
     for actor in ACTORS:
@@ -166,26 +166,40 @@ _COUNTS = (("holder", None), ("force", "favor"), ("force", "against"),
            ("referendum", "favor"), ("referendum", "against"))
 
 
-def _pairs(predictions, gold, documents):
-    """(gold pairs, predicted pairs, checked documents): the scored actors only."""
+def _scored_gold(gold, documents):
+    """(gold rows of the scored actors, located in the documents; checked documents)."""
     documents = check(documents, DOCUMENTS, name="documents")
-    preds = check(predictions, PREDICTIONS, name="predictions")
     gold = locate_gold(gold, documents)
-    gold = gold[gold["actor"].isin(ACTORS)]
-    preds = preds[preds["actor"].isin(ACTORS) & preds["doc_id"].isin(set(gold["doc_id"]) |
-                                                                        set(documents["doc_id"]))]
-    return _gold_pairs(gold), _pred_pairs(preds, gold), documents
+    return gold[gold["actor"].isin(ACTORS)], documents
+
+
+def _scored_pairs(predictions, gold, documents):
+    """`predictions` of the scored actors in `documents` as pairs on `gold`'s sentences
+    (`gold` from `_scored_gold`, whose documents are all in `documents`)."""
+    preds = check(predictions, PREDICTIONS, name="predictions")
+    preds = preds[preds["actor"].isin(ACTORS) & preds["doc_id"].isin(set(documents["doc_id"]))]
+    return _pred_pairs(preds, gold)
+
+
+def _point_scores(counts: np.ndarray) -> dict:
+    """``holder`` and ``stance`` scores (as `evaluate_stances` returns them) from the
+    (len(_COUNTS), 3) tp/fp/fn counts of all documents."""
+    prf = [_prf(*(int(x) for x in c)) for c in counts]
+    stance = {}
+    for j, (target, label) in enumerate(_COUNTS[1:], start=1):
+        stance.setdefault(target, {})[label] = {**prf[j], "support": prf[j]["tp"] + prf[j]["fn"]}
+    for target, s in stance.items():
+        s["f_avg"] = round((s["favor"]["f1"] + s["against"]["f1"]) / 2, 4)
+    return {"holder": prf[0], "stance": stance}
 
 
 def _doc_counts(gold_pairs, pred_pairs, doc_ids) -> np.ndarray:
-    """(documents, len(_COUNTS), 3) array of tp, fp, fn per document, as the scores count
-    them (a pair belongs to its document)."""
+    """(documents, len(_COUNTS), 3) array of tp, fp, fn per document: codebook §6's counts,
+    a pair counted in its document (every pair's document is in `doc_ids`)."""
     row = {d: i for i, d in enumerate(doc_ids)}
     counts = np.zeros((len(doc_ids), len(_COUNTS), 3), dtype=np.int64)
     for k in set(gold_pairs) | set(pred_pairs):
-        i = row.get(k[0])
-        if i is None:
-            continue
+        i = row[k[0]]
         g, p = gold_pairs.get(k, {}), pred_pairs.get(k, {})
         for j, (target, label) in enumerate(_COUNTS):
             if label is None:
@@ -277,28 +291,6 @@ def _prf(tp, fp, fn):
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
-
-
-def _holder_scores(gold_pairs, pred_pairs):
-    g = {k for k, v in gold_pairs.items() if _nonnone(v)}
-    p = {k for k, v in pred_pairs.items() if _nonnone(v)}
-    return _prf(len(g & p), len(p - g), len(g - p))
-
-
-def _stance_scores(gold_pairs, pred_pairs, target):
-    keys = set(gold_pairs) | set(pred_pairs)
-    out = {}
-    for label in ("favor", "against"):
-        tp = fp = fn = 0
-        for k in keys:
-            g = gold_pairs.get(k, {}).get(target, ("none", 0.0))[0] == label
-            p = pred_pairs.get(k, {}).get(target, ("none", 0.0))[0] == label
-            tp += g and p
-            fp += p and not g
-            fn += g and not p
-        out[label] = {**_prf(tp, fp, fn), "support": tp + fn}
-    out["f_avg"] = round((out["favor"]["f1"] + out["against"]["f1"]) / 2, 4)
-    return out
 
 
 def _trend_scores(gold_pairs, pred_pairs, target, months):

@@ -115,13 +115,14 @@ def test_bootstrap_intervals_bracket_the_score_and_are_zero_width_when_every_doc
 
 
 def test_bootstrap_counts_reproduce_the_point_scores(docs, gold):
-    from stance.evaluate import _doc_counts, _measures, _pairs
+    from stance.evaluate import _doc_counts, _gold_pairs, _measures, _scored_gold, _scored_pairs
     s1, s3 = TEXT.index("Ankara"), TEXT.index("Tehran")
     preds = pd.DataFrame([pred(s1, s1 + 25, "Turkey", "referendum", "against", -1.0),
                           pred(s3, s3 + 14, "Iran", "referendum", "favor", 0.25),
                           pred(s3, s3 + 14, "Iraq", "force", "favor", 0.5)])
     scores = evaluate_stances(preds, gold, docs)
-    g, p, d = _pairs(preds, gold, docs)
+    located, d = _scored_gold(gold, docs)
+    g, p = _gold_pairs(located), _scored_pairs(preds, located, d)
     m = _measures(_doc_counts(g, p, ["d"]).sum(axis=0)[None])
     assert m["holder_f1"][0] == pytest.approx(scores["holder"]["f1"], abs=1e-4)
     assert m["referendum_f_avg"][0] == pytest.approx(scores["stance"]["referendum"]["f_avg"], abs=1e-4)
