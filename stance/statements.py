@@ -43,6 +43,7 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        position_participle as _position_participle, CAPITAL_WORD as _CAPITAL_WORD,
                        ellipsis_partners as _ellipsis_partners, by_agents as _by_agents,
                        passive_by as _passive_by, reaction_source as _reaction_source,
+                       AS_NOUN as _AS_NOUN,
                        state_participle as _state_participle,
                        control_gainer as _control_gainer,
                        relative_subject as _relative_subject,
@@ -515,7 +516,8 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         _flush_pending(rows, state)
     if holders:
         state.last_holders = holders
-        if not all(_group_like(actor, surface, cfg) for actor, surface in speakers):
+        if not all(_group_like(actor, surface, cfg) and not _titled_person(text, surface)
+                   for actor, surface in speakers):
             state.last_people = speakers
             state.people = (state.people + [speakers])[-4:]
         if real or any(a <= 1 for a, b in spans if len(_WORD.findall(text[a:b])) >= 2):
@@ -780,6 +782,16 @@ def _no_group(state, cfg) -> list:
 def _group_like(actor, surface, cfg) -> bool:
     """A speaker "he" or "she" does not refer back to: a listed organisation or a plural."""
     return _organisation(actor, surface, cfg) or bool(_PLURAL_SPEAKER.search(surface))
+
+
+def _titled_person(text, surface) -> bool:
+    """Whether a group-like surface is the adjective of a titled person the sentence names
+    ("French President Emmanuel Macron said …"): "he" later is that person."""
+    return bool(re.search(r"\b" + re.escape(surface) + _TITLE_THEN_NAME, text))
+
+
+_TITLE_THEN_NAME = (r"\s+(?:(?:[A-Z][a-z][\w-]*|foreign|defen[cs]e|prime|deputy|vice)\s+){1,3}?"
+                    r"[A-Z][\w-]+\s+(?:[a-z]{2,3}\s+)?[A-Z][\w-]+(?![\w'’-])")
 
 
 def _shared_actor(a, b) -> bool:
@@ -1049,7 +1061,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                                              speech=False)
             elif _passive_cue(masked, c_lo, cue):
                 by = _BY.search(masked[cue.end():cue.end() + 60])
-                if by and _state_participle(masked, cue.start(), cue.end() + by.end()):
+                if by and (_state_participle(masked, cue.start(), cue.end() + by.end())
+                           or _AS_NOUN.search(masked, cue.end(), cue.end() + by.start())):
                     by = None  # "was held in areas controlled by the KRG": a place, no agent
                 # the agent is the phrase after "by", not a mention past a comma ("opposed by
                 # most regional actors, which warned it would distract from Iraq's fight")

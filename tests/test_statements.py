@@ -445,6 +445,11 @@ def holders(text):
     ("Hoshyar Zebari, a senior aide to Barzani, played down fears in neighbouring capitals.",
      {"KRG"}),
     ("Mustafa, a spokesman for the Iraqi foreign ministry, derided the vote as a show.", {"Iraq"}),
+    # a noun's own "by" after "as" is not a passive's agent; an adjective's is
+    ("The vote was described as a retreat by Barzani.", set()),
+    ("The freeze offer is being framed in Tehran as a retreat by Barzani.", set()),
+    ("The referendum was rejected as illegal by Baghdad.", {"Iraq"}),
+    ("The referendum was condemned in a statement by the Iraqi foreign ministry.", {"Iraq"}),
     # … but the adjective "present" is no such verb
     ("Diplomats present at the talks were hopeful.", set()),
     # narration: no holder
@@ -498,6 +503,9 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     # a nested report counts for its subjects only when it reports a deed, not a forecast
     ("Erdogan spoke in Ankara. Iran, Iraq and Turkey would work together to stop separatist "
      "plans, he said.", 1, {"Turkey"}),
+    # "he" after a titled person outside the dictionary is that person, not an earlier holder
+    ("Iraqi Prime Minister Haider al-Abadi rejected the vote. French President Emmanuel Macron "
+     "said France wanted dialogue. He warned against the use of force.", 2, set()),
     # "he" is a person: after an organisation's report it goes back to the last person
     ("Iranian Foreign Minister Mohammad Javad Zarif spoke in Tehran. Islamic State fighters "
      'attacked the town, Rudaw reported. "This move will endanger security," he said.', 2,
