@@ -477,7 +477,7 @@ _INVERTED_GAP_WORD = re.compile(
 _EXERCISE_WORDS = r"drills?|exercises?|manoeuvres?|maneuvers?"
 _EXERCISE = re.compile(r"\b(?:%s|war\s+games|exercis(?:ed|ing)|drilling)\b" % _EXERCISE_WORDS,
                        re.IGNORECASE)  # "… has been exercising with the Turkish army"
-_PARTNER = re.compile(r"\b(?:join(?:ed|ing|s)?|alongside|together\s+with|(?P<with>with)|"
+_PARTNER = re.compile(r"\b(?:join(?:ed|ing|s)?(?:\s+by)?|alongside|together\s+with|(?P<with>with)|"
                       r"(?P<part>(?:part|participat\w*)\s+in(?:\s+(?:a|an|the))?))\s+"
                       r"(?:units\s+of\s+)?(?:the\s+|their\s+)?$", re.IGNORECASE)
 _FORCE_NOUN = re.compile(r"\s*(?:\w+\s+)?(?:troops|forces|army|armies|soldiers|units|military|"

@@ -445,6 +445,11 @@ def holders(text):
     ("Hoshyar Zebari, a senior aide to Barzani, played down fears in neighbouring capitals.",
      {"KRG"}),
     ("Mustafa, a spokesman for the Iraqi foreign ministry, derided the vote as a show.", {"Iraq"}),
+    # a partner "joined by" in an exercise holds with the army it joins, not in any advance
+    ("Turkish troops, joined by Iraqi soldiers, held drills near Habur.", {"Turkey", "Iraq"}),
+    ("Turkish tanks rolled through drills near Habur, exercises later joined by Iraqi troops.",
+     {"Turkey", "Iraq"}),
+    ("Turkish troops, joined by Iraqi soldiers, entered the town.", {"Turkey"}),
     # a noun's own "by" after "as" is not a passive's agent; an adjective's is
     ("The vote was described as a retreat by Barzani.", set()),
     ("The freeze offer is being framed in Tehran as a retreat by Barzani.", set()),
