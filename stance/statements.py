@@ -716,6 +716,8 @@ def _appositives_before(masked, cuts, cut, cfg):
     before = [m for m in cuts if m.start() < cut.start()]
     for back in before[-2:][::-1]:
         seg = masked[back.end():cut.start()]
+        if back is before[-1] and _PARTICIPLE_START.match(seg):
+            continue  # "Later Erdogan, meeting Rouhani, said …": an aside, not the subject
         if cfg.trail_re.search(seg) or len(_WORD.findall(seg)) > 12:
             return None
         if masked[back.start()] == "," and not _AND_START.match(seg):
@@ -733,6 +735,7 @@ yesterday today tonight also again afterwards then when while from via by throug
 over as a an the once twice too yet further more still repeatedly""".split())
 _OBJECT_TRAIL = frozenset({"told", "tells", "reminded", "asked", "according to"})
 _AND_START = re.compile(r"\s*(?:and|but|or)\b", re.IGNORECASE)
+_PARTICIPLE_START = re.compile(r"\s*[a-z]{2,}ing\s")
 
 
 # a list item under "… set out three points:" — lower-case, or ending in ";"
@@ -1376,9 +1379,11 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             return [Mention(g.start, g.end, a, g.surface, "actor") for a in plural]
         if plural_only:
             return []
-        if context:
-            return [Mention(g.start, g.end, a, g.surface, "actor") for a, _ in context]
         low = g.surface.lower()
+        # "In Baghdad, officials said": the place's; but "he" is a person already named, who
+        # may speak abroad ("At a news conference in Baghdad, he called …")
+        if context and not (low in ("he", "she") and state.last_people):
+            return [Mention(g.start, g.end, a, g.surface, "actor") for a, _ in context]
         for other_name, head in cfg.head_synonyms:  # "the chamber": the parliament
             low = other_name.sub(head, low)
         for head in cfg.heads if not _POSSESSIVE.match(low) else ():  # "his spokesman": the last holder's

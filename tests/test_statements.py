@@ -445,6 +445,11 @@ def holders(text):
     ("Hoshyar Zebari, a senior aide to Barzani, played down fears in neighbouring capitals.",
      {"KRG"}),
     ("Mustafa, a spokesman for the Iraqi foreign ministry, derided the vote as a show.", {"Iraq"}),
+    # a participial aside between subject and verb is not the subject
+    ("Later Erdogan, meeting Rouhani, said no country recognised the vote.", {"Turkey"}),
+    ("On Wednesday Erdogan, speaking at a joint news conference with President Hassan Rouhani "
+     "in Tehran, said no country recognised the vote.", {"Turkey"}),
+    ("The vote must be cancelled, Velayati, speaking with Erdogan, said.", {"Iran"}),
     # a partner "joined by" in an exercise holds with the army it joins, not in any advance
     ("Turkish troops, joined by Iraqi soldiers, held drills near Habur.", {"Turkey", "Iraq"}),
     ("Turkish tanks rolled through drills near Habur, exercises later joined by Iraqi troops.",
@@ -508,6 +513,9 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     # a nested report counts for its subjects only when it reports a deed, not a forecast
     ("Erdogan spoke in Ankara. Iran, Iraq and Turkey would work together to stop separatist "
      "plans, he said.", 1, {"Turkey"}),
+    # a leading place stands for "the prime minister", not for "he", a person already named
+    ("Cavusoglu arrived on Monday. At a news conference in Baghdad, he called the vote wrong.",
+     1, {"Turkey"}),
     # "he" after a titled person outside the dictionary is that person, not an earlier holder
     ("Iraqi Prime Minister Haider al-Abadi rejected the vote. French President Emmanuel Macron "
      "said France wanted dialogue. He warned against the use of force.", 2, set()),
