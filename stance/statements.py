@@ -689,7 +689,9 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
                     and _OPEN_QUOTE.match(masked, opener[0].end):
                 return _holders(opener), "reported", cut.start()
         back_lo = _quote_end_before(masked, lo, seg_lo)
-        if back_lo is None and not nxt:
+        if back_lo is None and (not nxt or cut in parenthetical):
+            # "Iran and Iraq, the commander of …, Mohammad Pakpour, said, had …": the speaker
+            # is in the appositives before a bare verb
             back_lo = _appositives_before(masked, cuts, cut, cfg)
         found = _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context,
                                      last=not nxt, back_lo=back_lo)

@@ -445,6 +445,9 @@ def holders(text):
     ("Hoshyar Zebari, a senior aide to Barzani, played down fears in neighbouring capitals.",
      {"KRG"}),
     ("Mustafa, a spokesman for the Iraqi foreign ministry, derided the vote as a show.", {"Iraq"}),
+    # a parenthetical attribution whose speaker stands in appositives before a bare verb
+    ("Iran and Iraq, the commander of the Revolutionary Guards’ ground forces, Mohammad "
+     "Pakpour, said, had common enemies.", {"Iran"}),
     # a participial aside between subject and verb is not the subject
     ("Later Erdogan, meeting Rouhani, said no country recognised the vote.", {"Turkey"}),
     ("On Wednesday Erdogan, speaking at a joint news conference with President Hassan Rouhani "
