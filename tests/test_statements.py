@@ -445,6 +445,9 @@ def holders(text):
     ("Hoshyar Zebari, a senior aide to Barzani, played down fears in neighbouring capitals.",
      {"KRG"}),
     ("Mustafa, a spokesman for the Iraqi foreign ministry, derided the vote as a show.", {"Iraq"}),
+    # "was quoted as saying" closes a sentence as "said" does
+    ("Iraq and its neighbours were firmly opposed to the plan, Larijani was quoted as saying by "
+     "the Tasnim news agency.", {"Iran"}),
     # a parenthetical attribution whose speaker stands in appositives before a bare verb
     ("Iran and Iraq, the commander of the Revolutionary Guards’ ground forces, Mohammad "
      "Pakpour, said, had common enemies.", {"Iran"}),
