@@ -160,9 +160,10 @@ def position_participle(masked, lo, cue) -> bool:
 _LATER_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # "condemned in a statement by Baghdad", "rejected as illegal by Ankara"; not "described as a
 # retreat by Barzani", where the "by" is the noun's
-AS_NOUN = re.compile(r"\bas\s+(?:a|an|the|his|her|its|their)\s", re.IGNORECASE)
+_DETERMINER = r"(?:a|an|the|his|her|its|their)\s"
+AS_NOUN = re.compile(r"\bas\s+" + _DETERMINER, re.IGNORECASE)
 _BY_AGENT = re.compile(r"(?:\s+(?:(?:with|within|in|on|at|for)\s+[\w-]+(?:\s+[\w-]+)?"
-                       r"|as\s+(?!(?:a|an|the|his|her|its|their)\s)[\w-]+(?:\s+[\w-]+)?))?\s+by\s+(?:the\s+)?")
+                       r"|as\s+(?!" + _DETERMINER + r")[\w-]+(?:\s+[\w-]+)?))?\s+by\s+(?:the\s+)?")
 _AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 
 
