@@ -1411,12 +1411,6 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             # "X told reporters the two sides had agreed …. He said …": he is X, not the sides
             one = [h for h in last if not _group_like(*h, cfg) and not _COLLECTIVE.search(h[1])]
             last = one or last
-        elif len({a for a, _ in last}) > 1 and low not in ("they", "it", "we"):
-            # "The vote was rejected by Baghdad and by Turkey and Iran. … parliament asked Abadi
-            # to deploy troops": one body is the side the sentence names again, if one is
-            named = {m.actor for m in cfg.actors.find(state.text)} & {a for a, _ in last}
-            if len(named) == 1:
-                last = [h for h in last if h[0] in named][:1]
         elif len({a for a, _ in last}) == 1 and last[0][0] != "other":
             # the same description keeps its referent: "The cabinet … congratulated …" and,
             # after another government is mentioned, "The cabinet rejected …"
