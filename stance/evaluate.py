@@ -105,8 +105,7 @@ def compare_stances(predictions: pd.DataFrame, baseline: pd.DataFrame, gold: pd.
                               for p in (predictions, baseline))
     weights = _resample_weights(len(doc_ids), n_boot, seed)
     new, old = (_measures(c.sum(axis=0)[None]) for c in (counts_new, counts_old))
-    boot_new, boot_old = (_measures(np.tensordot(weights, c, axes=1))
-                          for c in (counts_new, counts_old))
+    boot_new, boot_old = (_resampled(c, weights) for c in (counts_new, counts_old))
     out = {}
     for name in MEASURES:
         d = boot_new[name] - boot_old[name]
@@ -184,7 +183,9 @@ def _scored_pairs(predictions, gold, documents):
 def _point_scores(counts: np.ndarray) -> dict:
     """``holder`` and ``stance`` scores (as `evaluate_stances` returns them) from the
     (len(_COUNTS), 3) tp/fp/fn counts of all documents."""
-    prf = [_prf(*(int(x) for x in c)) for c in counts]
+    p, r, f = _f1s(counts)
+    prf = [{"p": round(float(p[j]), 4), "r": round(float(r[j]), 4), "f1": round(float(f[j]), 4),
+            "tp": int(tp), "fp": int(fp), "fn": int(fn)} for j, (tp, fp, fn) in enumerate(counts)]
     stance = {}
     for j, (target, label) in enumerate(_COUNTS[1:], start=1):
         stance.setdefault(target, {})[label] = {**prf[j], "support": prf[j]["tp"] + prf[j]["fn"]}
@@ -213,7 +214,7 @@ def _doc_counts(gold_pairs, pred_pairs, doc_ids) -> np.ndarray:
 
 
 def _f1s(c: np.ndarray):
-    """Vectorised P, R, F1 of (..., 3) tp/fp/fn counts (0 where undefined, as `_prf`)."""
+    """Vectorised P, R, F1 of (..., 3) tp/fp/fn counts (0 where undefined)."""
     tp, fp, fn = c[..., 0].astype(float), c[..., 1].astype(float), c[..., 2].astype(float)
     with np.errstate(invalid="ignore", divide="ignore"):
         p = np.where(tp + fp > 0, tp / (tp + fp), 0.0)
@@ -227,6 +228,11 @@ def _measures(summed: np.ndarray) -> dict:
     p, r, f = _f1s(summed)
     return {"holder_p": p[:, 0], "holder_r": r[:, 0], "holder_f1": f[:, 0],
             "force_f_avg": (f[:, 1] + f[:, 2]) / 2, "referendum_f_avg": (f[:, 3] + f[:, 4]) / 2}
+
+
+def _resampled(doc_counts: np.ndarray, weights: np.ndarray) -> dict:
+    """MEASURES of each resample: `weights` (n_boot, documents) drawn over `_doc_counts`."""
+    return _measures(np.tensordot(weights, doc_counts, axes=1))
 
 
 def _resample_weights(n_docs: int, n_boot: int, seed: int) -> np.ndarray:
@@ -243,8 +249,7 @@ def bootstrap_intervals(doc_counts: np.ndarray, *, n_boot: int = 1000, seed: int
     `doc_counts` is `_doc_counts`' array.  Returns measure -> [low, high], plus
     ``n_boot`` and ``documents``.
     """
-    boot = _measures(np.tensordot(_resample_weights(len(doc_counts), n_boot, seed), doc_counts,
-                                  axes=1))
+    boot = _resampled(doc_counts, _resample_weights(len(doc_counts), n_boot, seed))
     out = {name: [round(float(x), 4) for x in np.percentile(boot[name], [2.5, 97.5])]
            for name in MEASURES}
     out.update(n_boot=int(n_boot), documents=int(len(doc_counts)))
@@ -284,13 +289,6 @@ def _overlap(a0, a1, b0, b1):
 
 def _nonnone(v):
     return any(l != "none" for l, _ in v.values())
-
-
-def _prf(tp, fp, fn):
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
 def _trend_scores(gold_pairs, pred_pairs, target, months):

@@ -789,14 +789,15 @@ def _group_like(actor, surface, cfg) -> bool:
     return _organisation(actor, surface, cfg) or bool(_PLURAL_SPEAKER.search(surface))
 
 
+# after an adjective: "President Emmanuel Macron", "Foreign Minister Jean-Yves Le Drian"
+_TITLE_THEN_NAME = (r"\s+(?:(?:[A-Z][a-z][\w-]*|foreign|defen[cs]e|prime|deputy|vice)\s+){1,3}?"
+                    r"[A-Z][\w-]+\s+(?:[a-z]{2,3}\s+)?[A-Z][\w-]+(?![\w'’-])")
+
+
 def _titled_person(text, surface) -> bool:
     """Whether a group-like surface is the adjective of a titled person the sentence names
     ("French President Emmanuel Macron said …"): "he" later is that person."""
     return bool(re.search(r"\b" + re.escape(surface) + _TITLE_THEN_NAME, text))
-
-
-_TITLE_THEN_NAME = (r"\s+(?:(?:[A-Z][a-z][\w-]*|foreign|defen[cs]e|prime|deputy|vice)\s+){1,3}?"
-                    r"[A-Z][\w-]+\s+(?:[a-z]{2,3}\s+)?[A-Z][\w-]+(?![\w'’-])")
 
 
 def _shared_actor(a, b) -> bool:
