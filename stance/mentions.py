@@ -95,6 +95,7 @@ class ActorDictionary:
     regex_entries: tuple  # (each regex alias compiled alone, actor)
     generic_pattern: re.Pattern
     generic_kinds: dict  # folded phrase -> "generic" | "plural"
+    shared: dict = None  # alias -> candidate actors, the first the default (`resolve_shared`)
 
     @classmethod
     def from_mapping(cls, data: dict) -> "ActorDictionary":
@@ -106,6 +107,11 @@ class ActorDictionary:
             entries.setdefault(str(name), ("other", "other"))
         for name in data.get("not_actors") or ():
             entries[str(name)] = (None, "none")
+        shared = {}
+        for name, cands in (data.get("shared") or {}).items():
+            cands = tuple(str(a) for a in cands)
+            entries[str(name)] = (cands[0], "actor")
+            shared[str(name)] = cands
         for alias in list(entries):  # "federal forces" also opens a sentence: "Federal forces"
             if alias[:1].islower():
                 entries.setdefault(alias[0].upper() + alias[1:], entries[alias])
@@ -131,7 +137,7 @@ class ActorDictionary:
         gpat = re.compile(r"(?i)(?<![\w-])%s(?![\w-])" % trie_pattern(kinds) if kinds
                           else r"(?!x)x")
         return cls(tuple(str(a) for a in data["actors"]), index, regex, regex_entries, gpat,
-                   kinds)
+                   kinds, {_fold(k): v for k, v in shared.items()})
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """All non-overlapping mentions in ``text[start:end]``, leftmost-longest."""
@@ -187,3 +193,32 @@ class ActorDictionary:
         end = len(text) if end is None else end
         return [Mention(m.start(), m.end(), None, m.group(), self.generic_kinds[_fold(m.group())])
                 for m in self.generic_pattern.finditer(text, start, end)]
+
+
+def resolve_shared(found: list, shared: dict | None) -> list:
+    """Each sentence's mentions (`found`, a list per sentence of one document) with the
+    aliases several actors share ("National Security Council": Turkey's, Iraq's or the White
+    House's) given to one of their candidates: the candidate named nearest in the same
+    sentence ("Turkey's National Security Council", "… chaired by Haider al-Abadi"), else
+    the one the document named last before it, else the first it names after, else the
+    first listed."""
+    if not shared or not any(_fold(m.surface) in shared for ms in found for m in ms):
+        return found
+    named = [[m for m in ms if m.kind == "actor" and _fold(m.surface) not in shared]
+             for ms in found]
+    out = []
+    for i, ms in enumerate(found):
+        resolved = []
+        for m in ms:
+            cands = shared.get(_fold(m.surface)) if m.kind == "actor" else None
+            if cands:
+                here = [x for x in named[i] if x.actor in cands]
+                before = (x for ms_ in reversed(named[:i]) for x in reversed(ms_) if x.actor in cands)
+                after = (x for ms_ in named[i + 1:] for x in ms_ if x.actor in cands)
+                pick = (min(here, key=lambda x: min(abs(x.end - m.start), abs(m.end - x.start)))
+                        if here else next(before, None) or next(after, None))
+                if pick is not None and pick.actor != m.actor:
+                    m = Mention(m.start, m.end, pick.actor, m.surface, m.kind)
+            resolved.append(m)
+        out.append(resolved)
+    return out

@@ -47,7 +47,8 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
             # later, and stays no actor's ("Karim, a member of the PUK politburo, told …")
             if person_like(m.surface):
                 last = m.surface.split()[-1]
-                if len(last) > 3 and last not in STOP_NAMES and actors.whole(last) is None:
+                if len(last) > 3 and last not in STOP_NAMES and last.lower() not in title_words \
+                        and actors.whole(last) is None:
                     others.setdefault(last, "other")
             # … and so is a person titled by a body of no actor ("Komal's spokesperson Rebwar
             # Hamad": "Hamad said" later is his, not the last holder's; not "Sistani and the
@@ -64,8 +65,10 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
                 if last.startswith("al-"):  # "Haider al-Abadi": "Abadi", "Al-Abadi said"
                     learned.setdefault("Al-" + last[3:], m.actor)
                     last = last[3:]
+                # not the title of a description that looks like a name: "Kurdish Prime
+                # Minister" names no "Minister"
                 if len(last) > 3 and last not in learned and last not in STOP_NAMES \
-                        and actors.whole(last) is None:
+                        and last.lower() not in title_words and actors.whole(last) is None:
                     learned[last] = m.actor
         for m in mentions:
             # "<actor>('s) <title words> <Name>"

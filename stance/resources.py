@@ -57,6 +57,11 @@ def load_actors(path=None) -> ActorDictionary:
     data = _read_yaml(path, "actors.yaml")
     if not isinstance(data.get("actors"), dict) or not data["actors"]:
         raise StanceError(f"{path or 'actors.yaml'}: needs an 'actors:' mapping of id -> aliases")
+    shared = data.get("shared") or {}
+    for name, cands in (shared.items() if isinstance(shared, dict) else [(None, None)]):
+        if not isinstance(cands, list) or not cands or any(str(a) not in data["actors"] for a in cands):
+            raise StanceError(f"{path or 'actors.yaml'}: 'shared:' maps an alias to a list of "
+                              f"actor ids, its possible holders (bad entry: {name!r})")
     return ActorDictionary.from_mapping(data)
 
 

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .cues import CueMatcher, cue_word, cue_words
-from .mentions import ActorDictionary, Mention
+from .mentions import ActorDictionary, Mention, _fold, resolve_shared
 from .names import (NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names,
                     person_like as _person_like, remember_titles,
                     MEDIA_SURFACE as _MEDIA_SURFACE)
@@ -209,6 +209,7 @@ class _DocState:
     title_owners: dict = field(default_factory=dict)    # head -> every actor seen with it
     list_owner: list = field(default_factory=list)      # holders of a statement ending in ":"
     named_people: list = field(default_factory=list)    # actors of the last named people, newest last
+    shared_spans: dict = field(default_factory=dict)    # (start, end) -> actor of this sentence's shared aliases
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,7 @@ def _documents(sentences: pd.DataFrame):
 
 def _doc_statements(doc: list, cfg: AttributionRules):
     texts = [s.text for s in doc]
-    found = [cfg.actors.find(t) for t in texts]  # each sentence's mentions, found once
+    found = resolve_shared([cfg.actors.find(t) for t in texts], cfg.actors.shared)  # found once
     state = _DocState(names=learn_names(texts, cfg.actors, cfg.title_words, found=found))
     rows: list = []
     prev_para = None
@@ -333,6 +334,9 @@ def _doc_statements(doc: list, cfg: AttributionRules):
             if not state.quote_open:
                 _flush_pending(rows, state)
         prev_para = s.paragraph
+        if cfg.actors.shared:
+            state.shared_spans = {(m.start, m.end): m.actor for m in text_mentions
+                                  if m.kind == "actor" and _fold(m.surface) in cfg.actors.shared}
         _sentence_statements(s, text_mentions, cfg, state, rows)
     _flush_pending(rows, state)
     order = {}
@@ -603,7 +607,12 @@ def _mentions_in(mentions, a, b):
 
 
 def _mentions(masked, lo, cfg, state, found=None):
-    found = cfg.actors.find(masked, lo) if found is None else found
+    if found is None:
+        found = cfg.actors.find(masked, lo)
+        if state.shared_spans:  # as `resolve_shared` gave them for the whole sentence
+            found = [Mention(m.start, m.end, actor, m.surface, m.kind)
+                     if (actor := state.shared_spans.get((m.start, m.end), m.actor)) != m.actor
+                     else m for m in found]
     if state.names is not None:
         taken = [(m.start, m.end) for m in found]
         for m in state.names.find(masked, lo):
@@ -1383,6 +1392,10 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
         if plural_only:
             return []
         low = g.surface.lower()
+        if low == "it" and _IT_SUBJECT.match(masked, g.end) \
+                and not _SAID_BEFORE.search(masked, max(0, g.start - 20), g.start) \
+                and _thing_before(masked, g.start, cfg):
+            return []
         # "In Baghdad, officials said": the place's; but "he" is a person already named, who
         # may speak abroad ("At a news conference in Baghdad, he called …")
         if context and not (low in ("he", "she") and state.last_people):
@@ -1434,6 +1447,28 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                     break
             return [Mention(0, 0, actor, name.group(1), "actor" if actor != "other" else "other")]
     return []
+
+
+# a thing "it" may stand for: "Whatever the referendum decides, it will be held …", "the vote
+# went ahead amid fears that it could spark new conflict"
+_THING = re.compile(r"\b(?:the|this|that|a|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:referendum|vote|"
+                    r"ballot|plebiscite|poll|document|plan|move|result|decision|deal|agreement|"
+                    r"offer|proposal|initiative|letter|text|report)\b", re.IGNORECASE)
+_IT_SUBJECT = re.compile(r"\s+[a-z]")  # "it could spark …", not "called it off" or "created it,"
+_SAID_BEFORE = re.compile(r"\b(?:said|says|say|added|adds)\s+$")  # "and said it was …": the speaker's
+_RELATIVE_GAP = re.compile(r"\W*(?:(?:which|that)\W*)?$")
+
+
+def _thing_before(masked, at, cfg) -> bool:
+    """Whether the last referent before "it" at `at` in this sentence is a thing (no actor
+    named after it), and not a relative clause's head ("a decision it hoped would …", "the
+    vote, which it opposed")."""
+    last = None
+    for last in _THING.finditer(masked, 0, at):
+        pass
+    if last is None or _RELATIVE_GAP.match(masked[last.end():at]):
+        return False
+    return not any(m.kind in ("actor", "other") for m in cfg.actors.find(masked, last.end(), at))
 
 
 _COUNTED_SIDES = re.compile(r"\b(both|two|three)\s+(?:governments|countries|capitals|neighbou?rs|sides)\b",

@@ -91,3 +91,13 @@ def test_load_fast_front_matter_parser_agrees_with_pyyaml(head):
         except Exception as exc:  # noqa: BLE001
             return type(exc), str(exc)
     assert outcome(_load_yaml) == outcome(lambda h: yaml.load(h, Loader=_FrontMatterLoader))
+
+
+@pytest.mark.parametrize("shared", ["{Council: [Nowhere]}", "{Council: []}", "[Council]"])
+def test_load_actors_shared_aliases_must_name_listed_actors(tmp_path, shared):
+    from stance import StanceError
+    from stance.resources import load_actors
+    path = tmp_path / "actors.yaml"
+    path.write_text(f"actors:\n  A: [Aland]\nshared: {shared}\n", encoding="utf-8")
+    with pytest.raises(StanceError, match="shared"):
+        load_actors(path)

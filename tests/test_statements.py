@@ -1393,3 +1393,73 @@ def test_statements_a_clause_that_only_dates_the_news_leaves_the_deed_to_its_doe
     assert holders("The meeting came a week after voters in the Kurdistan Region backed "
                    "secession.") == set()
     assert holders("Barzani spoke a week after Iraqi forces seized Kirkuk.") == {"KRG"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an alias several actors share holds for the one its sentence names nearest …
+    ("Turkey's National Security Council said the referendum was a grave mistake.", {"Turkey"}),
+    ("The National Security Council, chaired by Prime Minister Haider al-Abadi, ordered a "
+     "probe into the region's oil revenues.", {"Iraq"}),
+    ("Statements from the National Security Council reaffirmed American opposition to the "
+     "referendum.", {"US"}),
+    # … else the one the document named last, else its first listed actor (Turkey)
+    ("Abadi met his commanders in Baghdad. On Monday the National Security Council announced "
+     "that organisers of the vote would be prosecuted.", {"Iraq"}),
+    ("On Friday the National Security Council called the vote a grave mistake.", {"Turkey"}),
+])
+def test_statements_a_shared_alias_goes_to_the_actor_its_context_names(text, expected):
+    assert holders(text) == expected
+
+
+def test_resolve_shared_prefers_the_sentence_then_earlier_then_later_sentences():
+    from stance.mentions import ActorDictionary, resolve_shared
+    actors = ActorDictionary.from_mapping({
+        "actors": {"A": ["Aland"], "B": ["Bland"], "C": ["Cland"]},
+        "shared": {"the Council": ["A", "B"]}})
+    sentences = ["Bland spoke.", "Cland and the Council met, Aland said.", "the Council met.",
+                 "Cland met.", "the Council met."]
+    found = resolve_shared([actors.find(t) for t in sentences], actors.shared)
+    council = [[m.actor for m in ms if m.surface == "the Council"] for ms in found]
+    # the same sentence's nearest candidate (not C, no candidate); the last one named before
+    assert council == [[], ["A"], ["A"], [], ["A"]]
+    found = resolve_shared([actors.find(t) for t in ["the Council met.", "Bland spoke."]],
+                           actors.shared)
+    assert found[0][0].actor == "B"  # none before it: the first named after
+    alone = resolve_shared([actors.find("the Council met.")], actors.shared)
+    assert alone[0][0].actor == "A"  # none at all: the first listed
+
+
+@pytest.mark.parametrize("text, absent", [
+    # a title that looks like a name is learned as no one's name: "Kurdish Prime Minister"
+    # does not make every later "Prime Minister" the KRG's
+    ("Abadi said a delegation headed by Kurdish Prime Minister Nechirvan Barzani would come to "
+     "Baghdad. Prime Minister Haider al-Abadi said in April that holding a referendum was not "
+     "right.", ("KRG", "Minister")),
+    ("Kurdish President Masoud Barzani called for dialogue. Ankara has threatened a range of "
+     "measures, and President Tayyip Erdogan said on Tuesday he would cut ties with Israel.",
+     ("KRG", "President")),
+])
+def test_statements_a_title_after_an_actors_adjective_is_learned_as_no_name(text, absent):
+    found = [(a, s) for a, s, _ in attribute_text(text)]
+    assert absent not in found
+    assert ("Iraq" if "Abadi" in text else "Turkey") in {a for a, _ in found}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "it" after a thing its sentence named (the vote, the plan) is that thing, no holder …
+    ("Barzani called the vote. Whatever the referendum decides, it will be held in a "
+     "neighbourhood at war.", {("KRG", "Barzani")}),
+    ("Abadi spoke. The vote went ahead despite heavy pressure to call it off, amid fears that "
+     "it could spark new conflict.", {("Iraq", "Abadi")}),
+    ("Abadi spoke. Neighbouring states are watching the plan warily, fearing it could stir "
+     "demands at home.", {("Iraq", "Abadi")}),
+    # … but the holder in a relative clause on that thing, and the speaker of "said it was"
+    ("The KRG said it respected the court ruling, a decision it hoped would open the door to "
+     "dialogue.", {("KRG", "KRG")}),
+    ("Abadi, Cavusoglu and Zarif met in New York. The three ministers registered their "
+     "opposition to the vote and said it was unconstitutional.",
+     {("Iran", "Zarif"), ("Iraq", "Abadi"), ("Turkey", "Cavusoglu"), ("Iran", "it"),
+      ("Iraq", "it"), ("Turkey", "it")}),
+])
+def test_statements_it_after_a_thing_is_the_thing(text, expected):
+    assert {(a, s) for a, s, _ in attribute_text(text)} == expected
