@@ -1369,7 +1369,8 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                 if _appositive_to(masked, g.end, hi)]
     if gens:
         g = gens[-1]
-        if len(_WORD.findall(masked[g.end:hi])) > 3 and not _appositive_to(masked, g.end, hi):
+        if len(_WORD.findall(masked[g.end:hi])) > 3 and not _appositive_to(masked, g.end, hi) \
+                and not _OF_BODY.fullmatch(masked, g.end, hi):
             return []
         if g.kind == "plural":
             # "the ministers" with no number are the current holder's (a cabinet) when there
@@ -1454,6 +1455,8 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
 _THING = re.compile(r"\b(?:the|this|that|a|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:referendum|vote|"
                     r"ballot|plebiscite|poll|document|plan|move|result|decision|deal|agreement|"
                     r"offer|proposal|initiative|letter|text|report)\b", re.IGNORECASE)
+# the body a title belongs to: "the chief of staff of the armed forces argued"
+_OF_BODY = re.compile(r"\s+(?:of|for)\s+(?:the\s+|its\s+|his\s+)?(?:[a-z][\w’'-]*\s+){0,3}?[a-z][\w’'-]*\s*")
 _IT_SUBJECT = re.compile(r"\s+[a-z]")  # "it could spark …", not "called it off" or "created it,"
 _SAID_BEFORE = re.compile(r"\b(?:said|says|say|added|adds)\s+$")  # "and said it was …": the speaker's
 _RELATIVE_GAP = re.compile(r"\W*(?:(?:which|that)\W*)?$")

@@ -1463,3 +1463,12 @@ def test_statements_a_title_after_an_actors_adjective_is_learned_as_no_name(text
 ])
 def test_statements_it_after_a_thing_is_the_thing(text, expected):
     assert {(a, s) for a, s, _ in attribute_text(text)} == expected
+
+
+def test_statements_a_title_of_a_body_speaks_in_a_parenthetical():
+    # "the chief of staff of the armed forces argued": the title's words after it name its
+    # body, they do not make it a phrase too long to be the speaker
+    text = ("Major General Mohammad Baqeri said a secret team provoked the vote. The aim, the "
+            "chief of staff of the armed forces argued, was to let Washington later claim it "
+            "faced a fait accompli.")
+    assert {a for a, _, _ in attribute_text(text)} == {"Iran"}
