@@ -1472,3 +1472,16 @@ def test_statements_a_title_of_a_body_speaks_in_a_parenthetical():
             "chief of staff of the armed forces argued, was to let Washington later claim it "
             "faced a fait accompli.")
     assert {a for a, _, _ in attribute_text(text)} == {"Iran"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # assurances and advice are speech, and their addressee never holds (codebook §3)
+    ("Barzani met the general. He assured Votel that the Peshmerga would stay in the fight.",
+     {"KRG"}),
+    ("Barzani spoke. He also reassured Rouhani that the Region would never threaten Iran.",
+     {"KRG"}),
+    ("The Iraqi parliament also instructed the government to close the border crossings.",
+     {"Iraq"}),
+])
+def test_statements_assurances_and_instructions(text, expected):
+    assert holders(text) == expected
