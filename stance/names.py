@@ -27,6 +27,8 @@ _INSTITUTION = frozenset("""Ministry Government Council Parliament Department Co
 Court Office Presidency Region Republic States House Assembly Organization Organisation Guard
 Guards Corps Party Union Committee Agency Security Kurdistan Regional Federal Supreme National
 Joint Operations Mobilization Coalition Embassy Airways Staff Units Police Service""".split())
+_OFFICE_WORDS = frozenset("""minister ministry premier president adviser advisor mobilisation
+mobilization affairs relations""".split())
 # "Iran's border guard commander Qasem Rezaei", also with a comma before the name
 _TITLED_NAME = re.compile(r"(?:['’]s)?\s+((?:[\w.-]+\s+){0,5}?[\w.-]+),?\s+(" + NAME.pattern + r")")
 _APPOSITION = re.compile(r",\s+(?P<who>who\s+(?:runs|heads|leads|directs|chairs|is|serves\s+as)\s+)?"
@@ -170,7 +172,10 @@ def _register(learned, name, actor, actors):
         return
     learned.setdefault(name, actor)
     last = tokens[-1]
-    if len(tokens) > 1 and last not in STOP_NAMES and len(last) > 3:
+    # a surname stands for its person later; an office's last word ("Prime Minister",
+    # "Popular Mobilisation") for no one
+    if len(tokens) > 1 and last not in STOP_NAMES and len(last) > 3 \
+            and last.lower() not in _OFFICE_WORDS:
         learned.setdefault(last, actor)
         if last.startswith("al-"):  # "Al-Alawi said" at the start of a sentence
             learned.setdefault(last[3:], actor)

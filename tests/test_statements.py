@@ -1485,3 +1485,19 @@ def test_statements_a_title_of_a_body_speaks_in_a_parenthetical():
 ])
 def test_statements_assurances_and_instructions(text, expected):
     assert holders(text) == expected
+
+
+@pytest.mark.parametrize("texts, learned", [
+    # an office's last word is learned as no one's name: not "Minister", not "Relations"
+    (["Iraq's deputy Prime Minister spoke."], {"Prime Minister": "Iraq"}),
+    (["The KRG's Department of Foreign Relations said so."], {"Foreign Relations": "KRG"}),
+    # a surname is: "Yilmazer" is the Turkish minister's
+    (["Turkey's deputy prime minister Ahmet Yilmazer spoke."],
+     {"Ahmet Yilmazer": "Turkey", "Yilmazer": "Turkey"}),
+])
+def test_learn_names_keeps_surnames_not_office_words(texts, learned):
+    from stance.names import learn_names
+    from stance.statements import AttributionRules
+    rules = AttributionRules.load()
+    names = learn_names(texts, rules.actors, rules.title_words)
+    assert {c[1]: c[2] for cands in names.index.values() for c in cands} == learned
