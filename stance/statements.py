@@ -906,6 +906,16 @@ def _quote_end_before(masked, lo, hi):
     return q + 1 if 0 < len(_WORD.findall(gap)) <= 12 else None
 
 
+def _units(masked, lo, hi, mentions) -> int:
+    """Words in masked[lo:hi], a name counting as one ("Mansour al-Baiji of Nouri al-Maliki's
+    State of Law Coalition" is five)."""
+    n = len(_WORD.findall(masked[lo:hi]))
+    for m in mentions:
+        if lo <= m.start and m.end <= hi:
+            n -= len(_WORD.findall(m.surface)) - 1
+    return n
+
+
 def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, *, last,
                          back_lo=None):
     seg = masked[seg_lo:seg_hi]
@@ -919,14 +929,15 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
     after = _WORD.findall(seg[verb.end():])
     according = bool(_SOURCE_CUE.match(verb.group()))
     told = verb.group().lower() in ("told", "tells")  # its object is the audience
-    if len(_WORD.findall(before)) > 9 or (after and after[0].lower() in _CLAUSE_STARTERS
+    if _units(masked, seg_lo, seg_lo + verb.start(), mentions) > 9 or (
+            after and after[0].lower() in _CLAUSE_STARTERS
                                           and not according and not (told and "that" not in after)):
         return None
     if according and before.strip():
         return None  # "… some 40,000 people according to Rudaw, he said …": a detail's source
     if _NOT_ATTRIBUTION.search(before):
         return None  # "…, and Iran warned …", "…, a move that Tehran warned against": a clause
-    if last and len(_WORD.findall(seg)) > 14:
+    if last and _units(masked, seg_lo, seg_hi, mentions) > 14:
         return None
     own = _IN_POSSESSIVE.match(verb.group())
     if own:  # "The vote, in his words, was …"
