@@ -38,7 +38,8 @@ delegations envoy envoys ambassador ambassadors presidency council court office 
 premier authorities military militaries leadership staff adviser advisers advisor advisors
 aide aides member members speaker chairman chairwoman director deputy deputies general generals
 officers judges negotiators diplomats embassy cabinet committee secretary-general units unit
-fighters soldiers tanks elements battalions brigades divisions contingents columns convoys""".split())
+fighters soldiers tanks elements battalions brigades divisions contingents columns convoys
+mp mps lawmaker lawmakers legislator legislators representative senator senators""".split())
 _TO_HEADS = frozenset("""loyal close closest aide aides adviser advisers advisor advisors
 assistant counsellor counselor""".split())
 # "fears that Turkey might seal …", "reports that the Hashd had opened …": the subject of a

@@ -1510,3 +1510,13 @@ def test_statements_a_long_trailing_source_counts_a_name_as_one_word():
             "has ruled, Mansour al-Baiji of former prime minister Nouri al-Maliki's State of Law "
             "Coalition said on Sunday.")
     assert holders(text) == {"Iraq"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "an MP for X", "a lawmaker for X": the member speaks for the body after "for"
+    ("MP for the State of Law coalition, Abdul Hadi Mohan, called on Sunday for suspending the "
+     "salaries of the deputies who back the referendum.", {"Iraq"}),
+    ("A lawmaker for the Kurdistan Democratic Party said the vote would go ahead.", {"KRG"}),
+])
+def test_statements_a_member_for_a_body_speaks_for_it(text, expected):
+    assert holders(text) == expected
