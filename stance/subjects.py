@@ -30,6 +30,10 @@ on for including about despite after before through within without among via und
 inside outside along around beyond upon onto unlike amid targeting versus if whether during
 since until alongside beside besides because although though following regarding
 concerning""".split())
+_RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which)\b")  # "… with X, whose government …": X's
+_NAME_TITLES = frozenset("""minister president prime premier foreign defence defense interior deputy
+vice secretary spokesman spokeswoman ambassador envoy commander chief general gen lt lieutenant
+brigadier colonel col major maj admiral senator ayatollah sheikh counterpart""".split())
 _PEOPLES = frozenset("kurds arabs turkmen turkmens shiites sunnis yazidis christians people".split())
 _OF_HEADS = frozenset("""minister ministers leader leaders president presidents government governments
 spokesman spokeswoman spokesperson army armies forces officials official troops ministry ministries
@@ -422,6 +426,16 @@ def _governed(masked, lo, m: Mention) -> bool:
         words.pop()  # "claimed by both Baghdad and Erbil": "both" does not end the preposition's reach
     if not words:
         return False
+    # "with (Iraqi) Foreign Minister X": a companion, the preposition reaching past the title
+    head = _WORD.findall(re.split(r"[,;:(]", before)[-1])
+    n = len(head)
+    while head and head[-1].lower().rstrip(".") in _NAME_TITLES:
+        head.pop()
+    while len(head) < n and head and head[-1][:1].isupper():
+        head.pop()
+    if len(head) < n and head and head[-1].lower() in ("with", "alongside", "beside") \
+            and not _RELATIVE_AFTER.match(masked, m.end):
+        return True
     prev = words[-1].lower()
     if len(words) >= 2 and prev.endswith("ing") and prev not in _ING_NOUNS \
             and words[-2].lower() in _GERUND_HEADS:

@@ -1520,3 +1520,16 @@ def test_statements_a_long_trailing_source_counts_a_name_as_one_word():
 ])
 def test_statements_a_member_for_a_body_speaks_for_it(text, expected):
     assert holders(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a titled person after "with" in a leading phrase is a companion, not the speaker …
+    ("Cavusoglu said Turkey would act. At a news conference in Baghdad with Foreign Minister "
+     "Ibrahim al-Jaafari, he called the decision to hold the vote wrong.",
+     [("Turkey", "Cavusoglu"), ("Turkey", "he")]),
+    # … but the antecedent of a relative clause after him still holds its deed
+    ("That framing leaves the next move with Prime Minister Haider al-Abadi, whose government "
+     "has rejected the referendum as unconstitutional.", [("Iraq", "Haider al-Abadi")]),
+])
+def test_statements_a_titled_companion_after_with(text, expected):
+    assert [(a, s) for a, s, _ in attribute_text(text)] == expected
