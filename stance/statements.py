@@ -1498,7 +1498,9 @@ def _sides_before(masked, at, cfg) -> list:
 _JOINT = re.compile(r"\bjoint\b", re.IGNORECASE)
 _COUNTED = re.compile(r"\b(?:two|three|four|both|all)\b", re.IGNORECASE)
 _PAIR_OF_PEOPLE = re.compile(r"\b(?:two|both)\s+(?:men|leaders|presidents|premiers|prime\s+ministers|"
-                             r"foreign\s+ministers|ministers|generals|commanders|officials|envoys)\b",
+                             r"foreign\s+ministers|defen[cs]e\s+ministers|interior\s+ministers|ministers|generals|"
+                             r"commanders|officials|envoys|ambassadors|diplomats|chiefs\s+of\s+staff|"
+                             r"army\s+chiefs|spokesmen)\b",
                              re.IGNORECASE)
 
 

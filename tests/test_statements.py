@@ -1533,3 +1533,14 @@ def test_statements_a_member_for_a_body_speaks_for_it(text, expected):
 ])
 def test_statements_a_titled_companion_after_with(text, expected):
     assert [(a, s) for a, s, _ in attribute_text(text)] == expected
+
+
+def test_statements_the_two_ambassadors_are_the_last_two_named():
+    # "the two ambassadors" are the two people last named, not the actors of the sentence
+    # before (which named Iraq as the place of the meeting)
+    text = ("Iran's ambassador Iraj Masjedi and Turkish Ambassador Fatih Yildiz held talks in "
+            "Baghdad on Sunday night. The meeting covered the latest developments in Iraq and the "
+            "wider region. The two ambassadors stressed that their countries needed to take "
+            "coordinated steps on the referendum.")
+    found = attribute_text(text)
+    assert {a for a, s, _ in found if s == "The two ambassadors"} == {"Iran", "Turkey"}
