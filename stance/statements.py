@@ -450,9 +450,12 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
             # hanging": he is the person whose words the clause reports
             holders, kind, speakers = inner, inner_kind, inner
         elif inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
-                and _has_actor(inner) and not _a_person(
+                and _has_actor(inner) and (not _a_person(
                     holders, state, masked[content_end:],
-                    frozenset() if _shared_actor(holders, inner) else cfg.surnames):
+                    frozenset() if _shared_actor(holders, inner) else cfg.surnames)
+                    # a deed a witness of no side reports ("government forces seized …, police
+                    # Captain X told Anadolu") is the doer's
+                    or (inner_kind == "action" and not _has_actor(holders))):
             # a listed surname ("Measures taken by Erbil …, Jaafari added, …") keeps his
             # words unless the clause is his own side's ("The two sides stressed …, Bagheri
             # told IRNA")

@@ -1544,3 +1544,14 @@ def test_statements_the_two_ambassadors_are_the_last_two_named():
             "coordinated steps on the referendum.")
     found = attribute_text(text)
     assert {a for a, s, _ in found if s == "The two ambassadors"} == {"Iran", "Turkey"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a deed that a witness of no side reports is the doer's statement …
+    ("In Diyala province, Iraqi forces seized the districts of Khanaqin and Jalawla, police "
+     "Captain Habib al-Shammari told Anadolu Agency.", {"Iraq"}),
+    # … but what a person of no side says a side thinks stays his claim
+    ("Iraq would never accept the vote, Habib al-Shammari said.", set()),
+])
+def test_statements_a_deed_reported_by_a_witness_of_no_side(text, expected):
+    assert holders(text) == expected
