@@ -897,7 +897,9 @@ def _organisation(actor: str, surface: str, cfg) -> bool:
     if actor != "other" or surface in cfg.other_people:  # Putin is a person: "he" is him
         return False
     listed = cfg.actors.whole(surface)
-    return listed is not None and listed.kind == "other"
+    # a listed outlet ("Rudaw"), or a country's media ("Iraqi media", "Iran's state broadcaster")
+    return listed is not None and (listed.kind == "other" or (
+        listed.actor == "other" and _MEDIA_SURFACE.search(surface) is not None))
 
 
 def _quote_end_before(masked, lo, hi):

@@ -1555,3 +1555,11 @@ def test_statements_the_two_ambassadors_are_the_last_two_named():
 ])
 def test_statements_a_deed_reported_by_a_witness_of_no_side(text, expected):
     assert holders(text) == expected
+
+
+def test_statements_a_countrys_media_relay_the_clause_subjects_words():
+    # "…, according to Iraqi media": the outlet only relays, as a listed outlet ("Rudaw") does;
+    # "he" is the person the story is about
+    text = ("Abadi met the governors. He ruled out military action against the Kurds, according "
+            "to accounts of the meeting published in Iraqi media.")
+    assert [(a, s) for a, s, _ in attribute_text(text)] == [("Iraq", "Abadi"), ("Iraq", "He")]
