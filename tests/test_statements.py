@@ -1563,3 +1563,14 @@ def test_statements_a_countrys_media_relay_the_clause_subjects_words():
     text = ("Abadi met the governors. He ruled out military action against the Kurds, according "
             "to accounts of the meeting published in Iraqi media.")
     assert [(a, s) for a, s, _ in attribute_text(text)] == [("Iraq", "Abadi"), ("Iraq", "He")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Kurdish officers" are the Region's, as "Kurdish commanders" are
+    ("Iraqi and Kurdish military officers pursued talks on the deployment of federal troops to "
+     "the border crossings.", {"Iraq", "KRG"}),
+    ("Kurdish officers said they had been told to withdraw from the positions south of Kirkuk.",
+     {"KRG"}),
+])
+def test_statements_kurdish_officers_are_the_regions(text, expected):
+    assert holders(text) == expected
