@@ -106,6 +106,10 @@ _LEADING_PARTICIPLE = re.compile(
     r"[A-Z][a-z]{2,}ing\s[^,;—–]{3,120}?,\s")
 # a named or described speaker the dictionary does not know, just before a speech verb
 _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
+# … or a person described by no side ("A local journalist told AFP that …": AFP listens)
+_SPEAKER_DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,3}?(?:journalist|reporter|"
+                                r"resident|witness|eyewitness|analyst|expert|observer|activist|"
+                                r"villager|doctor|man|woman)\s*$")
 # … or a speaker no dictionary could name ("another said", "one told Reuters")
 _SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 # "Mahmoud Osman, a veteran politician and former MP, said the government …": the name
@@ -1146,7 +1150,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                                                  speech=False)
             if not group and carried and cue.start() - c_lo < 60 and not named_only:
                 group = carried
-            if not group and _SPEAKER_UNKNOWN.search(masked, c_lo, cue.start()) \
+            if not group and (_SPEAKER_UNKNOWN.search(masked, c_lo, cue.start())
+                              or _SPEAKER_DESCRIBED.search(masked, c_lo, cue.start())) \
                     and cue_word(cue) in cfg.content_cues:
                 break  # "X, a lawmaker from …, told reporters that Erbil …": the rest is content
             if not group and cue_word(cue) in cfg.content_cues \

@@ -1574,3 +1574,9 @@ def test_statements_a_countrys_media_relay_the_clause_subjects_words():
 ])
 def test_statements_kurdish_officers_are_the_regions(text, expected):
     assert holders(text) == expected
+
+
+def test_statements_the_outlet_a_described_person_tells_is_no_holder():
+    # "A local journalist told AFP that …": AFP is the audience (codebook §3: never the
+    # addressee); the journalist is no one's
+    assert attribute_text("A local journalist told AFP that the vote was illegal.") == []
