@@ -116,8 +116,11 @@ def holders(text):
     ("Peshmerga forces clashed with Iraqi troops near Altun Kupri during exercises.", {"KRG"}),
     ("Baghdad talked with the Turkish military about the exercises.", {"Iraq"}),
     # "told X" names the addressee, never the speaker; an unknown speaker's content is content
-    ('"Kurdish forces are moving toward Erbil," a Kurdish officer told Turkey\'s Anadolu Agency.',
+    ('"Kurdish forces are moving toward Erbil," a local officer told Turkey\'s Anadolu Agency.',
      set()),
+    # … and a Kurdish officer is the Region's (session 20), Turkey still only the addressee
+    ('"Kurdish forces are moving toward Erbil," a Kurdish officer told Turkey\'s Anadolu Agency.',
+     {"KRG"}),
     ("Nabil Fadhel, a lawmaker from the ruling bloc, told a news conference that Erbil still "
      "had time to call off the vote.", set()),
     # rarer ways news attributes: "in the words of", reactions "from X", officials "in X",
