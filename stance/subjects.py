@@ -30,6 +30,7 @@ on for including about despite after before through within without among via und
 inside outside along around beyond upon onto unlike amid targeting versus if whether during
 since until alongside beside besides because although though following regarding
 concerning""".split())
+_ADDRESSED_TO = re.compile(r"\baddressed\s+to\s+[^;:_]*$")
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which)\b")  # "… with X, whose government …": X's
 _NAME_TITLES = frozenset("""minister president prime premier foreign defence defense interior deputy
 vice secretary spokesman spokeswoman ambassador envoy commander chief general gen lt lieutenant
@@ -418,6 +419,8 @@ def _governed(masked, lo, m: Mention) -> bool:
     if in_relative(masked, lo, m.start):
         return True  # "X, who sits for Barzani's party in the Iraqi parliament, told …"
     before = masked[max(lo, m.start - 60):m.start]
+    if _ADDRESSED_TO.search(masked, max(lo, m.start - 90), m.start):
+        return True  # "The text, addressed to the Iraqi government, the Iraqi public and …,"
     if _BREAK_BEFORE.search(before):
         return False  # "The day before, Erdogan warned": the comma ends the adverbial
     words = _WORD.findall(before)

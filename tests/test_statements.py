@@ -1583,3 +1583,16 @@ def test_statements_the_outlet_a_described_person_tells_is_no_holder():
     # "A local journalist told AFP that …": AFP is the audience (codebook §3: never the
     # addressee); the journalist is no one's
     assert attribute_text("A local journalist told AFP that the vote was illegal.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # conditions and positions "set out", "laid out", "spelled out" are statements …
+    ("Asked about the Kurdish offer, an Iraqi government spokesman set out a series of "
+     "preconditions for any dialogue.", {"Iraq"}),
+    ("Baghdad laid out a series of preconditions.", {"Iraq"}),
+    # … and those a text is addressed to, listed after "addressed to", never hold
+    ("The KRG issued a statement. The text, addressed to the Iraqi government, the Iraqi "
+     "public and the wider world, set out three points.", {"KRG"}),
+])
+def test_statements_positions_set_out_and_their_addressees(text, expected):
+    assert holders(text) == expected
