@@ -58,10 +58,13 @@ def load_actors(path=None) -> ActorDictionary:
     if not isinstance(data.get("actors"), dict) or not data["actors"]:
         raise StanceError(f"{path or 'actors.yaml'}: needs an 'actors:' mapping of id -> aliases")
     shared = data.get("shared") or {}
-    for name, cands in (shared.items() if isinstance(shared, dict) else [(None, None)]):
-        if not isinstance(cands, list) or not cands or any(str(a) not in data["actors"] for a in cands):
-            raise StanceError(f"{path or 'actors.yaml'}: 'shared:' maps an alias to a list of "
-                              f"actor ids, its possible holders (bad entry: {name!r})")
+    bad = [name for name, cands in shared.items()
+           if not isinstance(cands, list) or not cands
+           or any(str(a) not in data["actors"] for a in cands)] \
+        if isinstance(shared, dict) else ["shared"]
+    if bad:
+        raise StanceError(f"{path or 'actors.yaml'}: 'shared:' maps an alias to a list of "
+                          f"actor ids, its possible holders (bad entry: {bad[0]!r})")
     return ActorDictionary.from_mapping(data)
 
 

@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from .cues import CueMatcher, cue_word, cue_words
-from .mentions import ActorDictionary, Mention, _fold, resolve_shared
+from .mentions import ActorDictionary, Mention, resolve_shared
 from .names import (NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names,
                     person_like as _person_like, remember_titles,
                     MEDIA_SURFACE as _MEDIA_SURFACE)
@@ -213,7 +213,6 @@ class _DocState:
     title_owners: dict = field(default_factory=dict)    # head -> every actor seen with it
     list_owner: list = field(default_factory=list)      # holders of a statement ending in ":"
     named_people: list = field(default_factory=list)    # actors of the last named people, newest last
-    shared_spans: dict = field(default_factory=dict)    # (start, end) -> actor of this sentence's shared aliases
 
 
 @dataclass(frozen=True)
@@ -338,9 +337,6 @@ def _doc_statements(doc: list, cfg: AttributionRules):
             if not state.quote_open:
                 _flush_pending(rows, state)
         prev_para = s.paragraph
-        if cfg.actors.shared:
-            state.shared_spans = {(m.start, m.end): m.actor for m in text_mentions
-                                  if m.kind == "actor" and _fold(m.surface) in cfg.actors.shared}
         _sentence_statements(s, text_mentions, cfg, state, rows)
     _flush_pending(rows, state)
     order = {}
@@ -404,7 +400,8 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
 
     # unmasked and without a dateline, the sentence's own mentions are the same search
     mentions = _mentions(masked, lo, cfg, state,
-                         list(text_mentions) if lo == 0 and masked == text else None)
+                         list(text_mentions) if lo == 0 and masked == text else None,
+                         resolved=text_mentions)
     context = _locative_context(masked, lo, mentions)
     remember_titles(text, text_mentions, cfg.head_res, state.titles, state.title_owners)
     # "In Hawrami's telling, Baghdad's reaction had not been hostile": the claim is his
@@ -613,13 +610,12 @@ def _mentions_in(mentions, a, b):
     return [m for m in mentions if a <= m.start < b]
 
 
-def _mentions(masked, lo, cfg, state, found=None):
+def _mentions(masked, lo, cfg, state, found=None, resolved=()):
     if found is None:
-        found = cfg.actors.find(masked, lo)
-        if state.shared_spans:  # as `resolve_shared` gave them for the whole sentence
-            found = [Mention(m.start, m.end, actor, m.surface, m.kind)
-                     if (actor := state.shared_spans.get((m.start, m.end), m.actor)) != m.actor
-                     else m for m in found]
+        # the masked text's mentions, each as the sentence's own (`resolved`: shared aliases
+        # given their actor for the whole document) where it spans the same text
+        same = {(m.start, m.end): m for m in resolved}
+        found = [same.get((m.start, m.end), m) for m in cfg.actors.find(masked, lo)]
     if state.names is not None:
         taken = [(m.start, m.end) for m in found]
         for m in state.names.find(masked, lo):

@@ -415,6 +415,23 @@ def in_relative(masked, lo, pos) -> bool:
     return bool(words)
 
 
+_COMPANION_WORD = re.compile(r"(?i)\b(?:with|alongside|beside)\b")
+
+
+def _after_companion_title(before: str) -> bool:
+    """Whether `before` (up to a name) ends with "with", "alongside" or "beside", capitalised
+    words and at least one title: "… with (Iraqi) Foreign Minister" makes the name a companion."""
+    tokens = _WORD.findall(re.split(r"[,;:(]", before)[-1])
+    i = len(tokens)
+    while i and tokens[i - 1].lower() in _NAME_TITLES:
+        i -= 1
+    if i == len(tokens):
+        return False
+    while i and tokens[i - 1][:1].isupper():
+        i -= 1
+    return i > 0 and tokens[i - 1].lower() in ("with", "alongside", "beside")
+
+
 def _governed(masked, lo, m: Mention) -> bool:
     if in_relative(masked, lo, m.start):
         return True  # "X, who sits for Barzani's party in the Iraqi parliament, told …"
@@ -429,16 +446,9 @@ def _governed(masked, lo, m: Mention) -> bool:
         words.pop()  # "claimed by both Baghdad and Erbil": "both" does not end the preposition's reach
     if not words:
         return False
-    # "with (Iraqi) Foreign Minister X": a companion, the preposition reaching past the title
-    head = _WORD.findall(re.split(r"[,;:(]", before)[-1])
-    n = len(head)
-    while head and head[-1].lower().rstrip(".") in _NAME_TITLES:
-        head.pop()
-    while len(head) < n and head and head[-1][:1].isupper():
-        head.pop()
-    if len(head) < n and head and head[-1].lower() in ("with", "alongside", "beside") \
+    if _COMPANION_WORD.search(before) and _after_companion_title(before) \
             and not _RELATIVE_AFTER.match(masked, m.end):
-        return True
+        return True  # "with (Iraqi) Foreign Minister X": the preposition reaches past the title
     prev = words[-1].lower()
     if len(words) >= 2 and prev.endswith("ing") and prev not in _ING_NOUNS \
             and words[-2].lower() in _GERUND_HEADS:
