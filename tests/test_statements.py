@@ -471,6 +471,11 @@ def holders(text):
     ("The referendum was condemned in a statement by the Iraqi foreign ministry.", {"Iraq"}),
     # … but the adjective "present" is no such verb
     ("Diplomats present at the talks were hopeful.", set()),
+    # "the Guards" are Iran's Revolutionary Guards
+    ("A deputy head of the Guards' air defence headquarters said the drills would go on.",
+     {"Iran"}),
+    ("The Guards urged the Kurdistan Region to watch the frontier.", {"Iran"}),
+    ("The Nineveh Guards said they would stay neutral.", set()),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
@@ -781,6 +786,11 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     # "In his view" with no comma after it is still his
     ("Erdogan spoke in Sochi. In his view the government in Erbil had to be stopped, and "
      "Baghdad deserved protection.", 1, {"Turkey"}),
+    # "its embassy", "its armed forces": the last holder's, as "its army" is
+    ("The US opposed the vote. Days earlier, its embassy in Baghdad urged Erbil to call the "
+     "referendum off.", 1, {"US"}),
+    ("Iran warned Erbil again. Its armed forces have announced drills along the border.", 1,
+     {"Iran"}),
 ])
 def test_statements_context(text, sentence, expected):
     from stance.sentences import sentence_spans
