@@ -1302,6 +1302,10 @@ _SCHEDULES = re.compile(r"\s+(?:\w+ly\s+)?(?:plans?|planned|planning|intends?|in
                         r"holding|will\s+hold|is\s+to\s+hold|organi[sz]ed|scheduled)\b")
 
 
+_LOWER_WORD = re.compile(r"\b(?!the\b)[a-z][\w-]*")
+_POSSESSIVE_OFFICE = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,3}\s*")
+
+
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     """Starts of coordinated clauses with an actor subject: "…, and Turkey later imposed a ban",
     "…, a decision the prime minister called a mistake".
@@ -1341,6 +1345,10 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
                         and _PLACE_BEFORE.search(masked, max(lo, m.start - 12), m.start))
                for m in mentions):
             continue
+        if any(_POSSESSIVE_OFFICE.fullmatch(masked, m.end, conj.start())
+               and not _LOWER_WORD.search(masked[lo:m.start].rsplit(",", 1)[-1]) for m in mentions) \
+                and re.match(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s", masked[conj.end():]):
+            continue  # "Iran's ambassador and Turkey's ambassador held talks": one group
         at = conj.end()
         adverbial = _AND_ADVERBIAL.match(masked, at)  # "…, and within hours the Peshmerga had …"
         at = adverbial.end() if adverbial else at

@@ -333,7 +333,13 @@ def _coordinated(masked, a: Mention, b: Mention) -> bool:
     gap = masked[a.end:b.start]
     if a.actor != b.actor and gap.split() and all(w.lower() in ("of", "the") for w in gap.split()):
         return False  # "a Kurdish member of the Iraqi parliament": the institution, not a partner
-    return bool(_GROUP_SEP.match(gap)) or _title_gap(gap)
+    return bool(_GROUP_SEP.match(gap)) or _title_gap(gap) or (
+        bool(_POSSESSIVE_OFFICE_GAP.fullmatch(gap)) and masked[b.end:b.end + 2] in ("'s", "’s"))
+
+
+# "Iran's ambassador and Turkey's ambassador", "Turkey's foreign minister, Iran's …": each
+# side's own office, listed
+_POSSESSIVE_OFFICE_GAP = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:,\s*|,?\s+and\s+)")
 
 
 # ", chief of staff of the Iranian Armed Forces," after a person: a description of the person

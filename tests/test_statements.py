@@ -471,6 +471,13 @@ def holders(text):
     ("The referendum was condemned in a statement by the Iraqi foreign ministry.", {"Iraq"}),
     # … but the adjective "present" is no such verb
     ("Diplomats present at the talks were hopeful.", set()),
+    # each side's own office, listed by possessives, is one group; a governed possessive
+    # before "and" still leaves the next clause its own subject
+    ("Iran's ambassador and Turkey's ambassador held talks on the vote.", {"Iran", "Turkey"}),
+    ("On Monday, Turkey's foreign minister and Iran's foreign minister condemned the vote.",
+     {"Iran", "Turkey"}),
+    ("Baghdad cut flights to Erbil's airports and Turkey's ministry said it backed the move.",
+     {"Iraq", "Turkey"}),
     # "the Guards" are Iran's Revolutionary Guards
     ("A deputy head of the Guards' air defence headquarters said the drills would go on.",
      {"Iran"}),
