@@ -191,6 +191,9 @@ _QUOTE_END = re.compile(r"_[,.!?]?\s*[”\"]?\s*$")
 _BY = re.compile(r"\bby\s+")
 _NAME_ENDS = re.compile(r"(?:" + _NAME.pattern + r"),\s*$")
 _LEAD_APPOSITIVE = re.compile(r"(?:the|a|an)\s[^,;]{3,80}?,\s(?=[A-Z])")
+# the start of a description naming the speaker's side: ", a Kurdish officer", ", an Iraqi
+# army officer", ", a Peshmerga commander" (not ", a former …")
+_SIDE_DESCRIPTION = re.compile(r",\s+(?:(?:a|an|another)\s+(?:(?:senior|top|local)\s+)?)?")
 _NAME_AFTER = re.compile(r"\s+(" + _NAME.pattern + r")(?=\s*(?:[,.;]|$))")
 _NAME_LAST = re.compile(r"(" + _NAME.pattern + r")\s+(?:\w+ly\s+)?$")
 _MIN_QUOTE_WORDS = 5
@@ -977,8 +980,12 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
                     and cfg.actors.whole(name.group(1)) is None \
                     and not _cue_follows(masked, name.end(1), cfg):
                 # '"…," said Salam Abdulrahman, a political scientist': a named speaker the
-                # dictionary does not know holds the quote as `other`
-                return [("other", name.group(1))]
+                # dictionary does not know holds the quote as `other`, unless his description
+                # names his side ('said Taher al-Duski, a Kurdish officer')
+                side = next((m for m in mentions if name.end(1) < m.start < name.end(1) + 40
+                             and m.kind == "actor"
+                             and _SIDE_DESCRIPTION.fullmatch(masked, name.end(1), m.start)), None)
+                return [(side.actor if side else "other", name.group(1))]
         if not group:
             group = _resolve_generic(masked, seg_lo, seg_lo + verb.start(), cfg, state, context,
                                      speech=True)

@@ -478,6 +478,11 @@ def holders(text):
      {"Iran", "Turkey"}),
     ("Baghdad cut flights to Erbil's airports and Turkey's ministry said it backed the move.",
      {"Iraq", "Turkey"}),
+    # an unknown name after an inverted verb takes the side its description names
+    ('"The withdrawal is going smoothly," said Taher Saadullah al-Duski, a Kurdish officer.',
+     {"KRG"}),
+    ('"We will hold the line," said Hassan Omar, an Iraqi army officer.', {"Iraq"}),
+    ('"We will hold the line," said Hassan Omar, a resident of Erbil.', set()),
     # "the Guards" are Iran's Revolutionary Guards
     ("A deputy head of the Guards' air defence headquarters said the drills would go on.",
      {"Iran"}),
