@@ -261,6 +261,9 @@ def lex():
     ("He won't send troops to Kirkuk.", "force", "against", None),
     ("All tools and methods are on the table.", "force", "favor", 0.5),
     ("Ankara would respond with security, political and economic steps.", "force", "favor", 0.25),
+    # "push back" the vote is to postpone it, not to back it
+    ('Erbil, he said, would not push back the vote "even by a minute."', "referendum", "favor", 0.5),
+    ("Washington urged Erbil to push back the vote.", "referendum", "against", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
