@@ -191,6 +191,12 @@ class LexiconScorer:
         return signals, has_topic
 
 
+# cues that put off or undo the target ("postponement", "cancel", "freeze"): a flip of one
+# backs the target
+_STEP_BACK = re.compile(r"(?i)(?:postpon|delay|defer|suspen|put off|push\w* back|cancel|annul|"
+                        r"freez|froze|halt|call\w* off|scrap|shelv)")
+
+
 def _signal(text, cues, i, c, target):
     """(sign, magnitude, evidence) of cue `c` after frames, negation and hedges."""
     frame = None
@@ -216,7 +222,9 @@ def _signal(text, cues, i, c, target):
             # the use of force" names force outright: codebook §4 "rejecting or warning
             # against")
             topic_mag = c.magnitude if c.label == "topic" else 0.0
-            sign, mag, ev = -1, max(frame.magnitude, 0.25, topic_mag), f"{frame.text} … {c.text}"
+            # … but rejecting a step back from it is for it ("ruled out any postponement")
+            sign = 1 if c.label == "against" and _STEP_BACK.match(c.text) else -1
+            sign, mag, ev = sign, max(frame.magnitude, 0.25, topic_mag), f"{frame.text} … {c.text}"
         elif negated:
             # "did not back the vote", "would never accept it", "did not accept separatist
             # moves": withheld backing is against, whatever the cue's own sign

@@ -264,6 +264,10 @@ def lex():
     # "push back" the vote is to postpone it, not to back it
     ('Erbil, he said, would not push back the vote "even by a minute."', "referendum", "favor", 0.5),
     ("Washington urged Erbil to push back the vote.", "referendum", "against", 0.5),
+    # rejecting a step back from the vote is for it; rejecting the vote or a feared outcome is not
+    ("Kurdish leaders have ruled out any postponement of the ballot.", "referendum", "favor", 1.0),
+    ("Barzani rejected calls to freeze the result of the referendum.", "referendum", "favor", 1.0),
+    ("Ankara ruled out the referendum.", "referendum", "against", 1.0),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
