@@ -216,6 +216,9 @@ class _DocState:
     title_owners: dict = field(default_factory=dict)    # head -> every actor seen with it
     list_owner: list = field(default_factory=list)      # holders of a statement ending in ":"
     named_people: list = field(default_factory=list)    # actors of the last named people, newest last
+    # the last person the sentence before named, when that sentence's holders were all groups
+    # ("Turkish outlets focused on Erdogan's words. Anadolu quoted him …": him is Erdogan)
+    recent_person: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -525,6 +528,12 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         # '"…" Erdogan agreed, adding that …': a new statement, not the quote's attribution;
         # the quote stays with the speaker before it
         _flush_pending(rows, state)
+    people_named = [m for m in named if m.actor != "other" and (
+        _person_like(m.surface) or m.surface in cfg.surnames)]
+    state.recent_person = [(people_named[-1].actor, people_named[-1].surface)] \
+        if people_named and holders and all(
+            a == "other" and (_PLURAL_SPEAKER.search(sp) or _COLLECTIVE.search(sp))
+            for a, sp in holders) else []
     if holders:
         state.last_holders = holders
         if not all(_group_like(actor, surface, cfg) and not _titled_person(text, surface)
@@ -1448,7 +1457,9 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                                       or any(h in low for h in cfg.heads) else state.mentioned)
         if low in ("he", "she") and not state.last_people and state.last_holders:
             last = _no_group(state, cfg)
-        if low in ("he", "she") and state.last_people:
+        if low in ("he", "she") and state.recent_person:
+            last = state.recent_person
+        elif low in ("he", "she") and state.last_people:
             # "Maliki, he said, …" and '"We did not expect Barzani to …," he said': he is not a
             # person his clause names (in "Barzani put it bluntly: Erbil, he said, …" he is)
             before = state.text[:g.start]
@@ -1641,7 +1652,7 @@ def _quoted_generic(masked, lo, hi, cfg, state, context):
         return []
     if m.group(1).lower() in ("him", "her"):  # "Anadolu quoted him as saying …"
         return [Mention(m.start(1), m.end(1), a, m.group(1), "actor" if a != "other" else "other")
-                for a, _ in state.last_people or _no_group(state, cfg)]
+                for a, _ in state.recent_person or state.last_people or _no_group(state, cfg)]
     return _resolve_generic(masked, m.start(1), m.end(1), cfg, state, context, speech=True)
 
 

@@ -798,6 +798,17 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     # "In his view" with no comma after it is still his
     ("Erdogan spoke in Sochi. In his view the government in Erbil had to be stopped, and "
      "Baghdad deserved protection.", 1, {"Turkey"}),
+    # "him" after outlets that named a person is that person, not the speaker before them;
+    # after a named speaker of no side, "he" stays that speaker
+    ("Iran's Supreme Leader called for urgent action, the papers reported. Turkish outlets "
+     "focused on Erdogan's own words. Anadolu quoted him as saying that the decision was not "
+     "legitimate.", 2, {"Turkey"}),
+    ("Iran's Supreme Leader called for urgent action, the papers reported. Turkish outlets "
+     "focused on Erdogan's own words. Ankara would deal only with Baghdad, he said.", 2,
+     {"Turkey"}),
+    ('Nobody had any reason to believe "that there is a military solution," Foreign Minister '
+     "Sigmar Gabriel said, adding that he had told Prime Minister Haider al-Abadi so. Military "
+     "actions, he said, must be halted at once.", 1, set()),
     # "its embassy", "its armed forces": the last holder's, as "its army" is
     ("The US opposed the vote. Days earlier, its embassy in Baghdad urged Erbil to call the "
      "referendum off.", 1, {"US"}),
