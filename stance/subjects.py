@@ -89,6 +89,7 @@ _MEDIUM_VERB = re.compile(r"\b(?:reported|quoted|carried|cited|published|broadca
 CAPITAL_WORD = r"[A-Z][\w.’'-]*\s+"  # a capitalised word of a title or name, and its space
 _AGENT_LEAD = re.compile(r"(?:the\s+)?(?:" + CAPITAL_WORD + r"){0,3}")
 _RELATIVE = re.compile(r",\s+(?:which|who)\s+((?:[\w’'-]+\s+){0,3}?)")
+_BE_BEFORE = re.compile(r"\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 _OWN_SUBJECT = re.compile(r"\b(?:he|she|they|we|I|you|it)\b", re.IGNORECASE)
 _AFTER_QUOTE = re.compile(r"[_”\"’,]\s*$")
 
@@ -282,6 +283,8 @@ def relative_subject(masked, lo, hi, mentions, cue_re):
         for cue in cue_re.finditer(masked, m.end + rel.end(), min(hi, m.end + rel.end() + 30)):
             if _OWN_SUBJECT.search(masked, m.end + rel.end(), cue.start()):
                 break  # "… the United States and Israel, which he accused of …": an object
+            if _BE_BEFORE.search(masked, m.end + rel.end(), cue.start()):
+                break  # "talks with Baghdad, which would be conducted by …": a passive
             if cue.group().lower() not in AUX:
                 return group_ending(masked, mentions, i, lo)
     return []

@@ -483,6 +483,11 @@ def holders(text):
      {"KRG"}),
     ('"We will hold the line," said Hassan Omar, an Iraqi army officer.', {"Iraq"}),
     ('"We will hold the line," said Hassan Omar, a resident of Erbil.', set()),
+    # the antecedent of a passive relative clause is not its agent
+    ("Erbil refused any preconditions for talks with Baghdad, which would be conducted only by "
+     "a joint delegation.", {"KRG"}),
+    ("Erbil rejected talks with Baghdad, which has repeatedly demanded the annulment of the vote.",
+     {"KRG", "Iraq"}),
     # "the Guards" are Iran's Revolutionary Guards
     ("A deputy head of the Guards' air defence headquarters said the drills would go on.",
      {"Iran"}),
