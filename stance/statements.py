@@ -114,7 +114,7 @@ _SPEAKER_DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+
 _SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 # "Mahmoud Osman, a veteran politician and former MP, said the government …": the name
 # before the aside is the subject, so the verb is not inverted
-_NAMED_WITH_ASIDE = re.compile(r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*),\s+(?:a|an|the|one|who)\s"
+_NAMED_WITH_ASIDE = re.compile(r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w.’'-]*|(?:al|el)-[A-Z][\w’'-]*)),\s+(?:a|an|the|one|who)\s"
                                r"[^_\"”;]{3,140},\s*")
 # "a former member of the Iraqi parliament": no longer speaks for it
 _FORMER_OF = re.compile(r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
@@ -1559,14 +1559,19 @@ def _source_group(masked, cue, mentions) -> list:
                                 and m.start - cue.end() < 40])
 
 
+_WHO_ASIDE = re.compile(r",\s+who\b")
+
+
 def _aside_owner(masked, lo, cue, aside, mentions) -> list:
     """A person no dictionary knows, described by an aside before a verb of speech: "X, a
     lawmaker from the KDP, said" is the KDP's; "X, a former member of the Iraqi parliament,"
     no one's.  An aside naming no actor gives [] (the clause is left to the other rules)."""
     inside = [m for m in mentions if m.kind == "actor"
               and aside.end("name") < m.start < cue.start() and not _in_relative(masked, lo, m.start)]
-    if not inside:
-        return []
+    if not inside:  # "Ali al-Mansuri, an army officer, said": a named speaker of no side
+        return [Mention(0, 0, "other", aside.group("name"), "other")] \
+            if _person_like(aside.group("name")) and not _WHO_ASIDE.match(masked, aside.end("name")) \
+            else []
     owners = {m.actor for m in inside
               if not _FORMER_OF.search(masked, max(lo, m.start - 50), m.start)}
     actor = owners.pop() if len(owners) == 1 else "other"

@@ -814,6 +814,12 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     ('Nobody had any reason to believe "that there is a military solution," Foreign Minister '
      "Sigmar Gabriel said, adding that he had told Prime Minister Haider al-Abadi so. Military "
      "actions, he said, must be halted at once.", 1, set()),
+    # a named speaker whose aside names a side is that side's ("al-" names too); one whose
+    # aside names none is his own, and "he" after him is him
+    ("Ali Akbar al-Hafaci, a director in the federal police, said the Peshmerga had refused "
+     "to leave the dam.", 0, {"Iraq"}),
+    ("Barzani spoke on Monday. Salam Abdulrahman, a political scientist, said Baghdad would "
+     "not send troops. Iraq would never accept the vote, he added.", 2, set()),
     # "its embassy", "its armed forces": the last holder's, as "its army" is
     ("The US opposed the vote. Days earlier, its embassy in Baghdad urged Erbil to call the "
      "referendum off.", 1, {"US"}),
