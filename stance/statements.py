@@ -64,6 +64,9 @@ _LOCATIVE = re.compile(r"^(?:In|At|From|Inside|Back in|Over in)\s+([^,]{2,50}),\
 CLAUSE_JOIN = r";|,\s+(?:while|whereas|but|even as|whilst)\s|\s(?:while|whereas)\s"
 _CLAUSE_BREAK = re.compile(CLAUSE_JOIN + r"|\s[–—]\s")
 # "the court's order", "a ban": a cue word after a determiner or possessive is a noun
+# "territories that Baghdad and Erbil both claim": a description of the land, no statement
+_CLAIMED_LAND = re.compile(r"\b(?:territor(?:y|ies)|areas?|lands?|cit(?:y|ies)|towns?|provinces?|districts?|"
+                           r"regions?|ground)\s+(?:that\s+|which\s+)?[^,;.]{0,50}?\b(?:both\s+)?claims?$")
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any|every|no)|['’]s)\s+$",
                           re.IGNORECASE)
 # a past-tense verb right after a subject (and its head noun: "Hashd fighters took"):
@@ -1047,6 +1050,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 if not _in_mention(c, clause_mentions)
                 and not (speech_only and c.lastgroup != "speech")
                 and not _NOUN_BEFORE.search(masked, max(c_lo, c.start() - 12), c.start())
+                and not _CLAIMED_LAND.search(masked, max(c_lo, c.start() - 70), c.end())
                 and not _OBJECT_WHOM.search(masked, max(c_lo, c.start() - 30), c.start())
                 and not (c.group().lower() in _BE_HAVE and _EXPECTED.match(masked, c.end()))
                 and not _EXPECTED_BEFORE.search(masked, max(c_lo, c.start() - 40), c.start())]

@@ -488,6 +488,10 @@ def holders(text):
      "a joint delegation.", {"KRG"}),
     ("Erbil rejected talks with Baghdad, which has repeatedly demanded the annulment of the vote.",
      {"KRG", "Iraq"}),
+    # land that both sides "claim" is described, not claimed in a statement
+    ("Khanaqin is one of the territories that both Baghdad and Erbil claim.", set()),
+    ("The vote will be held in districts that Baghdad and Erbil both claim.", set()),
+    ("Baghdad claims the city, and Erbil rejects the claim.", {"Iraq", "KRG"}),
     # "the Guards" are Iran's Revolutionary Guards
     ("A deputy head of the Guards' air defence headquarters said the drills would go on.",
      {"Iran"}),
