@@ -268,6 +268,9 @@ def lex():
     ("Kurdish leaders have ruled out any postponement of the ballot.", "referendum", "favor", 1.0),
     ("Barzani rejected calls to freeze the result of the referendum.", "referendum", "favor", 1.0),
     ("Ankara ruled out the referendum.", "referendum", "against", 1.0),
+    # an agreement on military cooperation uses no force; a military buildup is a show of it
+    ("Iran and Iraq signed a military cooperation agreement on Sunday.", "force", "none", None),
+    ("Turkey announced a military buildup on the border.", "force", "favor", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
