@@ -63,10 +63,10 @@ _LOCATIVE = re.compile(r"^(?:In|At|From|Inside|Back in|Over in)\s+([^,]{2,50}),\
 # lexicon's text at the same joins, not at dashes
 CLAUSE_JOIN = r";|,\s+(?:while|whereas|but|even as|whilst)\s|\s(?:while|whereas)\s"
 _CLAUSE_BREAK = re.compile(CLAUSE_JOIN + r"|\s[–—]\s")
-# "the court's order", "a ban": a cue word after a determiner or possessive is a noun
 # "territories that Baghdad and Erbil both claim": a description of the land, no statement
 _CLAIMED_LAND = re.compile(r"\b(?:territor(?:y|ies)|areas?|lands?|cit(?:y|ies)|towns?|provinces?|districts?|"
                            r"regions?|ground)\s+(?:that\s+|which\s+)?[^,;.]{0,50}?\b(?:both\s+)?claims?$")
+# "the court's order", "a ban": a cue word after a determiner or possessive is a noun
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any|every|no)|['’]s)\s+$",
                           re.IGNORECASE)
 # a past-tense verb right after a subject (and its head noun: "Hashd fighters took"):
@@ -1322,8 +1322,12 @@ _SCHEDULES = re.compile(r"\s+(?:\w+ly\s+)?(?:plans?|planned|planning|intends?|in
                         r"holding|will\s+hold|is\s+to\s+hold|organi[sz]ed|scheduled)\b")
 
 
-_LOWER_WORD = re.compile(r"\b(?!the\b)[a-z][\w-]*")
+# "Iran's ambassador and Turkey's ambassador held talks": a possessor's office before "and",
+# at the start of its clause (no lower-case word before it but "the"), and another possessor
+# after it make one subject, not two clauses
 _POSSESSIVE_OFFICE = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,3}\s*")
+_LOWER_WORD = re.compile(r"\b(?!the\b)[a-z][\w-]*")
+_POSSESSOR_NEXT = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s")
 
 
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
@@ -1365,9 +1369,9 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
                         and _PLACE_BEFORE.search(masked, max(lo, m.start - 12), m.start))
                for m in mentions):
             continue
-        if any(_POSSESSIVE_OFFICE.fullmatch(masked, m.end, conj.start())
-               and not _LOWER_WORD.search(masked[lo:m.start].rsplit(",", 1)[-1]) for m in mentions) \
-                and re.match(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s", masked[conj.end():]):
+        if _POSSESSOR_NEXT.match(masked, conj.end()) and any(
+                _POSSESSIVE_OFFICE.fullmatch(masked, m.end, conj.start())
+                and not _LOWER_WORD.search(masked[lo:m.start].rsplit(",", 1)[-1]) for m in mentions):
             continue  # "Iran's ambassador and Turkey's ambassador held talks": one group
         at = conj.end()
         adverbial = _AND_ADVERBIAL.match(masked, at)  # "…, and within hours the Peshmerga had …"
@@ -1569,13 +1573,14 @@ _WHO_ASIDE = re.compile(r",\s+who\b")
 def _aside_owner(masked, lo, cue, aside, mentions) -> list:
     """A person no dictionary knows, described by an aside before a verb of speech: "X, a
     lawmaker from the KDP, said" is the KDP's; "X, a former member of the Iraqi parliament,"
-    no one's.  An aside naming no actor gives [] (the clause is left to the other rules)."""
+    no one's.  A person whose aside names no actor ("Ali al-Mansuri, an army officer, said")
+    holds as `other`, so that a later "he" is him; a "who" clause naming none, or a name
+    that is no person's, gives [] (the clause is left to the other rules)."""
     inside = [m for m in mentions if m.kind == "actor"
               and aside.end("name") < m.start < cue.start() and not _in_relative(masked, lo, m.start)]
-    if not inside:  # "Ali al-Mansuri, an army officer, said": a named speaker of no side
-        return [Mention(0, 0, "other", aside.group("name"), "other")] \
-            if _person_like(aside.group("name")) and not _WHO_ASIDE.match(masked, aside.end("name")) \
-            else []
+    if not inside:
+        named = _person_like(aside.group("name")) and not _WHO_ASIDE.match(masked, aside.end("name"))
+        return [Mention(0, 0, "other", aside.group("name"), "other")] if named else []
     owners = {m.actor for m in inside
               if not _FORMER_OF.search(masked, max(lo, m.start - 50), m.start)}
     actor = owners.pop() if len(owners) == 1 else "other"
