@@ -31,6 +31,8 @@ _OFFICE_WORDS = frozenset("""minister ministry premier president adviser advisor
 mobilization affairs relations""".split())
 # "Iran's border guard commander Qasem Rezaei", also with a comma before the name
 _TITLED_NAME = re.compile(r"(?:['’]s)?\s+((?:[\w.-]+\s+){0,5}?[\w.-]+),?\s+(" + NAME.pattern + r")")
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?")
+_CAPITALS = frozenset("Baghdad Erbil Arbil Irbil Hawler Ankara Tehran Washington".split())
 _APPOSITION = re.compile(r",\s+(?P<who>who\s+(?:runs|heads|leads|directs|chairs|is|serves\s+as)\s+)?"
                          r"(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]")
 
@@ -85,6 +87,15 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
                 tokens = tokens[1:]
             if len(tokens) < 2:
                 continue
+            of = _OF_BODY.match(text, nm.end())
+            body = next((m for m in mentions if of and m.start == of.end()), None)
+            if body is not None and body.surface not in _CAPITALS \
+                    and _BODY_SPEAKS.match(text, body.end):
+                # "Major Marwan al-Kaabi of the Iraqi army's general command said": "Kaabi
+                # said" later is Iraq's (not "X of Baghdad", a place, nor "elected Barham
+                # Salih of the PUK as the country's president", who is not speaking for it)
+                _register(learned, " ".join(tokens), body.actor, actors)
+                continue
             after = text[nm.end():nm.end() + 90]
             am = _APPOSITION.match(after)
             if not am:
@@ -124,6 +135,10 @@ _SPEAKS = (r"(?:told|said|says|added|stated|explained|insisted|argued|warned|str
            r"accused|rejected|dismissed|described|condemned|denounced|declared|vowed|pledged)")
 _NAME_SPEAKS = re.compile(r"(" + NAME.pattern + r")\s+" + _SPEAKS + r"\b|\b" + _SPEAKS
                           + r"\s+(" + NAME.pattern + r")")
+
+
+# the rest of a speaker's body before his verb: "'s general command said", " told"
+_BODY_SPEAKS = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+" + _SPEAKS + r"\b")
 
 
 def _named_after_description(texts, found, actors, learned) -> None:

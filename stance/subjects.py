@@ -361,8 +361,12 @@ def _own_apposition(masked, a: Mention, b: Mention) -> bool:
 def _title_gap(gap: str) -> bool:
     """A gap of title words between mentions: "U.S. President Donald Trump"."""
     words = gap.split()
+    # a comma after a name ends the group: "given to the American broadcaster NPR, Barzani
+    # said"; after title words it opens the name's apposition: "the Iraqi Prime Minister,
+    # Haider al-Abadi,"
     return 0 < len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("of", "the") for w in words) \
-        and gap.strip()[:1] not in ",;"
+        and gap.strip()[:1] not in ",;" and ";" not in gap and (
+            "," not in gap or all(w.strip(",").lower() in _NAME_TITLES for w in words))
 
 
 def _apposition(masked, a: Mention, b: Mention, gap: str) -> bool:

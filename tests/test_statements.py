@@ -492,6 +492,10 @@ def holders(text):
     ("Khanaqin is one of the territories that both Baghdad and Erbil claim.", set()),
     ("The vote will be held in districts that Baghdad and Erbil both claim.", set()),
     ("Baghdad claims the city, and Erbil rejects the claim.", {"Iraq", "KRG"}),
+    # a comma after a name ends a governed group; after title words it opens the name
+    ("In an interview given to the American broadcaster NPR, Barzani said the U.S. should not "
+     "have allowed the attack.", {"KRG"}),
+    ("Barzani called on the Iraqi Prime Minister, Haider al-Abadi, to open a dialogue.", {"KRG"}),
     # "the Guards" are Iran's Revolutionary Guards
     ("A deputy head of the Guards' air defence headquarters said the drills would go on.",
      {"Iran"}),
@@ -824,6 +828,12 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
      "to leave the dam.", 0, {"Iraq"}),
     ("Barzani spoke on Monday. Salam Abdulrahman, a political scientist, said Baghdad would "
      "not send troops. Iraq would never accept the vote, he added.", 2, set()),
+    # "X of <a side's body> said" makes X's surname that side's for the document; not when
+    # X is only named ("elected Barham Salih of the PUK as president")
+    ("Major Marwan Sarour al-Kaabi of the Iraqi army's general command said the Peshmerga had "
+     "refused to leave. Kaabi said the army was still sending delegations.", 1, {"Iraq"}),
+    ("Parliament elected Barham Salih of the Patriotic Union of Kurdistan as president. Salih "
+     "said he would serve all Iraqis.", 1, set()),
     # "its embassy", "its armed forces": the last holder's, as "its army" is
     ("The US opposed the vote. Days earlier, its embassy in Baghdad urged Erbil to call the "
      "referendum off.", 1, {"US"}),
