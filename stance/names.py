@@ -1,8 +1,8 @@
 """Per-document memory of people and titles (statements.py uses it).
 
 - `learn_names`: a name introduced with a title and an actor ("Peshmerga commander Kemal
-  Kirkuki", "Bekir Bozdag, Turkey's deputy prime minister,") holds for that actor in the
-  whole document, and so does its surname.
+  Kirkuki", "Bekir Bozdag, Turkey's deputy prime minister,", "Major X of the Iraqi army's
+  general command said") holds for that actor in the whole document, and so does its surname.
 - `remember_titles`: which actor each title head ("prime minister", "foreign ministry",
   "court") was last seen with, so that "the prime minister said" can be resolved.
 """
