@@ -37,7 +37,7 @@ from .names import (NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names,
                     person_like as _person_like, remember_titles,
                     MEDIA_SURFACE as _MEDIA_SURFACE)
 from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
-                       inverted_group as _inverted_group, joint_partners as _joint_partners,
+                       POSSESSIVE_OFFICE, inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
                        GOVERNMENT_OF as _GOVERNMENT_OF,
                        position_participle as _position_participle, CAPITAL_WORD as _CAPITAL_WORD,
@@ -64,8 +64,9 @@ _LOCATIVE = re.compile(r"^(?:In|At|From|Inside|Back in|Over in)\s+([^,]{2,50}),\
 CLAUSE_JOIN = r";|,\s+(?:while|whereas|but|even as|whilst)\s|\s(?:while|whereas)\s"
 _CLAUSE_BREAK = re.compile(CLAUSE_JOIN + r"|\s[–—]\s")
 # "territories that Baghdad and Erbil both claim": a description of the land, no statement
-_CLAIMED_LAND = re.compile(r"\b(?:territor(?:y|ies)|areas?|lands?|cit(?:y|ies)|towns?|provinces?|districts?|"
-                           r"regions?|ground)\s+(?:that\s+|which\s+)?[^,;.]{0,50}?\b(?:both\s+)?claims?$")
+_CLAIMED_LAND = re.compile(r"\b(?:territor(?:y|ies)|areas?|lands?|cit(?:y|ies)|towns?|provinces?|"
+                           r"districts?|regions?|ground)\s+(?:that\s+|which\s+)?[^,;.]{0,50}?"
+                           r"\b(?:both\s+)?claims?$")
 # "the court's order", "a ban": a cue word after a determiner or possessive is a noun
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any|every|no)|['’]s)\s+$",
                           re.IGNORECASE)
@@ -117,7 +118,7 @@ _SPEAKER_DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+
 _SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 # "Mahmoud Osman, a veteran politician and former MP, said the government …": the name
 # before the aside is the subject, so the verb is not inverted
-_NAMED_WITH_ASIDE = re.compile(r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w.’'-]*|(?:al|el)-[A-Z][\w’'-]*)),\s+(?:a|an|the|one|who)\s"
+_NAMED_WITH_ASIDE = re.compile(r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w.’'-]*|(?:al|el)-[A-Z][\w’'-]*)),\s+(?P<lead>a|an|the|one|who)\s"
                                r"[^_\"”;]{3,140},\s*")
 # "a former member of the Iraqi parliament": no longer speaks for it
 _FORMER_OF = re.compile(r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
@@ -511,13 +512,15 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     if len(all_actors) >= 2:
         state.last_plural = all_actors
     named = [m for m in mentions if m.kind == "actor"]
+    # the people of a side the sentence names, by full name or listed surname
+    people_named = [m for m in named if m.actor != "other" and (
+        _person_like(m.surface) or m.surface in cfg.surnames)]
     if named:  # what "the ministry said" or "he said" can fall back on before any holder
         state.mentioned = [(named[-1].actor, named[-1].surface)]
         people = [m for m in named if _person_like(m.surface)]
         if people:
             state.mentioned_person = [(people[-1].actor, people[-1].surface)]
-        state.named_people = (state.named_people + [m.actor for m in named if m.actor != "other" and (
-            _person_like(m.surface) or m.surface in cfg.surnames)])[-6:]
+        state.named_people = (state.named_people + [m.actor for m in people_named])[-6:]
     item = _LIST_ITEM.match(text)
     if not holders and not real and state.list_owner and item:
         # the points a statement "set out:" are its holder's, one item per sentence
@@ -531,8 +534,6 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         # '"…" Erdogan agreed, adding that …': a new statement, not the quote's attribution;
         # the quote stays with the speaker before it
         _flush_pending(rows, state)
-    people_named = [m for m in named if m.actor != "other" and (
-        _person_like(m.surface) or m.surface in cfg.surnames)]
     state.recent_person = [(people_named[-1].actor, people_named[-1].surface)] \
         if people_named and holders and all(
             a == "other" and (_PLURAL_SPEAKER.search(sp) or _COLLECTIVE.search(sp))
@@ -629,8 +630,10 @@ def _mentions(masked, lo, cfg, state, found=None, resolved=()):
     if found is None:
         # the masked text's mentions, each as the sentence's own (`resolved`: shared aliases
         # given their actor for the whole document) where it spans the same text
-        same = {(m.start, m.end): m for m in resolved}
-        found = [same.get((m.start, m.end), m) for m in cfg.actors.find(masked, lo)]
+        found = cfg.actors.find(masked, lo)
+        if cfg.actors.shared:
+            same = {(m.start, m.end): m for m in resolved}
+            found = [same.get((m.start, m.end), m) for m in found]
     if state.names is not None:
         taken = [(m.start, m.end) for m in found]
         for m in state.names.find(masked, lo):
@@ -1050,7 +1053,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 if not _in_mention(c, clause_mentions)
                 and not (speech_only and c.lastgroup != "speech")
                 and not _NOUN_BEFORE.search(masked, max(c_lo, c.start() - 12), c.start())
-                and not _CLAIMED_LAND.search(masked, max(c_lo, c.start() - 70), c.end())
+                and not (c.group().lower() in ("claim", "claims")
+                         and _CLAIMED_LAND.search(masked, max(c_lo, c.start() - 70), c.end()))
                 and not _OBJECT_WHOM.search(masked, max(c_lo, c.start() - 30), c.start())
                 and not (c.group().lower() in _BE_HAVE and _EXPECTED.match(masked, c.end()))
                 and not _EXPECTED_BEFORE.search(masked, max(c_lo, c.start() - 40), c.start())]
@@ -1325,7 +1329,7 @@ _SCHEDULES = re.compile(r"\s+(?:\w+ly\s+)?(?:plans?|planned|planning|intends?|in
 # "Iran's ambassador and Turkey's ambassador held talks": a possessor's office before "and",
 # at the start of its clause (no lower-case word before it but "the"), and another possessor
 # after it make one subject, not two clauses
-_POSSESSIVE_OFFICE = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,3}\s*")
+_POSSESSIVE_OFFICE = re.compile(POSSESSIVE_OFFICE + r"\s*")
 _LOWER_WORD = re.compile(r"\b(?!the\b)[a-z][\w-]*")
 _POSSESSOR_NEXT = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s")
 
@@ -1567,9 +1571,6 @@ def _source_group(masked, cue, mentions) -> list:
                                 and m.start - cue.end() < 40])
 
 
-_WHO_ASIDE = re.compile(r",\s+who\b")
-
-
 def _aside_owner(masked, lo, cue, aside, mentions) -> list:
     """A person no dictionary knows, described by an aside before a verb of speech: "X, a
     lawmaker from the KDP, said" is the KDP's; "X, a former member of the Iraqi parliament,"
@@ -1579,7 +1580,7 @@ def _aside_owner(masked, lo, cue, aside, mentions) -> list:
     inside = [m for m in mentions if m.kind == "actor"
               and aside.end("name") < m.start < cue.start() and not _in_relative(masked, lo, m.start)]
     if not inside:
-        named = _person_like(aside.group("name")) and not _WHO_ASIDE.match(masked, aside.end("name"))
+        named = _person_like(aside.group("name")) and aside.group("lead") != "who"
         return [Mention(0, 0, "other", aside.group("name"), "other")] if named else []
     owners = {m.actor for m in inside
               if not _FORMER_OF.search(masked, max(lo, m.start - 50), m.start)}

@@ -340,9 +340,11 @@ def _coordinated(masked, a: Mention, b: Mention) -> bool:
         bool(_POSSESSIVE_OFFICE_GAP.fullmatch(gap)) and masked[b.end:b.end + 2] in ("'s", "’s"))
 
 
+# a possessor's office: "'s ambassador", "'s foreign minister" (statements.py uses it too)
+POSSESSIVE_OFFICE = r"['’]s(?:\s+[a-z][\w-]*){1,3}"
 # "Iran's ambassador and Turkey's ambassador", "Turkey's foreign minister, Iran's …": each
 # side's own office, listed
-_POSSESSIVE_OFFICE_GAP = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*(?:,\s*|,?\s+and\s+)")
+_POSSESSIVE_OFFICE_GAP = re.compile(POSSESSIVE_OFFICE + r"(?:,\s*|,?\s+and\s+)")
 
 
 # ", chief of staff of the Iranian Armed Forces," after a person: a description of the person
@@ -365,8 +367,8 @@ def _title_gap(gap: str) -> bool:
     # said"; after title words it opens the name's apposition: "the Iraqi Prime Minister,
     # Haider al-Abadi,"
     return 0 < len(words) <= 4 and all(w[:1].isupper() or w.lower() in ("of", "the") for w in words) \
-        and gap.strip()[:1] not in ",;" and ";" not in gap and (
-            "," not in gap or all(w.strip(",").lower() in _NAME_TITLES for w in words))
+        and ";" not in gap and ("," not in gap or all(w.strip(",").lower() in _NAME_TITLES
+                                                       for w in words))
 
 
 def _apposition(masked, a: Mention, b: Mention, gap: str) -> bool:
