@@ -271,6 +271,16 @@ def lex():
     # an agreement on military cooperation uses no force; a military buildup is a show of it
     ("Iran and Iraq signed a military cooperation agreement on Sunday.", "force", "none", None),
     ("Turkey announced a military buildup on the border.", "force", "favor", 0.5),
+    # the vote's timing: "not the right time" is against it; "when is the right time?" answers
+    # that charge, for it
+    ("Allawi said it was not the right time for the referendum.", "referendum", "against", 0.5),
+    ("Several governments have questioned the timing of the vote.", "referendum", "against", 0.5),
+    ("It is not the right time to hold the referendum, he said.", "referendum", "against", 0.5),
+    ('"You tell us, when is the right time?" Barzani asked.', "referendum", "favor", 0.5),
+    ('He asked critics who said the timing was wrong to tell him "when is the right time" '
+     "for the vote.", "referendum", "favor", 0.5),
+    ("For those governments there will never be a suitable time, he said.", "referendum",
+     "favor", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
@@ -403,3 +413,16 @@ def test_score_strong_cue_outweighs_the_actor_prior():
     got = _scored("Senate Minority Leader Chuck Schumer called on the Trump administration to "
                   "support an independent Kurdish state.")
     assert got[("US", "referendum")] == "favor"
+
+
+def test_score_force_needs_a_surer_classifier_than_the_referendum():
+    # the same probabilities take a side on the referendum but not on force
+    # (TARGET_STANCE_MIN), unless a lexicon cue the classifier allows decides
+    from stance.score import STANCE_MIN, TARGET_STANCE_MIN, _combine
+    p = 0.5 * (STANCE_MIN + TARGET_STANCE_MIN["force"])
+    proba = pd.DataFrame({"favor": [p * 0.8], "against": [p * 0.2], "none": [1 - p]})
+    for target, label in (("force", "none"), ("referendum", "favor")):
+        got = _combine("ensemble", proba, ["none"], [0.0], [""], target)[0]
+        assert got == [label], target
+    got = _combine("ensemble", proba, ["favor"], [0.5], ["favor 0.5: cue"], "force")[0]
+    assert got == ["favor"]

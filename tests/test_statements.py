@@ -501,6 +501,18 @@ def holders(text):
      {"Iran"}),
     ("The Guards urged the Kurdistan Region to watch the frontier.", {"Iran"}),
     ("The Nineveh Guards said they would stay neutral.", set()),
+    # "the administration" of this reporting is Washington's; not an administration "of" a place
+    ("The administration called on the Kurdistan Regional Government to call off the vote.",
+     {"US"}),
+    ("The administration said it would stay neutral in the dispute.", {"US"}),
+    ("The administration of Kirkuk said the vote would go ahead.", set()),
+    ("The regional administration said the vote would go ahead.", set()),
+    # taking sides: "lined up against", "stood behind", "hit back at"
+    ("Washington opposes the vote, and Ankara and Tehran, wary of their own Kurds, have lined "
+     "up against it too.", {"US", "Turkey", "Iran"}),
+    ("Ankara had lined up with Baghdad against the referendum.", {"Turkey"}),
+    ("Tehran stood firmly behind a unified Iraq, Larijani told his guest.", {"Iran"}),
+    ("The Kurdish leadership hit back at Tillerson on Sunday.", {"KRG"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
