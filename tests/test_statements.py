@@ -513,6 +513,11 @@ def holders(text):
     ("Ankara had lined up with Baghdad against the referendum.", {"Turkey"}),
     ("Tehran stood firmly behind a unified Iraq, Larijani told his guest.", {"Iran"}),
     ("The Kurdish leadership hit back at Tillerson on Sunday.", {"KRG"}),
+    # a member of Congress by state and party; "reserved his harshest words for" speaks
+    ("The Iowa Republican told Kurdistan 24 that the vote should be respected.", {"US"}),
+    ("The New York Democrat urged both sides to halt hostilities.", {"US"}),
+    ("Erdogan reserved his harshest words for Barzani, whom he accused of treachery.",
+     {"Turkey"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
