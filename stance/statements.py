@@ -1052,7 +1052,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
         cues = [c for c in cfg.cue_re.finditer(masked, c_lo, c_hi)
                 if not _in_mention(c, clause_mentions)
                 and not (speech_only and c.lastgroup != "speech")
-                and not _NOUN_BEFORE.search(masked, max(c_lo, c.start() - 12), c.start())
+                # from the sentence's start: "…with a vote that Baghdad rejected" opens its
+                # clause at "vote", a noun whose article ended the clause before
+                and not _NOUN_BEFORE.search(masked, max(lo, c.start() - 12), c.start())
                 and not (c.group().lower() in ("claim", "claims")
                          and _CLAIMED_LAND.search(masked, max(c_lo, c.start() - 70), c.end()))
                 and not _OBJECT_WHOM.search(masked, max(c_lo, c.start() - 30), c.start())
@@ -1334,6 +1336,9 @@ _LOWER_WORD = re.compile(r"\b(?!the\b)[a-z][\w-]*")
 _POSSESSOR_NEXT = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s")
 
 
+_VOTE_THAT = re.compile(r"(?:referendum|vote|poll|ballot)\s")
+
+
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     """Starts of coordinated clauses with an actor subject: "…, and Turkey later imposed a ban",
     "…, a decision the prime minister called a mistake".
@@ -1349,6 +1354,8 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
         at = rel.end() + 4 if masked.startswith("the ", rel.end()) else rel.end()
         if after and after[0].start in (rel.end(), at) and after[0].kind == "actor":
             subject = _group_from(masked, after)
+        elif _VOTE_THAT.match(rel.group()):
+            continue  # "said at the time of the vote that it would …": "that" opens what was said
         else:
             subject = cfg.actors.find_generic(masked, rel.end(), rel.end() + 40)[:1]
         if not subject or subject[0].start not in (rel.end(), at) \

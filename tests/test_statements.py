@@ -513,6 +513,11 @@ def holders(text):
     ("Ankara had lined up with Baghdad against the referendum.", {"Turkey"}),
     ("Tehran stood firmly behind a unified Iraq, Larijani told his guest.", {"Iran"}),
     ("The Kurdish leadership hit back at Tillerson on Sunday.", {"KRG"}),
+    # "a vote that X rejected": X holds (the article before "vote" keeps it a noun); "said at
+    # the time of the vote that it would …" is what was said, not a relative clause
+    ("Barzani went ahead with a vote that Baghdad rejected.", {"KRG", "Iraq"}),
+    ("The Kurdistan Regional Government said at the time of the vote that it would respect "
+     "the will of the voters.", {"KRG"}),
     # a member of Congress by state and party; "reserved his harshest words for" speaks
     ("The Iowa Republican told Kurdistan 24 that the vote should be respected.", {"US"}),
     ("The New York Democrat urged both sides to halt hostilities.", {"US"}),
