@@ -1453,6 +1453,12 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
         if plural_only:
             return []
         low = g.surface.lower()
+        current = {a for a, _ in state.last_holders}
+        if low == "the government" and _GOVERNMENT_PERSON.match(masked, g.end) \
+                and len(current) == 1 and "other" not in current:
+            # "the government spokesman told TGRT" in a story about Ankara is Ankara's, though
+            # "the central government" last named Baghdad's
+            return [Mention(g.start, g.end, current.pop(), g.surface, "actor")]
         if low == "it" and _IT_SUBJECT.match(masked, g.end) \
                 and not _SAID_BEFORE.search(masked, max(0, g.start - 20), g.start) \
                 and _thing_before(masked, g.start, cfg):
@@ -1512,6 +1518,8 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
     return []
 
 
+# "the government spokesman": a person speaking for the government of the story
+_GOVERNMENT_PERSON = re.compile(r"\s+(?:spokes(?:man|woman|person)|officials?)\b")
 # a thing "it" may stand for: "Whatever the referendum decides, it will be held …", "the vote
 # went ahead amid fears that it could spark new conflict"
 _THING = re.compile(r"\b(?:the|this|that|a|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?(?:referendum|vote|"

@@ -538,6 +538,11 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
 
 
 @pytest.mark.parametrize("text, sentence, expected", [
+    # "the government spokesman" speaks for the story's government, though "the central
+    # government" last named Baghdad's
+    ("Turkey's cabinet met on Monday under Prime Minister Binali Yildirim. It decided to hand "
+     "the Habur gate to the central government in Baghdad. From now on, the government "
+     "spokesman told the broadcaster TGRT, Ankara would deal with Baghdad.", 2, {"Turkey"}),
     # pronoun back to the last named holder
     ("Turkish President Recep Tayyip Erdogan spoke in Ankara on Monday. "
      "“We will close the border,” he said.", 1, {"Turkey"}),
@@ -1676,3 +1681,4 @@ def test_statements_the_outlet_a_described_person_tells_is_no_holder():
 ])
 def test_statements_positions_set_out_and_their_addressees(text, expected):
     assert holders(text) == expected
+
