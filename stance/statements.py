@@ -1336,6 +1336,7 @@ _LOWER_WORD = re.compile(r"\b(?!the\b)[a-z][\w-]*")
 _POSSESSOR_NEXT = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s")
 
 
+# _OBJECT_RELATIVE's opening at the vote itself ("… a vote that Baghdad rejected")
 _VOTE_THAT = re.compile(r"(?:referendum|vote|poll|ballot)\s")
 
 
@@ -1453,12 +1454,12 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
         if plural_only:
             return []
         low = g.surface.lower()
-        current = {a for a, _ in state.last_holders}
-        if low == "the government" and _GOVERNMENT_PERSON.match(masked, g.end) \
-                and len(current) == 1 and "other" not in current:
+        if low == "the government" and _GOVERNMENT_PERSON.match(masked, g.end):
             # "the government spokesman told TGRT" in a story about Ankara is Ankara's, though
             # "the central government" last named Baghdad's
-            return [Mention(g.start, g.end, current.pop(), g.surface, "actor")]
+            sides = {a for a, _ in state.last_holders}
+            if len(sides) == 1 and "other" not in sides:
+                return [Mention(g.start, g.end, sides.pop(), g.surface, "actor")]
         if low == "it" and _IT_SUBJECT.match(masked, g.end) \
                 and not _SAID_BEFORE.search(masked, max(0, g.start - 20), g.start) \
                 and _thing_before(masked, g.start, cfg):
