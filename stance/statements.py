@@ -1642,7 +1642,9 @@ def _addressee(masked, lo, group, cue) -> bool:
 
 
 _TAIL_CLAUSE = re.compile(r"(?:where|which|who|whom|whose|when|as|after|before|while|since|because|"
-                          r"adding|saying|calling|noting|stressing|warning|in\s+(?:a|an|the)\s)\b",
+                          r"adding|saying|calling|noting|stressing|warning|"
+                          # "…, in one of the bluntest signals yet", "…, in his first remarks"
+                          r"in\s+(?:a|an|the|one|what|his|her|its|their|remarks|comments)\s)\b",
                           re.IGNORECASE)
 # "…, hours after Abadi warned against any attack": a temporal clause, not the attribution
 _NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet|which|who|whom|where|when|whereupon|"

@@ -518,6 +518,11 @@ def holders(text):
     ("Barzani went ahead with a vote that Baghdad rejected.", {"KRG", "Iraq"}),
     ("The Kurdistan Regional Government said at the time of the vote that it would respect "
      "the will of the voters.", {"KRG"}),
+    # a trailing attribution before a phrase that comments on it ("…, in one of the bluntest
+    # signals yet"): the speaker is the attribution's, not the content's subject
+    ("Iraq's Kurds risk a confrontation if they go ahead with the vote, a senior adviser to "
+     "President Recep Tayyip Erdogan warned on Wednesday, in one of the bluntest signals yet "
+     "of Ankara's impatience.", {"Turkey"}),
     # a member of Congress by state and party; "reserved his harshest words for" speaks
     ("The Iowa Republican told Kurdistan 24 that the vote should be respected.", {"US"}),
     ("The New York Democrat urged both sides to halt hostilities.", {"US"}),
