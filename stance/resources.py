@@ -6,6 +6,7 @@ default through `importlib.resources`) and returns a fresh, read-only object.
 from __future__ import annotations
 
 import io
+import re
 from importlib import resources
 from pathlib import Path
 
@@ -81,7 +82,21 @@ def load_cues(path=None) -> dict[str, tuple[str, ...]]:
     if path is not None and any(k not in data for k in CUE_KINDS[2:]):
         default = _read_yaml(None, "cues.yaml")
         data = {**{k: default.get(k) for k in CUE_KINDS[2:]}, **data}
-    return {kind: tuple(str(w) for w in data.get(kind) or ()) for kind in CUE_KINDS}
+    return {kind: tuple(w for entry in data.get(kind) or () for w in _alternatives(str(entry)))
+            for kind in CUE_KINDS}
+
+
+_BRACES = re.compile(r"\{([^{}]*)\}")
+
+
+def _alternatives(entry: str) -> list[str]:
+    """A cue entry with its ``{a|b}`` alternatives spelled out, leftmost first:
+    ``"{stood|stands} {behind|with}"`` → stood behind, stood with, stands behind, stands with."""
+    m = _BRACES.search(entry)
+    if m is None:
+        return [entry]
+    return [w for choice in m.group(1).split("|")
+            for w in _alternatives(entry[:m.start()] + choice + entry[m.end():])]
 
 
 def load_titles(path=None) -> tuple[frozenset, tuple, dict]:

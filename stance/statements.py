@@ -37,7 +37,8 @@ from .names import (NAME as _NAME, STOP_NAMES as _STOP_NAMES, learn_names,
                     person_like as _person_like, remember_titles,
                     MEDIA_SURFACE as _MEDIA_SURFACE)
 from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holders,
-                       POSSESSIVE_OFFICE, inverted_group as _inverted_group, joint_partners as _joint_partners,
+                       POSSESSIVE_OFFICE as _POSSESSIVE_OFFICE_RE,
+                       inverted_group as _inverted_group, joint_partners as _joint_partners,
                        later_passive_agents as _later_passive_agents,
                        GOVERNMENT_OF as _GOVERNMENT_OF,
                        position_participle as _position_participle, CAPITAL_WORD as _CAPITAL_WORD,
@@ -1274,7 +1275,7 @@ _OBJECT_RELATIVE = re.compile(
     r"|\band\s+which\s+(?:the\s+(?=[A-Z]))?"
     r"|\bwhat\s+(?:the\s+)?(?=[A-Z])"  # "… in what Erbil describes as a first step"
     # "… voted in a referendum that both Baghdad and Ankara reject"
-    r"|(?<=\s)(?:referendum|vote|poll|ballot)\s+(?:that|which)\s+(?:both\s+)?(?:the\s+(?=[A-Z]))?")
+    r"|(?<=\s)(?P<vote>referendum|vote|poll|ballot)\s+(?:that|which)\s+(?:both\s+)?(?:the\s+(?=[A-Z]))?")
 
 
 def _past_list(masked, end, mentions):
@@ -1331,13 +1332,9 @@ _SCHEDULES = re.compile(r"\s+(?:\w+ly\s+)?(?:plans?|planned|planning|intends?|in
 # "Iran's ambassador and Turkey's ambassador held talks": a possessor's office before "and",
 # at the start of its clause (no lower-case word before it but "the"), and another possessor
 # after it make one subject, not two clauses
-_POSSESSIVE_OFFICE = re.compile(POSSESSIVE_OFFICE + r"\s*")
+_POSSESSIVE_OFFICE = re.compile(_POSSESSIVE_OFFICE_RE + r"\s*")
 _LOWER_WORD = re.compile(r"\b(?!the\b)[a-z][\w-]*")
 _POSSESSOR_NEXT = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s")
-
-
-# _OBJECT_RELATIVE's opening at the vote itself ("… a vote that Baghdad rejected")
-_VOTE_THAT = re.compile(r"(?:referendum|vote|poll|ballot)\s")
 
 
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
@@ -1355,7 +1352,7 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
         at = rel.end() + 4 if masked.startswith("the ", rel.end()) else rel.end()
         if after and after[0].start in (rel.end(), at) and after[0].kind == "actor":
             subject = _group_from(masked, after)
-        elif _VOTE_THAT.match(rel.group()):
+        elif rel.group("vote"):
             continue  # "said at the time of the vote that it would …": "that" opens what was said
         else:
             subject = cfg.actors.find_generic(masked, rel.end(), rel.end() + 40)[:1]

@@ -1030,6 +1030,16 @@ def test_statements_cue_file_without_verb_lists_takes_the_packaged_ones(tmp_path
     assert ("Iraq", "he") in {(a, s) for a, s, _ in got}
 
 
+def test_statements_cue_file_spells_out_brace_alternatives(tmp_path):
+    # "{a|b}" in a cue entry is each alternative in turn, leftmost first
+    from stance.resources import load_cues
+    path = tmp_path / "cues.yaml"
+    path.write_text('speech: ["{stood|stands} {behind|firmly with}", said]\naction: [deployed]\n',
+                    encoding="utf-8")
+    assert load_cues(path)["speech"] == ("stood behind", "stood firmly with", "stands behind",
+                                         "stands firmly with", "said")
+
+
 def test_generic_trie_matches_what_a_longest_first_alternation_matches():
     import random
     import re

@@ -2,8 +2,8 @@
 
 Not a test (pytest collects only ``test_*.py``). Runs `crossval.py`'s by-writer folds once
 with the `ensemble` scorer, keeps each pair's classifier probabilities and lexicon verdict,
-then re-decides every pair for each (force bar, referendum bar, LEXICON_MIN) the way
-`score._combine` does and prints holder F1 and both F_avg (CODEBOOK §6), best mean first.
+then re-decides every pair for each (force bar, referendum bar, LEXICON_MIN) with
+`score._combine` itself and prints holder F1 and both F_avg (CODEBOOK §6), best mean first.
 A threshold idea costs seconds here instead of a cross-validation each.
 
 Usage::
@@ -20,7 +20,6 @@ import itertools
 import sys
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -65,21 +64,25 @@ def cross_validated_rows(path: Path) -> pd.DataFrame:
     return rows
 
 
-def decide(rows: pd.DataFrame, force: float, referendum: float, lexicon_min: float,
-           strong: float = score.STRONG_LEXICON_MIN) -> pd.DataFrame:
-    """`rows` re-labelled as `score._combine` labels them with these thresholds."""
-    bar = np.where(rows["target"] == "force", force, referendum)
-    pf, pa = rows["p_favor"].to_numpy(float), rows["p_against"].to_numpy(float)
-    label = np.where(pf + pa >= bar, np.where(pf >= pa, "favor", "against"), "none")
-    lex, lex_score = rows["lex_label"].to_numpy(), rows["lex_score"].to_numpy(float)
-    p_lex = np.where(lex == "favor", pf, np.where(lex == "against", pa, 0.0))
-    wins = (lex != "none") & (p_lex >= np.where(np.abs(lex_score) >= 1, strong, lexicon_min))
-    label = np.where(wins, lex, label)
-    signed = np.where(label == "favor", 0.5, -0.5)
-    out = rows[["doc_id", "start", "end", "actor", "target"]].copy()
-    out["label"] = label
-    out["score"] = np.where(label == "none", 0.0, np.where(label == lex, lex_score, signed))
-    return out
+def decide(rows: pd.DataFrame, force: float, referendum: float,
+           lexicon_min: float) -> pd.DataFrame:
+    """`rows` re-labelled by `score._combine` with these thresholds."""
+    saved = score.TARGET_STANCE_MIN, score.LEXICON_MIN
+    score.TARGET_STANCE_MIN = {"force": force, "referendum": referendum}
+    score.LEXICON_MIN = lexicon_min
+    out = []
+    try:
+        for target, block in rows.groupby("target", sort=False):
+            proba = block[["p_favor", "p_against", "p_none"]].set_axis(
+                ["favor", "against", "none"], axis=1)
+            labels, scores, _, _ = score._combine("ensemble", proba, block["lex_label"].tolist(),
+                                                  block["lex_score"].tolist(), [""] * len(block),
+                                                  target)
+            out.append(block[["doc_id", "start", "end", "actor", "target"]].assign(
+                label=labels, score=scores))
+    finally:
+        score.TARGET_STANCE_MIN, score.LEXICON_MIN = saved
+    return pd.concat(out)
 
 
 def main(argv=None) -> int:
