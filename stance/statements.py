@@ -1337,6 +1337,10 @@ _LOWER_WORD = re.compile(r"\b(?!the\b)[a-z][\w-]*")
 _POSSESSOR_NEXT = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s")
 
 
+# a name and its appositive with no verb before ", and": the first of coordinated subjects
+_SUBJECT_WITH_ASIDE = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w.’'-]*|(?:al|el)-[A-Z][\w’'-]*),\s+(?:the|a|an)\s[^,;]{2,70}")
+
+
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     """Starts of coordinated clauses with an actor subject: "…, and Turkey later imposed a ban",
     "…, a decision the prime minister called a mistake".
@@ -1382,6 +1386,9 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
                 _POSSESSIVE_OFFICE.fullmatch(masked, m.end, conj.start())
                 and not _LOWER_WORD.search(masked[lo:m.start].rsplit(",", 1)[-1]) for m in mentions):
             continue  # "Iran's ambassador and Turkey's ambassador held talks": one group
+        if masked.startswith(",", conj.start()) and _SUBJECT_WITH_ASIDE.fullmatch(masked, lo, conj.start()) \
+                and not cfg.cue_re.search(masked, lo, conj.start()):
+            continue  # "Brett McGurk, the U.S. envoy, and Nechirvan Barzani called": one group
         at = conj.end()
         adverbial = _AND_ADVERBIAL.match(masked, at)  # "…, and within hours the Peshmerga had …"
         at = adverbial.end() if adverbial else at

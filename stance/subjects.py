@@ -313,8 +313,27 @@ def group_from(masked, cands):
     """The first mention and the mentions coordinated with it."""
     if not cands:
         return []
-    group, described = [cands[0]], False
-    for nxt in cands[1:]:
+    group, described, skip = [cands[0]], False, set()
+    for i, nxt in enumerate(cands[1:], 1):
+        if i in skip:
+            continue
+        if _OFFICE_TO.fullmatch(masked, group[-1].end, nxt.start) and i + 1 < len(cands) \
+                and _office_holder_joined(masked, nxt, cands[i + 1]):
+            # "The U.S. ambassador to Iraq and the Kurdistan Region's prime minister called":
+            # the office's country is no partner, the next office-holder is
+            group.append(cands[i + 1])
+            skip.add(i + 1)
+            continue
+        aside = _ASIDE_THEN_AND.match(masked, group[-1].end) if person_like(group[-1].surface) else None
+        if aside and nxt.start < aside.end():
+            # "Brett McGurk, the U.S. envoy, and Nechirvan Barzani called": the mentions of the
+            # appositive describe the person; the one after "and" is the next of the group
+            after = next((j for j in range(i, len(cands)) if cands[j].start >= aside.end()), None)
+            if after is None or cands[after].start != aside.end():
+                break
+            group.append(cands[after])
+            skip.update(range(i, after + 1))
+            continue
         if described:  # "… of the Iranian Armed Forces, and his Turkish counterpart"
             rest = _NAME_REST.match(masked, group[-1].end, nxt.start).end()
             gap = masked[rest:nxt.start]
@@ -329,6 +348,25 @@ def group_from(masked, cands):
     if all(g.kind == "none" for g in group):
         return []
     return [g for g in group if g.kind != "none"]
+
+
+# after a person: an appositive, then the next of a list ("McGurk, the U.S. envoy, and …")
+_ASIDE_THEN_AND = re.compile(r",\s+(?:the|a|an)\s(?=[^,;()]*?\b[a-z]{3,}\b)[^,;()]{2,70},\s+and\s+(?:the\s+)?")
+# between a side and the country of its envoy: "The U.S. ambassador to Iraq"
+_OFFICE_TO = re.compile(r"\s+(?:(?:deputy|special|top|new)\s+)?(?:ambassador|envoy|consul(?:\s+general)?|"
+                        r"representative|emissary)\s+to\s+(?:the\s+)?")
+# after "and": another office-holder, "the Kurdistan Region's prime minister" or "Kurdistan
+# Region Prime Minister Nechirvan Barzani" (not "… to Turkey and Iraq said")
+_OFFICE_AFTER = re.compile(r"['’]s\s+[a-z]|\s+[A-Z]")
+
+
+def _office_holder_joined(masked, country: Mention, nxt: Mention) -> bool:
+    """Whether `nxt` follows the envoy's `country` as a second holder ("… to Iraq and the
+    Region's prime minister"), not as a second country of the same office."""
+    gap = masked[country.end:nxt.start]
+    return bool(_AND_GAP.search(gap) and _GROUP_SEP.match(gap)) and nxt.kind == "actor" \
+        and nxt.actor != country.actor and (person_like(nxt.surface)
+                                            or bool(_OFFICE_AFTER.match(masked, nxt.end)))
 
 
 def _coordinated(masked, a: Mention, b: Mention) -> bool:

@@ -528,6 +528,18 @@ def holders(text):
     ("The New York Democrat urged both sides to halt hostilities.", {"US"}),
     ("Erdogan reserved his harshest words for Barzani, whom he accused of treachery.",
      {"Turkey"}),
+    # an envoy's country is no partner; a person's appositive does not end a joint subject
+    ("The U.S. ambassador to Iraq and the Kurdistan Region's prime minister called for "
+     "talks on Sunday.", {"US", "KRG"}),
+    ("The U.S. envoy to Baghdad and Kurdistan Region Prime Minister Nechirvan Barzani urged "
+     "calm.", {"US", "KRG"}),
+    ("The British ambassador to Turkey and Iraq said the vote was a mistake.", set()),
+    ("Brett McGurk, the U.S. envoy to the coalition, and Nechirvan Barzani discussed the "
+     "crisis on Monday.", {"US", "KRG"}),
+    ("Haider al-Abadi, the Iraqi prime minister, and Recep Tayyip Erdogan agreed to close "
+     "the border.", {"Iraq", "Turkey"}),
+    ("The United Nations, the United States and Britain had urged Erbil to postpone the "
+     "vote.", {"US"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
