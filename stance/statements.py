@@ -588,10 +588,28 @@ def _tail_speakers(masked, content_end, mentions, cfg) -> list:
     Abadi said on Tuesday, hours after Erbil announced that …'), or []."""
     when = _TAIL_TEMPORAL.search(masked, content_end + 1)
     if not when or "," in masked[content_end + 1:when.start()]:
-        return []
+        return _tail_relative(masked, content_end, mentions, cfg)
     tail = _mentions_in(mentions, when.start(), len(masked))
     cues = [c for c in cfg.cue_re.finditer(masked, when.start()) if not _in_mention(c, tail)]
     return _holders(_temporal_speakers(masked, when.start(), cues, tail))
+
+
+# "…, the commission said, releasing figures for a vote that Baghdad refused to accept"
+_TAIL_OBJECT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:vote|referendum|poll|ballot|"
+                          r"move|decision|step|plan)\s+(?:that|which)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _tail_relative(masked, content_end, mentions, cfg) -> list:
+    """Holders of an object relative after a sentence-final attribution, whose subject is an
+    actor and whose verb is a cue ("… a vote that Baghdad has refused to accept"), or []."""
+    found = []
+    for rel in _TAIL_OBJECT.finditer(masked, content_end + 1):
+        group = _group_from(masked, [m for m in mentions if m.start >= rel.end()][:4])
+        if group and group[0].start == rel.end() and group[0].kind == "actor" \
+                and _cue_follows(masked, group[-1].end, cfg) \
+                and not _SCHEDULES.match(masked, group[-1].end):
+            found += [h for h in _holders(group) if h not in found]
+    return found
 
 
 def _in_mention(cue, mentions) -> bool:
