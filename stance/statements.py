@@ -599,6 +599,9 @@ _TAIL_OBJECT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:vote|referend
                           r"move|decision|step|plan)\s+(?:that|which)\s+(?:the\s+)?(?=[A-Z])")
 
 
+_AND_ITS = re.compile(r"(?:\s+and\s+(?:its|their)\s+[a-z]+)?")  # "Baghdad and its neighbours"
+
+
 def _tail_relative(masked, content_end, mentions, cfg) -> list:
     """Holders of an object relative after a sentence-final attribution, whose subject is an
     actor and whose verb is a cue ("… a vote that Baghdad has refused to accept"), or []."""
@@ -606,7 +609,7 @@ def _tail_relative(masked, content_end, mentions, cfg) -> list:
     for rel in _TAIL_OBJECT.finditer(masked, content_end + 1):
         group = _group_from(masked, [m for m in mentions if m.start >= rel.end()][:4])
         if group and group[0].start == rel.end() and group[0].kind == "actor" \
-                and _cue_follows(masked, group[-1].end, cfg) \
+                and _cue_follows(masked, _AND_ITS.match(masked, group[-1].end).end(), cfg) \
                 and not _SCHEDULES.match(masked, group[-1].end):
             found += [h for h in _holders(group) if h not in found]
     return found

@@ -545,6 +545,8 @@ def holders(text):
      "vote that Baghdad has refused to accept.", {"KRG", "Iraq"}),
     ("Turnout was 72 percent, Kurdish officials said on Wednesday, releasing figures for a "
      "vote that Baghdad will hold in May.", {"KRG"}),
+    ("Most voters backed independence, Kurdish officials announced on Wednesday, publishing "
+     "results of a ballot which Tehran and its allies have rejected.", {"KRG", "Iran"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
