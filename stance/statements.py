@@ -55,10 +55,11 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
 from .resources import load_actors, load_cues, load_titles
 from .schemas import SENTENCES, STATEMENTS, check
 
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ -]{2,}(?:,[^–—\n]{0,40}?)?\s*(?:\([^)]{0,30}\)\s*)?"
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ /-]{2,}(?:,[^–—\n]{0,40}?)?\s*(?:\([^)]{0,30}\)\s*)?"
                        # … or a live entry's time stamp: "10:07 — He writes …", "**17:15** —"
                        r"|\**\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?|GMT|local\s+time))?\**\s*)"
                        r"[–—-]{1,2}\s+")
+_DATELINE_PLACE = re.compile(r"[A-Z][A-Z'’ -]+[A-Z]")  # "ANKARA", "TEHRAN" of "ANKARA/TEHRAN —"
 _LOCATIVE = re.compile(r"^(?:In|At|From|Inside|Back in|Over in)\s+([^,]{2,50}),\s")
 # where one clause ends and another (possibly another holder's) begins; score.py splits the
 # lexicon's text at the same joins, not at dashes
@@ -408,6 +409,13 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     masked = "".join(masked)
     dl = _DATELINE.match(masked)
     lo = dl.end() if dl else 0
+    if dl and "/" in dl.group():
+        # "ANKARA/TEHRAN — Both capitals warned …": a shared dateline names "the two sides"
+        sides = sorted({m.actor for place in _DATELINE_PLACE.findall(dl.group())
+                        for m in cfg.actors.find(place.title())
+                        if m.kind == "actor" and m.actor != "other"})
+        if len(sides) >= 2:
+            state.last_plural = sides
 
     # unmasked and without a dateline, the sentence's own mentions are the same search
     mentions = _mentions(masked, lo, cfg, state,

@@ -547,6 +547,11 @@ def holders(text):
      "vote that Baghdad will hold in May.", {"KRG"}),
     ("Most voters backed independence, Kurdish officials announced on Wednesday, publishing "
      "results of a ballot which Tehran and its allies have rejected.", {"KRG", "Iran"}),
+    # a shared dateline names "both capitals" of the first sentence
+    ("ANKARA/TEHRAN — Both capitals warned on Monday that the vote would destabilise the "
+     "region.", {"Turkey", "Iran"}),
+    ("BAGHDAD/ERBIL — The two sides traded accusations over the deployment.", {"Iraq", "KRG"}),
+    ("KIRKUK/ERBIL — Both sides said the road was open again.", set()),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
