@@ -49,7 +49,7 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        control_gainer as _control_gainer,
                        relative_subject as _relative_subject,
                        subject_group as _subject_group, adjacent_subject as _adjacent_subject,
-                       in_relative as _in_relative,
+                       in_relative as _in_relative, group_ending as _group_ending,
                        temporal_speakers as _temporal_speakers,
                        reaction_sources as _reaction_sources, OTHERS_OF as _OTHERS_OF)
 from .resources import load_actors, load_cues, load_titles
@@ -707,7 +707,7 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     the holder said, not a subject.
     """
     body = masked.rstrip(" .!?…")
-    all_cuts = list(_TRAIL_SPLIT.finditer(body, lo))
+    all_cuts = [m for m in _TRAIL_SPLIT.finditer(body, lo) if not _in_list(masked, m, mentions)]
     cuts = [m for m in all_cuts if m.start() - lo >= 12]
     # an attribution right after a closing quote wins; else the sentence's last segment
     after_quote = [m for m in cuts if _QUOTE_END.search(masked[max(lo, m.start() - 3):m.end()])
@@ -758,6 +758,26 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
         if found:
             return found, "reported", cut.start()
     return None, None, None
+
+
+_LIST_AND = re.compile(r"\b(?:and|or)\b")
+
+
+def _in_list(masked, cut, mentions) -> bool:
+    """Whether comma `cut` separates the members of a list of three or more mentions ("The
+    foreign ministers of Iraq, Turkey and Iran vowed …"): no attribution starts there."""
+    if masked[cut.start()] != ",":
+        return False
+    for i, m in enumerate(mentions):
+        if m.end == cut.start():
+            before = _group_ending(masked, mentions, i)
+            after = _group_from(masked, mentions[i:])
+            # the list goes on to its "and": "Iraq, Turkey and Iran, Erdogan said" is cut
+            # before Erdogan
+            return len(after) >= 2 and after[1].start == cut.end() \
+                and len(before) + len(after) - 1 >= 3 \
+                and any(_LIST_AND.search(masked, a.end, b.start) for a, b in zip(after, after[1:]))
+    return False
 
 
 # who relays another's words at the end of a sentence: "…, the Iraqi minister's office said"

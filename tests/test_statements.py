@@ -552,6 +552,12 @@ def holders(text):
      "region.", {"Turkey", "Iran"}),
     ("BAGHDAD/ERBIL — The two sides traded accusations over the deployment.", {"Iraq", "KRG"}),
     ("KIRKUK/ERBIL — Both sides said the road was open again.", set()),
+    # a comma inside a list of three is no attribution's cut ("…, Turkey and Iran vowed")
+    ("The foreign ministers of Iraq, Turkey and Iran vowed to take countermeasures.",
+     {"Iraq", "Turkey", "Iran"}),
+    ("The army chiefs of Iran, Iraq and Turkey pledged to act together.",
+     {"Iraq", "Turkey", "Iran"}),
+    ("The vote threatens Iraq, Turkey and Iran, Erdogan said on Monday.", {"Turkey"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
