@@ -707,7 +707,12 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     the holder said, not a subject.
     """
     body = masked.rstrip(" .!?…")
+    # "As Iraqi troops massed, Turkish officials said Ankara …": the comma that closes a leading
+    # subordinate clause opens the main clause, no attribution after a content
+    lead = _LEADING_SUBORDINATE.match(masked, lo)
     all_cuts = [m for m in _TRAIL_SPLIT.finditer(body, lo) if not _in_list(masked, m, mentions)]
+    if lead and all_cuts and all_cuts[-1].end() == lead.end() and masked[lead.end() - 2] == ",":
+        all_cuts.pop()
     cuts = [m for m in all_cuts if m.start() - lo >= 12]
     # an attribution right after a closing quote wins; else the sentence's last segment
     after_quote = [m for m in cuts if _QUOTE_END.search(masked[max(lo, m.start() - 3):m.end()])

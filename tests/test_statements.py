@@ -558,6 +558,12 @@ def holders(text):
     ("The army chiefs of Iran, Iraq and Turkey pledged to act together.",
      {"Iraq", "Turkey", "Iran"}),
     ("The vote threatens Iraq, Turkey and Iran, Erdogan said on Monday.", {"Turkey"}),
+    # the comma after a leading subordinate clause opens the main clause, not a trailing
+    # attribution whose content would be the subordinate clause
+    ("When Iraqi troops entered Kirkuk, the Turkish foreign ministry said Ankara stood ready "
+     "to help.", {"Iraq", "Turkey"}),
+    ("As Iranian forces massed on the border, Kurdish officials said Erbil would not back "
+     "down.", {"Iran", "KRG"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
