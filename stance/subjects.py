@@ -375,7 +375,8 @@ def _coordinated(masked, a: Mention, b: Mention) -> bool:
     if a.actor != b.actor and gap.split() and all(w.lower() in ("of", "the") for w in gap.split()):
         return False  # "a Kurdish member of the Iraqi parliament": the institution, not a partner
     return bool(_GROUP_SEP.match(gap)) or _title_gap(gap) or (
-        bool(_POSSESSIVE_OFFICE_GAP.fullmatch(gap)) and masked[b.end:b.end + 2] in ("'s", "’s"))
+        bool(_POSSESSIVE_OFFICE_GAP.fullmatch(gap)) and masked[b.end:b.end + 2] in ("'s", "’s")) or (
+        bool(_OFFICE_AND_COUNTERPART.fullmatch(gap)) and bool(_COUNTERPART.match(masked, b.end)))
 
 
 # a possessor's office: "'s ambassador", "'s foreign minister" (statements.py uses it too)
@@ -383,6 +384,9 @@ POSSESSIVE_OFFICE = r"['’]s(?:\s+[a-z][\w-]*){1,3}"
 # "Iran's ambassador and Turkey's ambassador", "Turkey's foreign minister, Iran's …": each
 # side's own office, listed
 _POSSESSIVE_OFFICE_GAP = re.compile(POSSESSIVE_OFFICE + r"(?:,\s*|,?\s+and\s+)")
+# "Iraq's army chief of staff and his Iranian counterpart"
+_OFFICE_AND_COUNTERPART = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,4},?\s+and\s+(?:his|her|its|their)\s+")
+_COUNTERPART = re.compile(r"\s+counterparts?\b")
 
 
 # ", chief of staff of the Iranian Armed Forces," after a person: a description of the person

@@ -564,6 +564,10 @@ def holders(text):
      "to help.", {"Iraq", "Turkey"}),
     ("As Iranian forces massed on the border, Kurdish officials said Erbil would not back "
      "down.", {"Iran", "KRG"}),
+    # an office-holder "and his Iranian counterpart": both sides
+    ("Iraq's army chief of staff and his Iranian counterpart agreed to coordinate on the "
+     "border.", {"Iraq", "Iran"}),
+    ("Turkey's foreign minister and his Iranian guests said the vote was illegal.", {"Turkey"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
