@@ -1036,9 +1036,10 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
         if not group and not before.strip() and back_lo is not None:
             # '"…," Captain X, a Kurdish officer, told Anadolu': the subject is in the
             # appositive segments between the quote and the verb
-            group = _group_from(masked, [m for m in mentions if back_lo <= m.start < seg_lo
-                                         and m.kind == "actor"
-                                         and not _in_relative(masked, 0, m.start)])
+            # … not a place the aside is governed by ("X, on a visit to Ankara, said …")
+            group = _subject_group(masked, back_lo, seg_lo,
+                                   [m for m in mentions if back_lo <= m.start < seg_lo
+                                    and m.kind == "actor" and not _in_relative(masked, 0, m.start)])
         if not group and not before.strip() and cue_word(verb) in cfg.inverting:
             # ', said Turkish Prime Minister X' — not ', said troops that had fought Islamic State'
             group = _adjacent_subject(masked, seg_lo + verb.end(), seg_mentions)

@@ -568,6 +568,9 @@ def holders(text):
     ("Iraq's army chief of staff and his Iranian counterpart agreed to coordinate on the "
      "border.", {"Iraq", "Iran"}),
     ("Turkey's foreign minister and his Iranian guests said the vote was illegal.", {"Turkey"}),
+    # a place inside the speaker's aside is no speaker ("…, on a visit to Ankara, said …")
+    ("Iranian Foreign Minister Mohammad Javad Zarif, on a visit to Ankara, said Tehran and "
+     "Ankara shared the same position.", {"Iran"}),
     # narration: no holder
     ("The vote has been widely condemned.", set()),
     ("Results are expected tomorrow.", set()),
