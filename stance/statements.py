@@ -526,7 +526,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         _person_like(m.surface) or m.surface in cfg.surnames)]
     if named:  # what "the ministry said" or "he said" can fall back on before any holder
         state.mentioned = [(named[-1].actor, named[-1].surface)]
-        people = [m for m in named if _person_like(m.surface)]
+        people = [m for m in named if _person_like(m.surface) or m.surface in cfg.surnames]
         if people:
             state.mentioned_person = [(people[-1].actor, people[-1].surface)]
         state.named_people = (state.named_people + [m.actor for m in people_named])[-6:]

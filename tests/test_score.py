@@ -137,6 +137,9 @@ def lex():
      "force", "none", 0),
     ("Ankara backed the offensive.", "force", "favor", 0.5),
     ("Barzani instructed his forces not to start a fight.", "force", "against", 0.5),
+    # orders not to fire are restraint; not firing back or "did not fire a shot" are not
+    ("Commanders told the troops not to shoot at the protesters.", "force", "against", 0.5),
+    ("The army did not fire a single shot as it entered the city.", "force", "none", 0),
     ("He would keep his word not to enter a civil war, he said.", "force", "against", 0.5),
     ("If attacked, they had a green light to use every means at their disposal.", "force",
      "favor", 0.5),

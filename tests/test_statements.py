@@ -591,6 +591,10 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     ("Turkey's cabinet met on Monday under Prime Minister Binali Yildirim. It decided to hand "
      "the Habur gate to the central government in Baghdad. From now on, the government "
      "spokesman told the broadcaster TGRT, Ankara would deal with Baghdad.", 2, {"Turkey"}),
+    # a listed surname alone is a person a later "she" refers to, though that sentence
+    # gave her no statement
+    ("Nauert was asked about the clashes. She said the United States was urging calm.", 1,
+     {"US"}),
     # pronoun back to the last named holder
     ("Turkish President Recep Tayyip Erdogan spoke in Ankara on Monday. "
      "“We will close the border,” he said.", 1, {"Turkey"}),
