@@ -994,6 +994,14 @@ def _units(masked, lo, hi, mentions) -> int:
     return n
 
 
+def _content_follows(masked, at, mentions, cfg) -> bool:
+    """Whether a verb ending at `at` is followed by a clause with its own subject ("said
+    Tehran and Ankara had to …"), so that the verb reports, not attributes."""
+    group = _adjacent_subject(masked, at, mentions)
+    return bool(group) and (_cue_follows(masked, group[-1].end, cfg) or bool(
+        _FINITE.match(masked, group[-1].end)) or bool(_PAST_VERB.match(masked, group[-1].end)))
+
+
 def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, *, last,
                          back_lo=None):
     seg = masked[seg_lo:seg_hi]
@@ -1033,6 +1041,9 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
     else:
         pre = [m for m in seg_mentions if m.start < seg_lo + verb.start()]
         group = _group_from(masked, pre) if pre else []
+        if not group and not before.strip() and _content_follows(masked, seg_lo + verb.end(),
+                                                                 seg_mentions, cfg):
+            return None  # "X, Turkey's deputy prime minister, said Ankara stood ready …": content
         if not group and not before.strip() and back_lo is not None:
             # '"…," Captain X, a Kurdish officer, told Anadolu': the subject is in the
             # appositive segments between the quote and the verb
@@ -1043,9 +1054,6 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
         if not group and not before.strip() and cue_word(verb) in cfg.inverting:
             # ', said Turkish Prime Minister X' — not ', said troops that had fought Islamic State'
             group = _adjacent_subject(masked, seg_lo + verb.end(), seg_mentions)
-            if group and (_cue_follows(masked, group[-1].end, cfg) or _FINITE.match(
-                    masked, group[-1].end) or _PAST_VERB.match(masked, group[-1].end)):
-                return None  # "X, according to Mehr, said Tehran and Ankara had to …": content
             name = _NAME_AFTER.match(masked, seg_lo + verb.end()) if not group else None
             if name and name.group(1).split()[0] not in _STOP_NAMES \
                     and cfg.actors.whole(name.group(1)) is None \
