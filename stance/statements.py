@@ -605,8 +605,6 @@ def _tail_speakers(masked, content_end, mentions, cfg) -> list:
 # "…, the commission said, releasing figures for a vote that Baghdad refused to accept"
 _TAIL_OBJECT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:vote|referendum|poll|ballot|"
                           r"move|decision|step|plan)\s+(?:that|which)\s+(?:the\s+)?(?=[A-Z])")
-
-
 _AND_ITS = re.compile(r"(?:\s+and\s+(?:its|their)\s+[a-z]+)?")  # "Baghdad and its neighbours"
 
 
@@ -1401,7 +1399,8 @@ _POSSESSOR_NEXT = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s"
 
 
 # a name and its appositive with no verb before ", and": the first of coordinated subjects
-_SUBJECT_WITH_ASIDE = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w.’'-]*|(?:al|el)-[A-Z][\w’'-]*),\s+(?:the|a|an)\s[^,;]{2,70}")
+_SUBJECT_WITH_ASIDE = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w.’'-]*|(?:al|el)-[A-Z][\w’'-]*),"
+                                 r"\s+(?:the|a|an)\s[^,;]{2,70}")
 
 
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
@@ -1449,7 +1448,8 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
                 _POSSESSIVE_OFFICE.fullmatch(masked, m.end, conj.start())
                 and not _LOWER_WORD.search(masked[lo:m.start].rsplit(",", 1)[-1]) for m in mentions):
             continue  # "Iran's ambassador and Turkey's ambassador held talks": one group
-        if masked.startswith(",", conj.start()) and _SUBJECT_WITH_ASIDE.fullmatch(masked, lo, conj.start()) \
+        if masked.startswith(",", conj.start()) \
+                and _SUBJECT_WITH_ASIDE.fullmatch(masked, lo, conj.start()) \
                 and not cfg.cue_re.search(masked, lo, conj.start()):
             continue  # "Brett McGurk, the U.S. envoy, and Nechirvan Barzani called": one group
         at = conj.end()
