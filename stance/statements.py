@@ -424,7 +424,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     context = _locative_context(masked, lo, mentions)
     remember_titles(text, text_mentions, cfg.head_res, state.titles, state.title_owners)
     # "In Hawrami's telling, Baghdad's reaction had not been hostile": the claim is his
-    named_source = _NAMED_SOURCE.match(masked, lo)
+    named_source = _NAMED_SOURCE.match(masked, lo) or _VERDICT_OF.match(masked, lo)
     if named_source:
         named_source = _named_holders(named_source, mentions)
     holders, kind, content_end = (named_source, "reported", None) if named_source else \
@@ -1645,6 +1645,13 @@ _IN_POSSESSIVE = re.compile(r"in\s+(his|her|their)\s", re.IGNORECASE)
 _NAMED_SOURCE = re.compile(
     r"[\s,]*(?:[Ii]n|[Bb]y)\s+(?:the\s+)?((?:[\w.-]+\s+){0,3}?[\w.-]+)['’]s?\s+(?:own\s+)?"
     r"(?:telling|view|words|account|reading|assessment|estimation|opinion|version|judge?ment)\b")
+# '"…" That was the verdict of the Turkish foreign ministry on Monday.': the words before
+# (a pending quote too) and this sentence are the named source's
+_VERDICT_OF = re.compile(
+    r"\s*(?:That|This|Such|So)(?:,\s*[^,;]{2,30},)?\s+(?:was|is|were|had\s+been|has\s+been)\s+"
+    r"(?:\w+\s+){0,2}?(?:the\s+)?(?:verdict|message|word|view|line|answer|response|position|"
+    r"warning|reply|assessment|judge?ment)\s+(?:of|from)\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)"
+    r"(?=\s*(?:[,.;!?]|$)|\s+(?:on|in|at|last|this|after|before|earlier|late)\b)")
 _SOURCE_OWNER = re.compile(r"\b(his|her|its|their)\b", re.IGNORECASE)
 
 

@@ -595,6 +595,10 @@ _SET_OUT = ("The Kurdistan Regional Government proposed a ceasefire. The text se
     # gave her no statement
     ("Nauert was asked about the clashes. She said the United States was urging calm.", 1,
      {"US"}),
+    # "That was the verdict of X": X holds the sentence and the quote before it
+    ('"The vote is illegal and void." That was the verdict of the Turkish foreign ministry '
+     "on Monday.", 0, {"Turkey"}),
+    ("The vote is illegal and void. That, at least, was the verdict of Ankara.", 1, {"Turkey"}),
     # pronoun back to the last named holder
     ("Turkish President Recep Tayyip Erdogan spoke in Ankara on Monday. "
      "“We will close the border,” he said.", 1, {"Turkey"}),
