@@ -138,9 +138,14 @@ LEXICON_MIN = 0.2
 STRONG_LEXICON_MIN = 0.1
 
 
-def _combine(scorer, proba: pd.DataFrame, lex_labels, lex_scores, lex_evidence, target=None):
+def _combine(scorer, proba: pd.DataFrame, lex_labels, lex_scores, lex_evidence, target=None,
+             *, stance_min=None, lexicon_min=LEXICON_MIN):
+    """Labels, scores, confidences and evidence from the classifier's probabilities and the
+    lexicon's verdicts; `stance_min` (default: the target's bar) and `lexicon_min` are the
+    ensemble's thresholds, parameters so that tests/thresholds.py can try others."""
     labels, scores, confs, evidence = [], [], [], []
-    stance_min = TARGET_STANCE_MIN.get(target, STANCE_MIN)
+    if stance_min is None:
+        stance_min = TARGET_STANCE_MIN.get(target, STANCE_MIN)
     for i, row in enumerate(proba.itertuples(index=False)):
         p = {"favor": row.favor, "against": row.against, "none": row.none}
         lex_label, lex_score = lex_labels[i], lex_scores[i]
@@ -150,7 +155,7 @@ def _combine(scorer, proba: pd.DataFrame, lex_labels, lex_scores, lex_evidence, 
             label = ("favor" if p["favor"] >= p["against"] else "against") \
                 if p["favor"] + p["against"] >= stance_min else "none"
             if lex_label != "none" and p[lex_label] >= (
-                    STRONG_LEXICON_MIN if abs(lex_score) >= 1 else LEXICON_MIN):
+                    STRONG_LEXICON_MIN if abs(lex_score) >= 1 else lexicon_min):
                 label = lex_label  # an explicit cue the model does not rule out
         if label == "none":
             score = 0.0

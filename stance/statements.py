@@ -120,8 +120,8 @@ _SPEAKER_DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+
 _SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 # "Mahmoud Osman, a veteran politician and former MP, said the government …": the name
 # before the aside is the subject, so the verb is not inverted
-_NAMED_WITH_ASIDE = re.compile(r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w.’'-]*|(?:al|el)-[A-Z][\w’'-]*)),\s+(?P<lead>a|an|the|one|who)\s"
-                               r"[^_\"”;]{3,140},\s*")
+_NAME_THEN_COMMA = r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w.’'-]*|(?:al|el)-[A-Z][\w’'-]*)),"
+_NAMED_WITH_ASIDE = re.compile(_NAME_THEN_COMMA + r"\s+(?P<lead>a|an|the|one|who)\s[^_\"”;]{3,140},\s*")
 # "a former member of the Iraqi parliament": no longer speaks for it
 _FORMER_OF = re.compile(r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
                         re.IGNORECASE)
@@ -521,12 +521,11 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     if len(all_actors) >= 2:
         state.last_plural = all_actors
     named = [m for m in mentions if m.kind == "actor"]
-    # the people of a side the sentence names, by full name or listed surname
-    people_named = [m for m in named if m.actor != "other" and (
-        _person_like(m.surface) or m.surface in cfg.surnames)]
+    # the people the sentence names, by full name or listed surname; those of a side
+    people = [m for m in named if _person_like(m.surface) or m.surface in cfg.surnames]
+    people_named = [m for m in people if m.actor != "other"]
     if named:  # what "the ministry said" or "he said" can fall back on before any holder
         state.mentioned = [(named[-1].actor, named[-1].surface)]
-        people = [m for m in named if _person_like(m.surface) or m.surface in cfg.surnames]
         if people:
             state.mentioned_person = [(people[-1].actor, people[-1].surface)]
         state.named_people = (state.named_people + [m.actor for m in people_named])[-6:]
@@ -602,22 +601,18 @@ def _tail_speakers(masked, content_end, mentions, cfg) -> list:
     return _holders(_temporal_speakers(masked, when.start(), cues, tail))
 
 
-# "…, the commission said, releasing figures for a vote that Baghdad refused to accept"
-_TAIL_OBJECT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:vote|referendum|poll|ballot|"
+# "…, the commission said, releasing figures for a vote that Baghdad refused to accept" (not
+# every `_OBJECT_RELATIVE`: "…, X said, was what Washington wanted" stays his words)
+_TAIL_OBJECT = re.compile(r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?P<vote>vote|referendum|poll|ballot|"
                           r"move|decision|step|plan)\s+(?:that|which)\s+(?:the\s+)?(?=[A-Z])")
-_AND_ITS = re.compile(r"(?:\s+and\s+(?:its|their)\s+[a-z]+)?")  # "Baghdad and its neighbours"
 
 
 def _tail_relative(masked, content_end, mentions, cfg) -> list:
-    """Holders of an object relative after a sentence-final attribution, whose subject is an
-    actor and whose verb is a cue ("… a vote that Baghdad has refused to accept"), or []."""
+    """Holders of an object relative after a sentence-final attribution, or []."""
     found = []
     for rel in _TAIL_OBJECT.finditer(masked, content_end + 1):
-        group = _group_from(masked, [m for m in mentions if m.start >= rel.end()][:4])
-        if group and group[0].start == rel.end() and group[0].kind == "actor" \
-                and _cue_follows(masked, _AND_ITS.match(masked, group[-1].end).end(), cfg) \
-                and not _SCHEDULES.match(masked, group[-1].end):
-            found += [h for h in _holders(group) if h not in found]
+        subject = _relative_clause_subject(masked, rel, mentions, cfg, allies=True)
+        found += [h for h in _holders(subject) if h not in found]
     return found
 
 
@@ -709,7 +704,7 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     # subordinate clause opens the main clause, no attribution after a content
     lead = _LEADING_SUBORDINATE.match(masked, lo)
     all_cuts = [m for m in _TRAIL_SPLIT.finditer(body, lo) if not _in_list(masked, m, mentions)]
-    if lead and all_cuts and all_cuts[-1].end() == lead.end() and masked[lead.end() - 2] == ",":
+    if lead and all_cuts and all_cuts[-1].end() == lead.end():
         all_cuts.pop()
     cuts = [m for m in all_cuts if m.start() - lo >= 12]
     # an attribution right after a closing quote wins; else the sentence's last segment
@@ -992,10 +987,10 @@ def _units(masked, lo, hi, mentions) -> int:
     return n
 
 
-def _content_follows(masked, at, mentions, cfg) -> bool:
-    """Whether a verb ending at `at` is followed by a clause with its own subject ("said
-    Tehran and Ankara had to …"), so that the verb reports, not attributes."""
-    group = _adjacent_subject(masked, at, mentions)
+def _has_own_verb(masked, group, cfg) -> bool:
+    """Whether the group right after a verb (`_adjacent_subject`) is followed by a verb of its
+    own ("said Tehran and Ankara had to …"): it is the subject of what was said, so the verb
+    before it reports, not attributes."""
     return bool(group) and (_cue_follows(masked, group[-1].end, cfg) or bool(
         _FINITE.match(masked, group[-1].end)) or bool(_PAST_VERB.match(masked, group[-1].end)))
 
@@ -1039,8 +1034,9 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
     else:
         pre = [m for m in seg_mentions if m.start < seg_lo + verb.start()]
         group = _group_from(masked, pre) if pre else []
-        if not group and not before.strip() and _content_follows(masked, seg_lo + verb.end(),
-                                                                 seg_mentions, cfg):
+        adjacent = _adjacent_subject(masked, seg_lo + verb.end(), seg_mentions) \
+            if not group and not before.strip() else []
+        if _has_own_verb(masked, adjacent, cfg):
             return None  # "X, Turkey's deputy prime minister, said Ankara stood ready …": content
         if not group and not before.strip() and back_lo is not None:
             # '"…," Captain X, a Kurdish officer, told Anadolu': the subject is in the
@@ -1051,7 +1047,7 @@ def _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context, 
                                     and m.kind == "actor" and not _in_relative(masked, 0, m.start)])
         if not group and not before.strip() and cue_word(verb) in cfg.inverting:
             # ', said Turkish Prime Minister X' — not ', said troops that had fought Islamic State'
-            group = _adjacent_subject(masked, seg_lo + verb.end(), seg_mentions)
+            group = adjacent
             name = _NAME_AFTER.match(masked, seg_lo + verb.end()) if not group else None
             if name and name.group(1).split()[0] not in _STOP_NAMES \
                     and cfg.actors.whole(name.group(1)) is None \
@@ -1399,8 +1395,36 @@ _POSSESSOR_NEXT = re.compile(r"\s*[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2}['’]s\s"
 
 
 # a name and its appositive with no verb before ", and": the first of coordinated subjects
-_SUBJECT_WITH_ASIDE = re.compile(r"\s*(?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w.’'-]*|(?:al|el)-[A-Z][\w’'-]*),"
-                                 r"\s+(?:the|a|an)\s[^,;]{2,70}")
+_SUBJECT_WITH_ASIDE = re.compile(_NAME_THEN_COMMA + r"\s+(?:the|a|an)\s[^,;]{2,70}")
+
+
+_AND_ITS = re.compile(r"(?:\s+and\s+(?:its|their)\s+[a-z]+)?")  # "Baghdad and its neighbours"
+
+
+def _relative_clause_subject(masked, rel, mentions, cfg, *, allies=False) -> list:
+    """The subject of object relative `rel` (a match of `_OBJECT_RELATIVE` or `_TAIL_OBJECT`:
+    its group "vote" is set when it opens on the vote's noun) when a cue verb
+    follows it ("…, which Ankara rejected", "…, a move the ministry condemned"), else [].
+    `allies`: the verb may come after "and its allies" ("a vote that Baghdad and its
+    neighbours refused to accept"; so far only after a sentence-final attribution)."""
+    after = [m for m in mentions if m.start >= rel.end()][:4]
+    # "…, which Ankara, like Baghdad, rejected", "…, a vote the federal government has
+    # set itself against"
+    at = rel.end() + 4 if masked.startswith("the ", rel.end()) else rel.end()
+    if after and after[0].start in (rel.end(), at) and after[0].kind == "actor":
+        subject = _group_from(masked, after)
+    elif rel.group("vote"):
+        return []  # "said at the time of the vote that it would …": "that" opens what was said
+    else:
+        subject = cfg.actors.find_generic(masked, rel.end(), rel.end() + 40)[:1]
+    if not subject or subject[0].start not in (rel.end(), at) \
+            or _SCHEDULES.match(masked, subject[-1].end):
+        return []  # "…, a referendum the Kurdistan Region plans to hold": no position taken
+    end = _AND_ITS.match(masked, subject[-1].end).end() if allies else subject[-1].end
+    if _cue_follows(masked, end, cfg) or (
+            len(subject) > 1 and masked.startswith(",", end) and _cue_follows(masked, end + 1, cfg)):
+        return subject
+    return []
 
 
 def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
@@ -1410,25 +1434,8 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     "Iraq and Iran warned" is one group, not two clauses: the word before "and" must not end
     a mention.
     """
-    starts = []
-    for rel in _OBJECT_RELATIVE.finditer(masked, lo):
-        after = [m for m in mentions if m.start >= rel.end()][:4]
-        # "…, which Ankara, like Baghdad, rejected", "…, a vote the federal government has
-        # set itself against"
-        at = rel.end() + 4 if masked.startswith("the ", rel.end()) else rel.end()
-        if after and after[0].start in (rel.end(), at) and after[0].kind == "actor":
-            subject = _group_from(masked, after)
-        elif rel.group("vote"):
-            continue  # "said at the time of the vote that it would …": "that" opens what was said
-        else:
-            subject = cfg.actors.find_generic(masked, rel.end(), rel.end() + 40)[:1]
-        if not subject or subject[0].start not in (rel.end(), at) \
-                or _SCHEDULES.match(masked, subject[-1].end):
-            continue  # "…, a referendum the Kurdistan Region plans to hold": no position taken
-        end = subject[-1].end
-        if _cue_follows(masked, end, cfg) or (
-                len(subject) > 1 and masked.startswith(",", end) and _cue_follows(masked, end + 1, cfg)):
-            starts.append(rel.start())
+    starts = [rel.start() for rel in _OBJECT_RELATIVE.finditer(masked, lo)
+              if _relative_clause_subject(masked, rel, mentions, cfg)]
     for where in _WHERE.finditer(masked, lo):
         # "… flew on to Ankara, where President Erdogan said …": a clause of its own speaker
         after = [m for m in mentions if m.start >= where.end()][:4]

@@ -313,26 +313,15 @@ def group_from(masked, cands):
     """The first mention and the mentions coordinated with it."""
     if not cands:
         return []
-    group, described, skip = [cands[0]], False, set()
-    for i, nxt in enumerate(cands[1:], 1):
-        if i in skip:
-            continue
-        if _OFFICE_TO.fullmatch(masked, group[-1].end, nxt.start) and i + 1 < len(cands) \
-                and _office_holder_joined(masked, nxt, cands[i + 1]):
-            # "The U.S. ambassador to Iraq and the Kurdistan Region's prime minister called":
-            # the office's country is no partner, the next office-holder is
-            group.append(cands[i + 1])
-            skip.add(i + 1)
-            continue
-        aside = _ASIDE_THEN_AND.match(masked, group[-1].end) if person_like(group[-1].surface) else None
-        if aside and nxt.start < aside.end():
-            # "Brett McGurk, the U.S. envoy, and Nechirvan Barzani called": the mentions of the
-            # appositive describe the person; the one after "and" is the next of the group
-            after = next((j for j in range(i, len(cands)) if cands[j].start >= aside.end()), None)
-            if after is None or cands[after].start != aside.end():
+    group, described, i = [cands[0]], False, 1
+    while i < len(cands):
+        nxt = cands[i]
+        past = _past_description(masked, group[-1], cands, i)
+        if past is not None:
+            if past < 0:
                 break
-            group.append(cands[after])
-            skip.update(range(i, after + 1))
+            group.append(cands[past])
+            i = past + 1
             continue
         if described:  # "… of the Iranian Armed Forces, and his Turkish counterpart"
             rest = _NAME_REST.match(masked, group[-1].end, nxt.start).end()
@@ -345,6 +334,7 @@ def group_from(masked, cands):
         elif not _coordinated(masked, group[-1], nxt):
             break
         group.append(nxt)
+        i += 1
     if all(g.kind == "none" for g in group):
         return []
     return [g for g in group if g.kind != "none"]
@@ -358,6 +348,24 @@ _OFFICE_TO = re.compile(r"\s+(?:(?:deputy|special|top|new)\s+)?(?:ambassador|env
 # after "and": another office-holder, "the Kurdistan Region's prime minister" or "Kurdistan
 # Region Prime Minister Nechirvan Barzani" (not "… to Turkey and Iraq said")
 _OFFICE_AFTER = re.compile(r"['’]s\s+[a-z]|\s+[A-Z]")
+
+
+def _past_description(masked, last: Mention, cands, i) -> int | None:
+    """Where a group whose last member is `last` goes on when `cands[i]` only describes that
+    member: the index of the next member, -1 if the group ends there, None if `cands[i]` is
+    no such description."""
+    nxt = cands[i]
+    if _OFFICE_TO.fullmatch(masked, last.end, nxt.start) and i + 1 < len(cands) \
+            and _office_holder_joined(masked, nxt, cands[i + 1]):
+        # "The U.S. ambassador to Iraq and the Kurdistan Region's prime minister called":
+        # the office's country is no partner, the next office-holder is
+        return i + 1
+    aside = _ASIDE_THEN_AND.match(masked, last.end) if person_like(last.surface) else None
+    if aside and nxt.start < aside.end():
+        # "Brett McGurk, the U.S. envoy, and Nechirvan Barzani called": the mentions of the
+        # appositive describe the person; the one after "and" is the next of the group
+        return next((j for j in range(i, len(cands)) if cands[j].start == aside.end()), -1)
+    return None
 
 
 def _office_holder_joined(masked, country: Mention, nxt: Mention) -> bool:
@@ -379,13 +387,14 @@ def _coordinated(masked, a: Mention, b: Mention) -> bool:
         bool(_OFFICE_AND_COUNTERPART.fullmatch(gap)) and bool(_COUNTERPART.match(masked, b.end)))
 
 
-# a possessor's office: "'s ambassador", "'s foreign minister" (statements.py uses it too)
-POSSESSIVE_OFFICE = r"['’]s(?:\s+[a-z][\w-]*){1,3}"
+# a possessor's office of up to n words: "'s ambassador", "'s foreign minister"
+_OFFICE_OF_UP_TO = r"['’]s(?:\s+[a-z][\w-]*){1,%d}"
+POSSESSIVE_OFFICE = _OFFICE_OF_UP_TO % 3  # (statements.py uses it too)
 # "Iran's ambassador and Turkey's ambassador", "Turkey's foreign minister, Iran's …": each
 # side's own office, listed
 _POSSESSIVE_OFFICE_GAP = re.compile(POSSESSIVE_OFFICE + r"(?:,\s*|,?\s+and\s+)")
 # "Iraq's army chief of staff and his Iranian counterpart"
-_OFFICE_AND_COUNTERPART = re.compile(r"['’]s(?:\s+[a-z][\w-]*){1,4},?\s+and\s+(?:his|her|its|their)\s+")
+_OFFICE_AND_COUNTERPART = re.compile(_OFFICE_OF_UP_TO % 4 + r",?\s+and\s+(?:his|her|its|their)\s+")
 _COUNTERPART = re.compile(r"\s+counterparts?\b")
 
 

@@ -67,21 +67,17 @@ def cross_validated_rows(path: Path) -> pd.DataFrame:
 def decide(rows: pd.DataFrame, force: float, referendum: float,
            lexicon_min: float) -> pd.DataFrame:
     """`rows` re-labelled by `score._combine` with these thresholds."""
-    saved = score.TARGET_STANCE_MIN, score.LEXICON_MIN
-    score.TARGET_STANCE_MIN = {"force": force, "referendum": referendum}
-    score.LEXICON_MIN = lexicon_min
+    bars = {"force": force, "referendum": referendum}
     out = []
-    try:
-        for target, block in rows.groupby("target", sort=False):
-            proba = block[["p_favor", "p_against", "p_none"]].set_axis(
-                ["favor", "against", "none"], axis=1)
-            labels, scores, _, _ = score._combine("ensemble", proba, block["lex_label"].tolist(),
-                                                  block["lex_score"].tolist(), [""] * len(block),
-                                                  target)
-            out.append(block[["doc_id", "start", "end", "actor", "target"]].assign(
-                label=labels, score=scores))
-    finally:
-        score.TARGET_STANCE_MIN, score.LEXICON_MIN = saved
+    for target, block in rows.groupby("target", sort=False):
+        proba = block[["p_favor", "p_against", "p_none"]].set_axis(
+            ["favor", "against", "none"], axis=1)
+        labels, scores, _, _ = score._combine("ensemble", proba, block["lex_label"].tolist(),
+                                              block["lex_score"].tolist(), [""] * len(block),
+                                              target, stance_min=bars[target],
+                                              lexicon_min=lexicon_min)
+        out.append(block[["doc_id", "start", "end", "actor", "target"]].assign(
+            label=labels, score=scores))
     return pd.concat(out)
 
 
