@@ -70,7 +70,9 @@ _CLAIMED_LAND = re.compile(r"\b(?:territor(?:y|ies)|areas?|lands?|cit(?:y|ies)|t
                            r"districts?|regions?|ground)\s+(?:that\s+|which\s+)?[^,;.]{0,50}?"
                            r"\b(?:both\s+)?claims?$")
 # "the court's order", "a ban": a cue word after a determiner or possessive is a noun
-_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any|every|no)|['’]s)\s+$",
+# ("a phone call from Erdogan": the noun, not "call on")
+_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any|every|no)"
+                          r"(?:\s+(?:phone|telephone|video))?|['’]s)\s+$",
                           re.IGNORECASE)
 # a past-tense verb right after a subject (and its head noun: "Hashd fighters took"):
 # regular, or one of the irregular verbs of deeds
@@ -1073,6 +1075,7 @@ _NO_COMMENT = re.compile(
     r"|(?:could|can)\s*(?:not|n['’]t)\s+(?:immediately\s+)?be\s+(?:immediately\s+)?(?:reached|contacted)"
     r"(?=\s*[.,;]|\s+(?:on|by\s+(?:tele)?phone)\b)"  # not "a deal could not be reached without"
     r"|(?:declin|refus)\w*\s+to\s+comment"
+    r"|\bneither\s+[^,;]{2,40}?\s+nor\s+[^,;]{2,40}?\s+(?:immediately\s+)?(?:commented|responded|replied)\b"
     r"|did\s*(?:not|n['’]t)\s+(?:immediately\s+)?(?:respond|reply|return)\s+(?:to\s+)?(?:\w+\s+){0,2}?"
     r"(?:requests?|calls|queries|e-?mails|messages)\b)", re.IGNORECASE)
 
@@ -1202,6 +1205,27 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 if group and _addressee(masked, c_lo, group, cue):
                     group = []
                     break  # "A lawmaker urged Baghdad to halt …": Baghdad is addressed, not a holder
+                if group and relative and group[0].end <= relative[0].start < cue.start():
+                    # "Abadi received a call from Erdogan, who stressed …": the relative's verb
+                    # is its antecedent's, not the main subject's
+                    group = []
+                    continue
+                joint = _PRONOUN_AND.match(masked, _CLAUSE_OPENER.match(masked, c_lo).end()) \
+                    if group else None
+                if joint and joint.end() <= group[0].start and not named_only:
+                    # "He and his Turkish counterpart agreed …", "…, where he and Rouhani
+                    # agreed …": he is the earlier clause's subject, else the last person
+                    pron = carried if len({m.actor for m in carried}) == 1 else _resolve_generic(
+                        masked, c_lo, joint.start() + len(joint.group().split()[0]), cfg, state,
+                        context, speech=False)
+                    partners = {g.actor for g in group}
+                    if not carried and all(m.actor in partners for m in pron):
+                        # "Zarif met Cavusoglu. He and Cavusoglu agreed …": he is not Cavusoglu
+                        other = next((h for hs in reversed(state.people) for h in hs
+                                      if h[0] not in partners and h[0] != "other"), None)
+                        pron = [Mention(joint.start(), joint.start() + 2, other[0], other[1],
+                                        "actor")] if other else []
+                    group = [m for m in pron if m.actor not in {g.actor for g in group}] + group
                 # "Mahmoud Osman, a veteran politician, said the government …": not inverted
                 aside = _NAMED_WITH_ASIDE.fullmatch(masked, c_lo, cue.start()) if not group else None
                 if not group and not aside:
@@ -1228,7 +1252,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     if gens and not _WORD.search(masked, c_lo, gens[0].start):
                         group = _resolve_generic(masked, c_lo, gens[0].end, cfg, state, context,
                                                  speech=False)
-            if not group and carried and cue.start() - c_lo < 60 and not named_only:
+            if not group and carried and cue.start() - c_lo < 60 and not named_only \
+                    and not relative:  # "… a call from Erdogan, who stressed …": Erdogan's
                 group = carried
             if not group and (_SPEAKER_UNKNOWN.search(masked, c_lo, cue.start())
                               or _SPEAKER_DESCRIBED.search(masked, c_lo, cue.start())) \
@@ -1439,7 +1464,9 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     for where in _WHERE.finditer(masked, lo):
         # "… flew on to Ankara, where President Erdogan said …": a clause of its own speaker
         after = [m for m in mentions if m.start >= where.end()][:4]
-        if after and after[0].kind in ("actor", "other") \
+        if _joint_subject_at(masked, where.start() + 1, mentions, cfg):
+            starts.append(where.start() + 1)  # "…, where the two leaders agreed …"
+        elif after and after[0].kind in ("actor", "other") \
                 and _TITLE_WORDS.fullmatch(masked, where.end(), after[0].start):
             subject = _group_from(masked, after)
             cue = _cue_after(masked, subject[-1].end, cfg)
@@ -1451,6 +1478,9 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
                         and _PLACE_BEFORE.search(masked, max(lo, m.start - 12), m.start))
                for m in mentions):
             continue
+        if _PRONOUN_END.search(masked, max(lo, conj.start() - 4), conj.start()) \
+                and not masked.startswith(",", conj.start()):
+            continue  # "he and Rouhani agreed": one subject
         if _POSSESSOR_NEXT.match(masked, conj.end()) and any(
                 _POSSESSIVE_OFFICE.fullmatch(masked, m.end, conj.start())
                 and not _LOWER_WORD.search(masked[lo:m.start].rsplit(",", 1)[-1]) for m in mentions):
@@ -1462,6 +1492,10 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
         at = conj.end()
         adverbial = _AND_ADVERBIAL.match(masked, at)  # "…, and within hours the Peshmerga had …"
         at = adverbial.end() if adverbial else at
+        if masked.startswith(",", conj.start()) \
+                and _joint_subject_at(masked, _PLAIN_JOIN.match(masked, conj.start()).end(), mentions, cfg):
+            starts.append(conj.start())  # "X met Y …, and the two leaders agreed …"
+            continue
         group = _group_from(masked, [m for m in mentions if m.start >= at][:6])
         if not group or group[0].kind != "actor" \
                 or _CLAUSE_SUBJECT_LEAD.match(masked, at).end() < group[0].start:
@@ -1474,6 +1508,44 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
                 or (aside and _cue_follows(masked, aside.end(), cfg)):
             starts.append(conj.start())
     return starts
+
+
+# a joint subject one of whose members is a pronoun: "he and his Iranian counterpart", "she
+# and Cavusoglu"
+_PRONOUN_AND = re.compile(r"(?i)\b(?:he|she)\s+and\s+(?:(?:his|her|the)\s+)?")
+# "the two leaders": a counted plural of the people named before ("both capitals" after ", and"
+# is as often the pair of an earlier sentence: "…, and both capitals said they were ready to
+# help" after "Trump and Erdogan warned …")
+_COUNTED_PLURAL = re.compile(r"(?i)(?:the\s+)?(?:two|both|three)\s+(?:[a-z]+\s+){0,2}?"
+                             r"(?:leaders|men|ministers|presidents|premiers|officials|delegations|"
+                             r"envoys|generals|commanders)\b")
+
+
+_PLAIN_JOIN = re.compile(r",?\s+(?:and|where)\s+")
+
+
+def _joint_subject_at(masked, at, mentions, cfg) -> bool:
+    """Whether a new clause opens at `at` (past ", and " / ", where ") with a counted plural
+    ("the two leaders") or a pronoun and another holder ("he and his Turkish counterpart") as
+    subject, before a cue."""
+    at = _PLAIN_JOIN.match(masked, at).end() if _PLAIN_JOIN.match(masked, at) else at
+    plural = _COUNTED_PLURAL.match(masked, at)
+    if plural:
+        return _cue_follows(masked, plural.end(), cfg)
+    joint = _PRONOUN_AND.match(masked, at)
+    after = [m for m in mentions if m.start >= joint.end()][:4] if joint else []
+    if not after or after[0].kind != "actor" \
+            or not _TITLE_WORDS.fullmatch(masked, joint.end(), after[0].start):
+        return False
+    group = _group_from(masked, after)
+    end = _past_possessive_head(masked, group[-1].end)
+    head = _HEAD_NOUN.match(masked, end) or _COUNTERPART_HEAD.match(masked, end)
+    return _cue_follows(masked, head.end() if head else end, cfg)
+
+
+_COUNTERPART_HEAD = re.compile(r"\s+counterparts?\b")
+_CLAUSE_OPENER = re.compile(r"[\s,]*(?:(?:where|and|but|while)\s+)?")
+_PRONOUN_END = re.compile(r"(?i)\b(?:he|she)$")
 
 
 def _cue_after(masked, at, cfg):
@@ -1521,8 +1593,12 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                 plural = sides
             elif _PAIR_OF_PEOPLE.search(g.surface):
                 # "the two men": the last two people named, not the actors of the last sentence
+                # … but "Abadi met Erdogan in Ankara, where the two leaders agreed …": the two
+                # sides this sentence named before them
                 recent = list(dict.fromkeys(reversed(state.named_people)))
-                if len(recent) >= 2:
+                if len(sides := _sides_before(masked, g.start, cfg)) == 2:
+                    plural = sides
+                elif len(recent) >= 2:
                     plural = sorted(recent[:2])
             return [Mention(g.start, g.end, a, g.surface, "actor") for a in plural]
         if plural_only:

@@ -177,8 +177,14 @@ _AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?$")
 def later_passive_agents(masked, hi, cues, mentions):
     """Agents of every passive cue of a clause ("a decision that was condemned within hours
     by Baghdad and Ankara"), where `passive_by` gives only the clause's first passive."""
-    out, passive = [], False
+    out, passive, spoken = [], False, False
     for cue in cues:
+        if spoken and cue.lastgroup == "action" \
+                and _LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start()):
+            # "The Peshmerga said they were attacked by Iraqi forces": a deed in their claim
+            # (but "rejected the ban imposed by Baghdad": the ban is Baghdad's)
+            continue
+        spoken = spoken or cue.lastgroup == "speech"
         # "was rejected by Baghdad and opposed by Turkey": a participle coordinated with a
         # passive is one too
         if not (_LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start())
