@@ -441,7 +441,9 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
         speakers = holders
         said = _MEDIA_SAID.match(masked, lo)
-        relay = (_MEDIA_RELAY.match(masked, lo) or said) if not _has_actor(holders) else \
+        # (an actor among the holders after a medium that speaks first is a partner named in
+        # the relayed clause: "Anadolu said Turkish troops held joint drills with Iraqi forces")
+        relay = (_MEDIA_RELAY.match(masked, lo) or said) if not _has_actor(holders[:1]) else \
             said if said and said.group("owner") else None  # the owner only owns the medium
         # "Turkish newspapers reported that Erdogan and Trump agreed …": the outlet only
         # relays; the content's own subject speaks or acts
