@@ -1733,8 +1733,8 @@ _NAMED_SOURCE = re.compile(
 # '"…" That was the verdict of the Turkish foreign ministry on Monday.': the words before
 # (a pending quote too) and this sentence are the named source's
 _VERDICT_OF = re.compile(
-    r"\s*(?:That|This|Such|So)(?:,\s*[^,;]{2,30},)?\s+(?:was|is|were|had\s+been|has\s+been)\s+"
-    r"(?:\w+\s+){0,2}?(?:the\s+)?(?:verdict|message|word|view|line|answer|response|position|"
+    r"\s*(?:That|This|Such|So|Those|These)(?:,\s*[^,;]{2,30},)?\s+(?:was|is|were|are|had\s+been|has\s+been)\s+"
+    r"(?:\w+\s+){0,2}?(?:the\s+)?(?:verdict|message|words?|view|line|answer|response|position|"
     r"warning|reply|assessment|judge?ment)\s+(?:of|from)\s+((?:[\w.’'-]+\s+){0,5}?[\w.’'-]+)"
     r"(?=\s*(?:[,.;!?]|$)|\s+(?:on|in|at|last|this|after|before|earlier|late)\b)")
 _SOURCE_OWNER = re.compile(r"\b(his|her|its|their)\b", re.IGNORECASE)
