@@ -44,7 +44,7 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        position_participle as _position_participle, CAPITAL_WORD as _CAPITAL_WORD,
                        ellipsis_partners as _ellipsis_partners, by_agents as _by_agents,
                        passive_by as _passive_by, reaction_source as _reaction_source,
-                       AS_NOUN as _AS_NOUN,
+                       AS_NOUN as _AS_NOUN, COUNTERPART as _COUNTERPART,
                        state_participle as _state_participle,
                        control_gainer as _control_gainer,
                        relative_subject as _relative_subject,
@@ -1217,16 +1217,16 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 if joint and joint.end() <= group[0].start and not named_only:
                     # "He and his Turkish counterpart agreed …", "…, where he and Rouhani
                     # agreed …": he is the earlier clause's subject, else the last person
+                    pron_end = joint.start() + len(joint.group().split()[0])
                     pron = carried if len({m.actor for m in carried}) == 1 else _resolve_generic(
-                        masked, c_lo, joint.start() + len(joint.group().split()[0]), cfg, state,
-                        context, speech=False)
+                        masked, c_lo, pron_end, cfg, state, context, speech=False)
                     partners = {g.actor for g in group}
                     if not carried and all(m.actor in partners for m in pron):
                         # "Zarif met Cavusoglu. He and Cavusoglu agreed …": he is not Cavusoglu
                         other = next((h for hs in reversed(state.people) for h in hs
                                       if h[0] not in partners and h[0] != "other"), None)
-                        pron = [Mention(joint.start(), joint.start() + 2, other[0], other[1],
-                                        "actor")] if other else []
+                        pron = [Mention(joint.start(), pron_end, other[0], other[1], "actor")] \
+                            if other else []
                     group = [m for m in pron if m.actor not in {g.actor for g in group}] + group
                 # "Mahmoud Osman, a veteran politician, said the government …": not inverted
                 aside = _NAMED_WITH_ASIDE.fullmatch(masked, c_lo, cue.start()) if not group else None
@@ -1466,7 +1466,7 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
     for where in _WHERE.finditer(masked, lo):
         # "… flew on to Ankara, where President Erdogan said …": a clause of its own speaker
         after = [m for m in mentions if m.start >= where.end()][:4]
-        if _joint_subject_at(masked, where.start() + 1, mentions, cfg):
+        if _joint_subject_at(masked, where.start(), mentions, cfg):
             starts.append(where.start() + 1)  # "…, where the two leaders agreed …"
         elif after and after[0].kind in ("actor", "other") \
                 and _TITLE_WORDS.fullmatch(masked, where.end(), after[0].start):
@@ -1494,8 +1494,7 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
         at = conj.end()
         adverbial = _AND_ADVERBIAL.match(masked, at)  # "…, and within hours the Peshmerga had …"
         at = adverbial.end() if adverbial else at
-        if masked.startswith(",", conj.start()) \
-                and _joint_subject_at(masked, _PLAIN_JOIN.match(masked, conj.start()).end(), mentions, cfg):
+        if masked.startswith(",", conj.start()) and _joint_subject_at(masked, conj.start(), mentions, cfg):
             starts.append(conj.start())  # "X met Y …, and the two leaders agreed …"
             continue
         group = _group_from(masked, [m for m in mentions if m.start >= at][:6])
@@ -1521,16 +1520,15 @@ _PRONOUN_AND = re.compile(r"(?i)\b(?:he|she)\s+and\s+(?:(?:his|her|the)\s+)?")
 _COUNTED_PLURAL = re.compile(r"(?i)(?:the\s+)?(?:two|both|three)\s+(?:[a-z]+\s+){0,2}?"
                              r"(?:leaders|men|ministers|presidents|premiers|officials|delegations|"
                              r"envoys|generals|commanders)\b")
-
-
-_PLAIN_JOIN = re.compile(r",?\s+(?:and|where)\s+")
+# what opens a clause before its subject: ", and ", ", where "
+_CLAUSE_OPENER = re.compile(r"[\s,]*(?:(?:where|and|but|while)\s+)?")
 
 
 def _joint_subject_at(masked, at, mentions, cfg) -> bool:
-    """Whether a new clause opens at `at` (past ", and " / ", where ") with a counted plural
-    ("the two leaders") or a pronoun and another holder ("he and his Turkish counterpart") as
+    """Whether the clause opening at `at` (", and …", ", where …") has a counted plural ("the
+    two leaders") or a pronoun and another holder ("he and his Turkish counterpart") as its
     subject, before a cue."""
-    at = _PLAIN_JOIN.match(masked, at).end() if _PLAIN_JOIN.match(masked, at) else at
+    at = _CLAUSE_OPENER.match(masked, at).end()
     plural = _COUNTED_PLURAL.match(masked, at)
     if plural:
         return _cue_follows(masked, plural.end(), cfg)
@@ -1541,12 +1539,10 @@ def _joint_subject_at(masked, at, mentions, cfg) -> bool:
         return False
     group = _group_from(masked, after)
     end = _past_possessive_head(masked, group[-1].end)
-    head = _HEAD_NOUN.match(masked, end) or _COUNTERPART_HEAD.match(masked, end)
+    head = _HEAD_NOUN.match(masked, end) or _COUNTERPART.match(masked, end)
     return _cue_follows(masked, head.end() if head else end, cfg)
 
 
-_COUNTERPART_HEAD = re.compile(r"\s+counterparts?\b")
-_CLAUSE_OPENER = re.compile(r"[\s,]*(?:(?:where|and|but|while)\s+)?")
 _PRONOUN_END = re.compile(r"(?i)\b(?:he|she)$")
 
 

@@ -390,7 +390,7 @@ def _coordinated(masked, a: Mention, b: Mention) -> bool:
         return False  # "a Kurdish member of the Iraqi parliament": the institution, not a partner
     return bool(_GROUP_SEP.match(gap)) or _title_gap(gap) or (
         bool(_POSSESSIVE_OFFICE_GAP.fullmatch(gap)) and masked[b.end:b.end + 2] in ("'s", "’s")) or (
-        bool(_OFFICE_AND_COUNTERPART.fullmatch(gap)) and bool(_COUNTERPART.match(masked, b.end)))
+        bool(_OFFICE_AND_COUNTERPART.fullmatch(gap)) and bool(COUNTERPART.match(masked, b.end)))
 
 
 # a possessor's office of up to n words: "'s ambassador", "'s foreign minister"
@@ -401,7 +401,7 @@ POSSESSIVE_OFFICE = _OFFICE_OF_UP_TO % 3  # (statements.py uses it too)
 _POSSESSIVE_OFFICE_GAP = re.compile(POSSESSIVE_OFFICE + r"(?:,\s*|,?\s+and\s+)")
 # "Iraq's army chief of staff and his Iranian counterpart"
 _OFFICE_AND_COUNTERPART = re.compile(_OFFICE_OF_UP_TO % 4 + r",?\s+and\s+(?:his|her|its|their)\s+")
-_COUNTERPART = re.compile(r"\s+counterparts?\b")
+COUNTERPART = re.compile(r"\s+counterparts?\b")
 
 
 # ", chief of staff of the Iranian Armed Forces," after a person: a description of the person
