@@ -96,6 +96,7 @@ class ActorDictionary:
     generic_pattern: re.Pattern
     generic_kinds: dict  # folded phrase -> "generic" | "plural"
     shared: dict = None  # alias -> candidate actors, the first the default (`resolve_shared`)
+    media: frozenset = frozenset()  # news outlets' names (holders `other`)
 
     @classmethod
     def from_mapping(cls, data: dict) -> "ActorDictionary":
@@ -103,7 +104,8 @@ class ActorDictionary:
         for actor, names in data["actors"].items():
             for name in names or ():
                 entries[str(name)] = (str(actor), "actor")
-        for name in data.get("other") or ():
+        media = frozenset(str(name) for name in data.get("media") or ())
+        for name in [*(data.get("other") or ()), *sorted(media)]:
             entries.setdefault(str(name), ("other", "other"))
         for name in data.get("not_actors") or ():
             entries[str(name)] = (None, "none")
@@ -137,7 +139,7 @@ class ActorDictionary:
         gpat = re.compile(r"(?i)(?<![\w-])%s(?![\w-])" % trie_pattern(kinds) if kinds
                           else r"(?!x)x")
         return cls(tuple(str(a) for a in data["actors"]), index, regex, regex_entries, gpat,
-                   kinds, {_fold(k): v for k, v in shared.items()})
+                   kinds, {_fold(k): v for k, v in shared.items()}, media)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Mention]:
         """All non-overlapping mentions in ``text[start:end]``, leftmost-longest."""

@@ -440,7 +440,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     elif holders is None:
         holders, kind = _clause_holders(masked, lo, mentions, cfg, state, context)
         speakers = holders
-        said = _MEDIA_SAID.match(masked, lo)
+        said = _MEDIA_SAID.match(masked, lo) or _outlet_said(masked, lo, mentions, cfg)
         # (an actor among the holders after a medium that speaks first is a partner named in
         # the relayed clause: "Anadolu said Turkish troops held joint drills with Iraqi forces")
         relay = (_MEDIA_RELAY.match(masked, lo) or said) if not _has_actor(holders[:1]) else \
@@ -628,6 +628,25 @@ def _in_mention(cue, mentions) -> bool:
 def _has_actor(holders) -> bool:
     """Whether any of (actor, surface) `holders` is one of the dictionary's actors."""
     return any(a != "other" for a, _ in holders)
+
+
+# after an outlet's name: "IRNA said (that) …", "Anadolu reported on Monday …" (no owner)
+_OUTLET_SAYS = re.compile(r"(?:\s+news\s+agency|\s+agency)?(?:\s+on\s+\w+)?\s+(?:has\s+)?"
+                          r"(?:said|says|reported)\s+(?:that\s+)?(?P<owner>(?!x)x)?")
+
+
+def _outlet_said(masked, lo, mentions, cfg):
+    """The match of "<outlet> said" opening the sentence at `lo` ("IRNA said Iran had
+    closed …"), or None: the outlet relays the clause after it."""
+    first = next((m for m in mentions if m.start >= lo), None)
+    if first is None or first.surface not in cfg.actors.media \
+            or not _OUTLET_LEAD.fullmatch(masked, lo, first.start):
+        return None
+    return _OUTLET_SAYS.match(masked, first.end)
+
+
+_OUTLET_LEAD = re.compile(r"(?:(?:The|the|State|state|state-run|semi-official|official|"
+                          r"Iran's|Turkey's|Iraq's|news|agency|[A-Z][a-z]+)\s+){0,4}")
 
 
 def _relayed(masked, at, mentions, cfg, state, context):

@@ -1748,3 +1748,22 @@ def test_statements_the_outlet_a_described_person_tells_is_no_holder():
 def test_statements_positions_set_out_and_their_addressees(text, expected):
     assert holders(text) == expected
 
+
+
+def test_statements_an_outlet_that_said_relays_its_clause():
+    # the dictionary's `media:` are outlets: holders `other`, and "<outlet> said …" relays
+    # the clause after it, as "Iraqi state television said …" does
+    assert holders("State news agency IRNA said Iran had closed its airspace.") == {"Iran"}
+    assert holders("Anadolu said Turkish troops held joint drills with Iraqi forces.") == {
+        "Turkey", "Iraq"}
+    assert holders("Rudaw said the vote would go ahead.") == set()
+    # another crisis's dictionary names its own outlets
+    from stance.mentions import ActorDictionary
+    actors = ActorDictionary.from_mapping({"actors": {"A": ["Aland"], "B": ["Bland"]},
+                                           "media": ["The Daily Bugle", "Bugle"]})
+    found = attribute_text("The Daily Bugle said Aland had sent troops to the border.", actors)
+    assert {a for a, _, _ in found} == {"A"}
+    without = ActorDictionary.from_mapping({"actors": {"A": ["Aland"]},
+                                            "other": ["The Daily Bugle"]})
+    found = attribute_text("The Daily Bugle said Aland had sent troops to the border.", without)
+    assert {a for a, _, _ in found} == {"other"}
