@@ -444,7 +444,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         # (an actor among the holders after a medium that speaks first is a partner named in
         # the relayed clause: "Anadolu said Turkish troops held joint drills with Iraqi forces")
         relay = (_MEDIA_RELAY.match(masked, lo) or said) if not _has_actor(holders[:1]) else \
-            said if said and said.group("owner") else None  # the owner only owns the medium
+            said if said and said.groupdict().get("owner") else None  # the owner only owns the medium
         # "Turkish newspapers reported that Erdogan and Trump agreed …": the outlet only
         # relays; the content's own subject speaks or acts
         relayed = _relayed(masked, relay.end(), mentions, cfg, state, context) if relay else None
@@ -630,11 +630,6 @@ def _has_actor(holders) -> bool:
     return any(a != "other" for a, _ in holders)
 
 
-# after an outlet's name: "IRNA said (that) …", "Anadolu reported on Monday …" (no owner)
-_OUTLET_SAYS = re.compile(r"(?:\s+news\s+agency|\s+agency)?(?:\s+on\s+\w+)?\s+(?:has\s+)?"
-                          r"(?:said|says|reported)\s+(?:that\s+)?(?P<owner>(?!x)x)?")
-
-
 def _outlet_said(masked, lo, mentions, cfg):
     """The match of "<outlet> said" opening the sentence at `lo` ("IRNA said Iran had
     closed …"), or None: the outlet relays the clause after it."""
@@ -644,9 +639,6 @@ def _outlet_said(masked, lo, mentions, cfg):
         return None
     return _OUTLET_SAYS.match(masked, first.end)
 
-
-_OUTLET_LEAD = re.compile(r"(?:(?:The|the|State|state|state-run|semi-official|official|"
-                          r"Iran's|Turkey's|Iraq's|news|agency|[A-Z][a-z]+)\s+){0,4}")
 
 
 def _relayed(masked, at, mentions, cfg, state, context):
@@ -967,12 +959,18 @@ _MEDIA_RELAY = re.compile(r"(?:[\w.’'-]+\s+){0,5}?[\w.’'-]+(?:,\s[^,;]{3,60}
                           r"(?:\s+on\s+\w+)?\s+(?:that\s+)?", re.IGNORECASE)
 # … or a medium or report that "said" ("Iraqi state television said federal forces had
 # taken …", "Local reports said Hashd units had left …")
+# the verb after a medium: "… on Monday said (that)"
+_MEDIUM_SAYS = r"(?:\s+on\s+\w+)?\s+(?:has\s+|have\s+)?(?:said|says|showed|suggested)\s+(?:that\s+)?"
 _MEDIA_SAID = re.compile(r"(?:[\w.’'-]+\s+){0,4}?(?:television|TV|media|newspapers?|news\s+agency|"
                          r"agency|reports|outlets?|broadcaster|channels?|website|daily|radio|press)"
                          # "Media channels belonging to the PUK said …": whoever owns it
                          r"(?P<owner>\s+(?:belonging|affiliated|close|linked|tied|loyal)\s+to\s+[^,;]{2,70}?)?"
-                         r"(?:\s+on\s+\w+)?\s+(?:has\s+|have\s+)?(?:said|says|showed|suggested)\s+(?:that\s+)?",
-                         re.IGNORECASE)
+                         + _MEDIUM_SAYS, re.IGNORECASE)
+# before an outlet's name: "State news agency IRNA", "Iran's semi-official Tasnim"
+_OUTLET_LEAD = re.compile(r"(?:(?:the|state|state-run|semi-official|official|news|agency|"
+                          r"Iran's|Turkey's|Iraq's|[A-Z][a-z]+)\s+){0,4}")
+# after it ("Anadolu news agency said" is `_MEDIA_SAID`'s, "Anadolu reported" `_MEDIA_RELAY`'s)
+_OUTLET_SAYS = re.compile(_MEDIUM_SAYS)
 _PARENTHETICAL_RELAY = re.compile(r",\s+(?:the\s+)?(?:[\w.’'-]+\s+){0,3}?(?:papers?|newspapers?|media|"
                                   r"reports?|press|agency|television|broadcaster|daily|outlets?)"
                                   r"\s+(?:reported|said|wrote|suggested)\s*,\s+", re.IGNORECASE)
@@ -1234,19 +1232,11 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 joint = _PRONOUN_AND.match(masked, _CLAUSE_OPENER.match(masked, c_lo).end()) \
                     if group else None
                 if joint and joint.end() <= group[0].start and not named_only:
-                    # "He and his Turkish counterpart agreed …", "…, where he and Rouhani
-                    # agreed …": he is the earlier clause's subject, else the last person
-                    pron_end = joint.start() + len(joint.group().split()[0])
-                    pron = carried if len({m.actor for m in carried}) == 1 else _resolve_generic(
-                        masked, c_lo, pron_end, cfg, state, context, speech=False)
+                    # "He and his Turkish counterpart agreed …": he holds with his partner
                     partners = {g.actor for g in group}
-                    if not carried and all(m.actor in partners for m in pron):
-                        # "Zarif met Cavusoglu. He and Cavusoglu agreed …": he is not Cavusoglu
-                        other = next((h for hs in reversed(state.people) for h in hs
-                                      if h[0] not in partners and h[0] != "other"), None)
-                        pron = [Mention(joint.start(), pron_end, other[0], other[1], "actor")] \
-                            if other else []
-                    group = [m for m in pron if m.actor not in {g.actor for g in group}] + group
+                    group = [m for m in _joint_pronoun(masked, c_lo, joint, partners, carried,
+                                                       cfg, state, context)
+                             if m.actor not in partners] + group
                 # "Mahmoud Osman, a veteran politician, said the government …": not inverted
                 aside = _NAMED_WITH_ASIDE.fullmatch(masked, c_lo, cue.start()) if not group else None
                 if not group and not aside:
@@ -1565,6 +1555,22 @@ def _joint_subject_at(masked, at, mentions, cfg) -> bool:
 _PRONOUN_END = re.compile(r"(?i)\b(?:he|she)$")
 
 
+def _joint_pronoun(masked, c_lo, joint, partners, carried, cfg, state, context) -> list:
+    """Who the pronoun of joint subject `joint` (a `_PRONOUN_AND` match) is, beside partners
+    of actors `partners`: the earlier clause's subject (`carried`: "…, where he and Rouhani
+    agreed …"), else the last person, who is not the partner ("Zarif met Cavusoglu. He and
+    Cavusoglu agreed …")."""
+    pron_end = joint.start() + len(joint.group().split()[0])
+    if len({m.actor for m in carried}) == 1:
+        return carried
+    pron = _resolve_generic(masked, c_lo, pron_end, cfg, state, context, speech=False)
+    if carried or not all(m.actor in partners for m in pron):
+        return pron
+    other = next((h for hs in reversed(state.people) for h in hs
+                  if h[0] not in partners and h[0] != "other"), None)
+    return [Mention(joint.start(), pron_end, other[0], other[1], "actor")] if other else []
+
+
 def _cue_after(masked, at, cfg):
     """The cue starting after `at`, past adverbs and auxiliaries ("later imposed"), or None."""
     gap = _SUBJECT_GAP.match(masked, at)
@@ -1603,19 +1609,16 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             if state.last_holders and not _COUNTED.search(g.surface) and not (
                     _JOINT.search(g.surface) and len({a for a, _ in state.last_holders}) < 2):
                 plural = sorted({a for a, _ in state.last_holders})
-            elif (counted := _COUNTED_SIDES.search(g.surface)) and len(
-                    sides := _sides_before(masked, g.start, cfg)) == _COUNT[counted.group(1).lower()]:
+            elif (count := _counted(g.surface)) and len(
+                    sides := _sides_before(masked, g.start, cfg)) == count:
                 # "Ankara has drawn closer to Baghdad since the vote, which both governments
-                # opposed": the sides this sentence has named
+                # opposed", "Abadi met Erdogan in Ankara, where the two leaders agreed …": the
+                # sides this sentence has named
                 plural = sides
             elif _PAIR_OF_PEOPLE.search(g.surface):
                 # "the two men": the last two people named, not the actors of the last sentence
-                # … but "Abadi met Erdogan in Ankara, where the two leaders agreed …": the two
-                # sides this sentence named before them
                 recent = list(dict.fromkeys(reversed(state.named_people)))
-                if len(sides := _sides_before(masked, g.start, cfg)) == 2:
-                    plural = sides
-                elif len(recent) >= 2:
+                if len(recent) >= 2:
                     plural = sorted(recent[:2])
             return [Mention(g.start, g.end, a, g.surface, "actor") for a in plural]
         if plural_only:
@@ -1715,6 +1718,15 @@ def _thing_before(masked, at, cfg) -> bool:
 _COUNTED_SIDES = re.compile(r"\b(both|two|three)\s+(?:governments|countries|capitals|neighbou?rs|sides)\b",
                             re.IGNORECASE)
 _COUNT = {"both": 2, "two": 2, "three": 3}
+
+
+def _counted(surface: str) -> int | None:
+    """How many sides a counted description names: "both governments", "the three
+    capitals", "the two leaders" (a pair of people: two); None for others."""
+    counted = _COUNTED_SIDES.search(surface)
+    if counted:
+        return _COUNT[counted.group(1).lower()]
+    return 2 if _PAIR_OF_PEOPLE.search(surface) else None
 
 
 def _sides_before(masked, at, cfg) -> list:

@@ -179,16 +179,15 @@ def later_passive_agents(masked, hi, cues, mentions):
     by Baghdad and Ankara"), where `passive_by` gives only the clause's first passive."""
     out, passive, spoken = [], False, False
     for cue in cues:
-        if spoken and cue.lastgroup == "action" \
-                and _LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start()):
+        finite = _LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start())
+        if spoken and finite and cue.lastgroup == "action":
             # "The Peshmerga said they were attacked by Iraqi forces": a deed in their claim
             # (but "rejected the ban imposed by Baghdad": the ban is Baghdad's)
             continue
         spoken = spoken or cue.lastgroup == "speech"
         # "was rejected by Baghdad and opposed by Turkey": a participle coordinated with a
         # passive is one too
-        if not (_LATER_PASSIVE.search(masked, max(0, cue.start() - 20), cue.start())
-                or position_participle(masked, 0, cue)
+        if not (finite or position_participle(masked, 0, cue)
                 or passive and _AND_BEFORE.search(masked, max(0, cue.start() - 20), cue.start())) \
                 or _MEDIUM_VERB.match(cue.group() + " "):
             continue  # "was quoted as saying by Rudaw": the outlet only reports

@@ -1749,7 +1749,6 @@ def test_statements_positions_set_out_and_their_addressees(text, expected):
     assert holders(text) == expected
 
 
-
 def test_statements_an_outlet_that_said_relays_its_clause():
     # the dictionary's `media:` are outlets: holders `other`, and "<outlet> said …" relays
     # the clause after it, as "Iraqi state television said …" does
