@@ -197,11 +197,14 @@ def lexicon_scopes(statements: pd.DataFrame) -> list:
             continue
         text = texts[idx[0]]
         cuts = [m.start() for m in _SCOPE_BREAK.finditer(text)]
+        named = [speakers[i] for i in idx if speakers[i] and speakers[i].lower() not in _PRONOUNS]
         for i in idx:  # "…, and Kurdish officials say …": a holder's coordinated clause
             sp = speakers[i]
             at = text.find(sp) if sp and sp.lower() not in _PRONOUNS else -1
             join = _AND_BEFORE.search(text, max(0, at - 12), at) if at > 0 else None
-            if join:
+            # not the last of a list of the sentence's holders: "the foreign ministers of
+            # Iraq, Turkey, and Iran stated …" is one clause
+            if join and not any(text[:join.start()].endswith(o) for o in named if o != sp):
                 cuts.append(join.start())
         cuts = sorted(set(cuts))
         if not cuts:

@@ -134,6 +134,10 @@ _EXPECTATION = r"(?:widely\s+|also\s+)?(?:expected|likely)\s+to"
 _EXPECTED = re.compile(r"\s+" + _EXPECTATION + r"\b", re.IGNORECASE)
 _EXPECTED_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+" + _EXPECTATION + r"\s+(?:\w+ly\s+)?$",
                               re.IGNORECASE)
+# the copula of a fact of geography or membership: "Iran is home to a Kurdish minority",
+# "Turkey is a member of NATO", "Iraq is a neighbour of …" (no position taken)
+_BE_FACT = re.compile(r"\s+(?:also\s+)?(?:home\s+to|an?\s+(?:founding\s+)?member\s+of|"
+                      r"an?\s+neighbou?r\s+of|located|situated|bordered)\b", re.IGNORECASE)
 _JOINED = re.compile(r"\bjoin(?:ed|s|ing)?\s+$", re.IGNORECASE)  # "… has joined Ankara in pressing"
 _IN_DOING = re.compile(r"\s+in\s+(?:\w+ly\s+)?[a-z]+ing\b")
 _APPOSITIVE = re.compile(r",\s[^,;]{2,70},")  # ", a lawmaker from Sulaimani,"
@@ -196,7 +200,9 @@ _ENDED = re.compile(r"[.!?:;…][\"'”’»)\]]*$|[\"”’»]$")
 _ATTRIBUTION_ONLY_WORDS = 8  # "That was how the prime minister put it on Monday."
 _QUOTE = re.compile("[“”\"]")
 _QUOTE_END = re.compile(r"_[,.!?]?\s*[”\"]?\s*$")
-_BY = re.compile(r"\bby\s+")
+# a passive's agent: "by Iraqi forces", "on the orders of Abadi", "on Baghdad's orders" is a
+# possessive the subject finder reads
+_BY = re.compile(r"\b(?:by|on\s+the\s+orders?\s+of|under\s+orders?\s+from)\s+")
 _NAME_ENDS = re.compile(r"(?:" + _NAME.pattern + r"),\s*$")
 _LEAD_APPOSITIVE = re.compile(r"(?:the|a|an)\s[^,;]{3,80}?,\s(?=[A-Z])")
 # the start of a description naming the speaker's side: ", a Kurdish officer", ", an Iraqi
@@ -227,6 +233,9 @@ class _DocState:
     # the last person the sentence before named, when that sentence's holders were all groups
     # ("Turkish outlets focused on Erdogan's words. Anadolu quoted him …": him is Erdogan)
     recent_person: list = field(default_factory=list)
+    # the person who opened the sentence before when it stated nothing ("Tillerson then flew
+    # to Baghdad. He told Abadi …": he is Tillerson, not the last holder)
+    opening_person: list = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -505,6 +514,9 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     if holders and content_end is not None:
         holders = holders + [h for h in _tail_speakers(masked, content_end, mentions, cfg)
                              if h not in holders]
+    if holders:
+        holders = holders + [h for h in _stranded_relative(masked, lo, mentions, cfg)
+                             if h not in holders]
     if holders is not None and not _has_actor(holders):
         # "…, at which, the papers reported, the Supreme Leader called for …": a medium's
         # parenthetical relays the clause after it
@@ -550,6 +562,8 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         if people_named and holders and all(
             a == "other" and (_PLURAL_SPEAKER.search(sp) or _COLLECTIVE.search(sp))
             for a, sp in holders) else []
+    state.opening_person = [(people[0].actor, people[0].surface)] \
+        if not holders and not real and people and not masked[lo:people[0].start].strip() else []
     if holders:
         state.last_holders = holders
         if not all(_group_like(actor, surface, cfg) and not _titled_person(text, surface)
@@ -620,6 +634,22 @@ def _tail_relative(masked, content_end, mentions, cfg) -> list:
     return found
 
 
+def _stranded_relative(masked, lo, mentions, cfg) -> list:
+    """Holders of a sentence-final relative clause that strands its preposition ("Barzani
+    said he agreed only to talks, not to the postponement Tillerson had asked for"): the
+    relative's subject asked for it too, beside the main clause's holders; or []."""
+    body = masked.rstrip(" .!?…")
+    cut = body.rfind(",", lo)
+    if cut < 0 or len(_WORD.findall(body[cut:])) > 10 or not _STRANDED.search(body, cut):
+        return []
+    inside = _mentions_in(mentions, cut, len(body))
+    # the subject right before its verb and preposition: "… Tillerson had asked for"
+    if not inside or not _STRANDED_VERB.fullmatch(body, inside[-1].end) \
+            or not cfg.cue_re.regex.search(body, inside[-1].end):
+        return []
+    return _holders(_group_from(masked, inside[-1:]))
+
+
 def _in_mention(cue, mentions) -> bool:
     """Whether a cue match overlaps one of `mentions` (a cue word inside a name is no verb)."""
     return any(m.start < cue.end() and cue.start() < m.end for m in mentions)
@@ -645,7 +675,30 @@ def _relayed(masked, at, mentions, cfg, state, context):
     """(holders, kind) of the clause a medium relays from `at`, or None when no actor
     speaks or acts in it."""
     inner, kind = _clause_holders(masked, at, mentions, cfg, state, context, named_only=True)
+    if not _has_actor(inner):
+        # "… reported that he had ordered …", "… that the prime minister had …": the person
+        # the document named
+        inner, kind = _clause_holders(masked, at, mentions, cfg, state, context)
+        inner = [h for h in inner if h[1].lower() in ("he", "she") or _PERSON_TITLE.fullmatch(h[1])]
+    own = [] if _has_actor(inner) else _medium_country(masked, at, mentions, cfg)
+    if own:
+        # "Iraqi state TV reported that the army had entered …": a description the clause
+        # opens with is the medium's country's
+        inner, kind = _clause_holders(masked, at, mentions, cfg, state, own)
+        inner = [h for h in inner if h[0] in {a for a, _ in own}
+                 and h[1].lower() not in ("he", "she", "it", "they")]
     return (inner, kind) if _has_actor(inner) else None
+
+
+def _medium_country(masked, at, mentions, cfg) -> list:
+    """[(actor, adjective)] of a national medium relaying from `at` ("Iraqi state TV",
+    "Iranian media"), or []."""
+    medium = next((m for m in reversed(mentions) if m.end <= at and m.actor == "other"), None)
+    if medium is None or not (medium.surface in cfg.actors.media
+                              or _MEDIA_SURFACE.search(medium.surface)):
+        return []
+    first = medium.surface.split()[0]
+    return [(m.actor, m.surface) for m in cfg.actors.find(first) if m.kind == "actor"][:1]
 
 
 def _speaking_person_opens(masked, lo, mentions, cfg) -> bool:
@@ -754,6 +807,8 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     for cut in ordered:
         nxt = [m.start() for m in cuts if m.start() > cut.start()]
         seg_lo, seg_hi = cut.end(), (nxt[0] if nxt else len(body))
+        if _STRANDED.search(masked, seg_lo, seg_hi):
+            continue  # "…, not to the postponement Tillerson had asked for": see _stranded_relative
         if cut in after_quote and _ACCORDING_DOCUMENT.match(masked, seg_lo):
             # 'Tillerson "would rather see it postponed," according to the statement': the
             # document quotes the person who opens the sentence, not its issuer
@@ -773,6 +828,11 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     return None, None, None
 
 
+# a segment ending in a preposition is a relative clause missing its object ("…, steps Baghdad
+# had asked for"; not "…, he went on")
+_STRANDED = re.compile(r"\s(?:for|to|with|against|about|of|from)\s*$", re.IGNORECASE)
+_STRANDED_VERB = re.compile(r"\s+(?:(?:had|has|have|would|was|were|had\s+been)\s+)?(?:\w+ly\s+)?"
+                            r"[a-z]+\s+(?:for|to|with|against|about|of|from)\s*")
 _LIST_AND = re.compile(r"\b(?:and|or)\b")
 
 
@@ -903,14 +963,17 @@ def _a_person(holders, state=None, attribution="", surnames=frozenset()) -> bool
     person's surname ("Jaafari"), a person's title ("the commander", "the prime minister")
     or, given the document's state and the attribution's text, a surname the document gave
     a person ("according to Jazayeri"; not "Abadi's office")."""
-    return any(s.lower() in ("he", "she") or _person_like(s) or _PERSON_TITLE.fullmatch(s)
+    return any((s.lower() in ("he", "she") or _person_like(s) or _PERSON_TITLE.fullmatch(s)
                or (s in surnames and not re.search(r"\bthe\s+" + re.escape(s) + r"|"
                                                     + re.escape(s) + r"['’]s\b", attribution))
                or ((own := _IN_POSSESSIVE.match(s)) is not None
                    and own.group(1).lower() != "their")  # "Iraq, in his reading, is …"
                or (state is not None and state.names is not None and " " not in s
                    and state.names.whole(s) is not None
-                   and not re.search(re.escape(s) + r"['’]s\b", attribution))
+                   and not re.search(re.escape(s) + r"['’]s\b", attribution)))
+               # "according to a statement from Ibrahim al-Jaafari's office": his office's
+               and not (attribution and re.search(re.escape(s) + r"['’]s\s+(?:office|ministry|"
+                                                  r"aides?|spokes\w+|press)", attribution))
                for _, s in holders)
 
 
@@ -943,8 +1006,11 @@ def _passive_cue(masked, lo, cue) -> bool:
     return bool(_BY_NAME.match(masked, cue.end())) and _position_participle(masked, lo, cue)
 
 
+# (and places and goods: "The Kurdistan region's airports had been closed" names no agent)
 _ABSTRACT_OWNED = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}?(?:integrity|sovereignty|unity|borders?|"
-                             r"territory|stability|security|constitution|future|interests?)\b")
+                             r"territory|stability|security|constitution|future|interests?|"
+                             r"airports?|airspace|crossings?|oil|exports?|salaries|budget|"
+                             r"banks?|offices?|flights?|economy|trade|cities|towns?)\b")
 _BY_NAME = re.compile(r"\s+by\s+(?:the\s+)?[A-Z]")  # "… ordered by Baghdad"
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|that|which)\s+(?:\w+ly\s+)?$")
 
@@ -1138,7 +1204,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 and not (c.group().lower() in ("claim", "claims")
                          and _CLAIMED_LAND.search(masked, max(c_lo, c.start() - 70), c.end()))
                 and not _OBJECT_WHOM.search(masked, max(c_lo, c.start() - 30), c.start())
-                and not (c.group().lower() in _BE_HAVE and _EXPECTED.match(masked, c.end()))
+                and not (c.group().lower() in _BE_HAVE and (_EXPECTED.match(masked, c.end())
+                                                            or _BE_FACT.match(masked, c.end())))
                 and not _EXPECTED_BEFORE.search(masked, max(c_lo, c.start() - 40), c.start())]
         held_back = _NO_DETAILS.search(masked, c_lo, c_hi)
         if held_back and not any(c.end() <= held_back.start() for c in cues):
@@ -1653,7 +1720,9 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                                       or any(h in low for h in cfg.heads) else state.mentioned)
         if low in ("he", "she") and not state.last_people and state.last_holders:
             last = _no_group(state, cfg)
-        if low in ("he", "she") and state.recent_person:
+        if low in ("he", "she") and state.opening_person:
+            last = state.opening_person
+        elif low in ("he", "she") and state.recent_person:
             last = state.recent_person
         elif low in ("he", "she") and state.last_people:
             # "Maliki, he said, …" and '"We did not expect Barzani to …," he said': he is not a
@@ -1664,7 +1733,10 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                         state.last_people)
             # "X told reporters the two sides had agreed …. He said …": he is X, not the sides
             one = [h for h in last if not _group_like(*h, cfg) and not _COLLECTIVE.search(h[1])]
-            last = one or last
+            # "Barzani, who has resisted calls from Washington …, insisted …. He said …": he is
+            # the person, not the government also holding there
+            people = [h for h in one if _a_person([h], state, surnames=cfg.surnames)]
+            last = people or one or last
         elif len({a for a, _ in last}) == 1 and last[0][0] != "other":
             # the same description keeps its referent: "The cabinet … congratulated …" and,
             # after another government is mentioned, "The cabinet rejected …"
@@ -1836,9 +1908,14 @@ _TAIL_CLAUSE = re.compile(r"(?:where|which|who|whom|whose|when|as|after|before|w
 _NOT_ATTRIBUTION = re.compile(r"^\s*(?:and|but|or|yet|which|who|whom|where|when|whereupon|"
                               + _TIME_LEAD + r"(?:after|before|since|until))\b|\bthat\b",
                               re.IGNORECASE)
-_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+$", re.IGNORECASE)
+# "quoted Abadi", "quoted Foreign Minister Mevlut Cavusoglu", "quoted Iran's Velayati"
+# (not "quoted the envoy to Baghdad": the mention is no preposition's object)
+_QUOTED_AS = re.compile(r"\bquot(?:ed|es|ing)\s+(?:(?!(?:to|of|in|for|from|with|at|on|by)\s)"
+                        r"[\w'’-]+\s+){0,4}$", re.IGNORECASE)
 _SAYING = r"(?:saying|telling|stating|warning|adding)"  # "quoted X as saying …"
-_AS_VERB = re.compile(r"\s+(?:as\s+)?(?:" + _SAYING + r"|describing|calling)\b", re.IGNORECASE)
+# after the one quoted, perhaps described: "…, the top adviser to Khamenei, as saying"
+_AS_VERB = re.compile(r"(?:\s*,[^,;]{3,80},)?\s+(?:as\s+)?(?:" + _SAYING + r"|describing|calling)\b",
+                      re.IGNORECASE)
 _PASSIVE_QUOTED = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+|later\s+)?quoted\s+"
                              r"(?:by\s+[^,;.]{2,60}?\s+)?as\s+" + _SAYING + r"\b", re.IGNORECASE)
 
@@ -1852,7 +1929,7 @@ def _quoted_as(masked, lo, hi, mentions):
         if group:
             return group
     for i, m in enumerate(mentions):
-        if lo <= m.start < hi and _QUOTED_AS.search(masked, max(lo, m.start - 12), m.start):
+        if lo <= m.start < hi and _QUOTED_AS.search(masked, max(lo, m.start - 60), m.start):
             group = _group_from(masked, mentions[i:])
             if group and _AS_VERB.match(masked, group[-1].end):
                 return group

@@ -63,7 +63,7 @@ _FROM_LEAD = frozenset("a an the senior top military high-level security another
 _IN_HEADS = frozenset("""officials leaders authorities diplomats commanders lawmakers government
 ministry ministries cabinet presidency
 sources source officers politicians official leader diplomat commander lawmaker officer
-politician spokesman spokeswoman""".split())
+politician spokesman spokeswoman authority court parliament""".split())
 _PARTICLE = r"(?:(?:down|up|out|off|back|away|aside|over)\s+)?"  # "was turned down by"
 _PARTICIPLE_BY = re.compile(r"\b[a-z]{3,}(?:ed|en|wn)\s+" + _PARTICLE + r"by\s+")
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|is|are|being)\s+(?:\w+ly\s+)?[a-z]+(?:ed|en|wn)\s+"
@@ -442,6 +442,11 @@ king ring wing string building ceiling during""".split())
 _AND_GAP = re.compile(r"\b(?:and|or|as well as|together with|along with)\b")
 
 
+# a clause-opening place: "In Ankara, Abadi and Erdogan agreed" (the comma closes it; the names
+# after it are the subject), not "In Iraq, Turkey and Iran, Kurds …" (a list up to a comma)
+_OPENER_PLACE = re.compile(r"(?i)(?:[^,;]{0,40}\s)?(?:in|at|from)\s+")
+
+
 def subject_group(masked, lo, hi, mentions):
     """The first mention group in masked[lo:hi] not governed by a preposition."""
     cands = [m for m in mentions if lo <= m.start and m.end <= hi]
@@ -454,7 +459,10 @@ def subject_group(masked, lo, hi, mentions):
         governed = _governed(masked, lo, m)
         if governed:
             group = group_from(masked, cands[i:])
-            if len(group) > 2 and _AND_GAP.search(masked, group[-2].end, group[-1].start):
+            place_then_subject = _OPENER_PLACE.fullmatch(masked, lo, m.start) \
+                and masked[m.end:m.end + 1] == "," and masked[group[-1].end:].lstrip()[:1] != ","
+            if len(group) > 2 and _AND_GAP.search(masked, group[-2].end, group[-1].start) \
+                    and not place_then_subject:
                 listed.update(range(i, i + len(group)))
         if not governed and prev_governed:
             # "turned to Kurdistan Region President Masoud Barzani", "after Iraqi troops and
@@ -513,7 +521,7 @@ def _governed(masked, lo, m: Mention) -> bool:
         return False  # "The day before, Erdogan warned": the comma ends the adverbial
     words = _WORD.findall(before)
     while words and words[-1].lower() in ("the", "its", "their", "a", "an", "his", "her", "both",
-                                          "either", "neither"):
+                                          "either", "neither", "mr", "mrs", "ms", "dr"):
         words.pop()  # "claimed by both Baghdad and Erbil": "both" does not end the preposition's reach
     if not words:
         return False

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from stance.resources import load_lexicon
 from stance.rules import LexiconScorer
-from stance.score import score_stances
+from stance.score import lexicon_scopes, score_stances
 
 
 @pytest.fixture(scope="module")
@@ -325,12 +325,16 @@ def test_score_stances_one_row_per_statement_and_target(two_docs):
     assert erdogan.set_index("target").loc["force", "label"] == "favor"
 
 
-def _scored(text, scorer="lexicon"):
+def _statements(text):
     from stance.sentences import split_sentences
     from stance.statements import extract_statements
     docs = pd.DataFrame([{"doc_id": "d", "date": "2017-09-26", "source": "", "url": "",
                           "title": "", "text": text}])
-    out = score_stances(extract_statements(split_sentences(docs)), scorer=scorer)
+    return extract_statements(split_sentences(docs))
+
+
+def _scored(text, scorer="lexicon"):
+    out = score_stances(_statements(text), scorer=scorer)
     return {(r.actor, r.target): r.label for r in out.itertuples()}
 
 
@@ -350,6 +354,12 @@ def test_score_lexicon_reads_each_holders_own_clause():
     got = _scored("Turkey and Iran condemned the referendum and warned against any use of force.")
     assert got[("Iran", "referendum")] == got[("Turkey", "referendum")] == "against"
     assert got[("Iran", "force")] == got[("Turkey", "force")] == "against"
+    # the last of a list of the sentence's holders opens no clause of its own
+    st_ = _statements("The foreign ministers of Iraq, Turkey, and Iran stated before the vote "
+                      "that they will take coordinated measures against the referendum.")
+    scoped = lexicon_scopes(st_)
+    assert sorted(st_["actor"]) == ["Iran", "Iraq", "Turkey"]
+    assert all(text == st_["text"].iloc[0] for text in scoped)
 
 
 def test_rules_prefilter_skips_only_rules_that_cannot_match(lex):
