@@ -200,8 +200,7 @@ _ENDED = re.compile(r"[.!?:;…][\"'”’»)\]]*$|[\"”’»]$")
 _ATTRIBUTION_ONLY_WORDS = 8  # "That was how the prime minister put it on Monday."
 _QUOTE = re.compile("[“”\"]")
 _QUOTE_END = re.compile(r"_[,.!?]?\s*[”\"]?\s*$")
-# a passive's agent: "by Iraqi forces", "on the orders of Abadi", "on Baghdad's orders" is a
-# possessive the subject finder reads
+# a passive's agent: "by Iraqi forces", "on the orders of Abadi", "under orders from Tehran"
 _BY = re.compile(r"\b(?:by|on\s+the\s+orders?\s+of|under\s+orders?\s+from)\s+")
 _NAME_ENDS = re.compile(r"(?:" + _NAME.pattern + r"),\s*$")
 _LEAD_APPOSITIVE = re.compile(r"(?:the|a|an)\s[^,;]{3,80}?,\s(?=[A-Z])")

@@ -434,9 +434,10 @@ def _apposition(masked, a: Mention, b: Mention, gap: str) -> bool:
         and any(w[:1].islower() for w in a.surface.split()) and masked[b.end:b.end + 1] == ","
 
 
-# "after meeting U.S. envoys": the object of a gerund after these is governed ("By evening" is
-# no gerund)
-_GERUND_HEADS = frozenset("after before while when since without by upon despite".split())
+# "after meeting U.S. envoys", "aimed at persuading Barzani", "efforts at pressing Baghdad": the
+# object of a gerund after these is governed ("By evening" is no gerund)
+_GERUND_HEADS = frozenset("after before while when since without by upon despite at for of on in "
+                          "about".split())
 _ING_NOUNS = frozenset("""evening morning thing nothing something anything everything spring
 king ring wing string building ceiling during""".split())
 _AND_GAP = re.compile(r"\b(?:and|or|as well as|together with|along with)\b")
