@@ -37,6 +37,10 @@ _APPOSITION = re.compile(r",\s+(?P<who>who\s+(?:runs|heads|leads|directs|chairs|
                          r"(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,7}?)[\w’'-]+[,.]")
 
 
+_PLACE_AFTER = re.compile(r"\s+(?:at|in)\s+(?:the\s+)?[%s][\w’'-]*(?:\s+[\w’'-]+){0,2}?"
+                          r"(?:\s+(?:post|crossing|border|office|camp|base|province|district))?[,.]$" % _UP)
+
+
 def learn_names(texts, actors: ActorDictionary, title_words, *,
                 found=None) -> ActorDictionary | None:
     """Names introduced with a title and an actor, as a per-document dictionary (or None).
@@ -109,7 +113,9 @@ def learn_names(texts, actors: ActorDictionary, title_words, *,
                 inner = inner[:1] if inner[0].kind == "actor" else []
             if len(inner) != 1 and not (inner and all(m.actor == inner[0].actor for m in inner)):
                 continue
-            rest = text[span_lo:span_hi]
+            # "…, the Kurdistan region's customs chief at the Bashmakh post,": a place after the
+            # title is no part of it
+            rest = _PLACE_AFTER.sub("", text[span_lo:span_hi])
             for m in mentions:
                 if span_lo < m.start < span_hi:
                     rest = rest.replace(m.surface, " ")
