@@ -44,7 +44,8 @@ from .subjects import (AUX as _AUX, group_from as _group_from, holders as _holde
                        position_participle as _position_participle, CAPITAL_WORD as _CAPITAL_WORD,
                        ellipsis_partners as _ellipsis_partners, by_agents as _by_agents,
                        passive_by as _passive_by, reaction_source as _reaction_source,
-                       AS_NOUN as _AS_NOUN, COUNTERPART as _COUNTERPART,
+                       AS_NOUN as _AS_NOUN, COUNTERPART as _COUNTERPART, ROLE_AND as _ROLE_AND,
+                       governed as _governed,
                        state_participle as _state_participle,
                        control_gainer as _control_gainer,
                        relative_subject as _relative_subject,
@@ -72,7 +73,8 @@ _CLAIMED_LAND = re.compile(r"\b(?:territor(?:y|ies)|areas?|lands?|cit(?:y|ies)|t
 # "the court's order", "a ban": a cue word after a determiner or possessive is a noun
 # ("a phone call from Erdogan": the noun, not "call on")
 _NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|its|their|his|her|our|this|that|any|every|no)"
-                          r"(?:\s+(?:phone|telephone|video))?|['’]s)\s+$",
+                          r"(?:\s+(?:phone|telephone|video|independent|new|separate|sovereign|"
+                          r"written|joint|formal))?|['’]s)\s+$",
                           re.IGNORECASE)
 # a past-tense verb right after a subject (and its head noun: "Hashd fighters took"):
 # regular, or one of the irregular verbs of deeds
@@ -111,9 +113,12 @@ _LEADING_PARTICIPLE = re.compile(
     r"Neighbou?ring|Leading|Ruling|Rising|Growing|Outgoing|Incoming|Ongoing|Upcoming|Remaining|"
     r"Existing|Governing|Warring|Competing|Opposing|Rival|Sweeping|Striking|Lingering|Mounting|"
     r"Continuing|Bordering|Surrounding|Emerging|Prevailing|Pending|During)\b)"
-    r"[A-Z][a-z]{2,}ing\s[^,;—–]{3,120}?,\s")
+    r"[A-Z][a-z]{2,}ing\s[^,;—–]{3,120}?,\s"
+    # … and a question put to the speaker: "Asked whether the US still saw the Peshmerga as
+    # an ally, Nauert replied …"
+    r"|Asked\s+(?:whether|if|about|why|how|what|when|who|to)\b[^,;—–]{3,160}?,\s")
 # a named or described speaker the dictionary does not know, just before a speech verb
-_SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*$")
+_SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*(?:(?:had|has|have|also|then|later)\s+)*$")
 # … or a person described by no side ("A local journalist told AFP that …": AFP listens)
 _SPEAKER_DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,3}?(?:journalist|reporter|"
                                 r"resident|witness|eyewitness|analyst|expert|observer|activist|"
@@ -137,7 +142,8 @@ _EXPECTED_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+" + _EXPECTATION + r"\s+
 # the copula of a fact of geography or membership: "Iran is home to a Kurdish minority",
 # "Turkey is a member of NATO", "Iraq is a neighbour of …" (no position taken)
 _BE_FACT = re.compile(r"\s+(?:also\s+)?(?:home\s+to|an?\s+(?:founding\s+)?member\s+of|"
-                      r"an?\s+neighbou?r\s+of|located|situated|bordered)\b", re.IGNORECASE)
+                      r"an?\s+neighbou?r\s+of|located|situated|bordered|due\s+(?:in|at|back))\b",
+                      re.IGNORECASE)  # (and a schedule: "Tillerson was due in Baghdad")
 _JOINED = re.compile(r"\bjoin(?:ed|s|ing)?\s+$", re.IGNORECASE)  # "… has joined Ankara in pressing"
 _IN_DOING = re.compile(r"\s+in\s+(?:\w+ly\s+)?[a-z]+ing\b")
 _APPOSITIVE = re.compile(r",\s[^,;]{2,70},")  # ", a lawmaker from Sulaimani,"
@@ -562,7 +568,8 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
             a == "other" and (_PLURAL_SPEAKER.search(sp) or _COLLECTIVE.search(sp))
             for a, sp in holders) else []
     state.opening_person = [(people[0].actor, people[0].surface)] \
-        if not holders and not real and people and not masked[lo:people[0].start].strip() else []
+        if not holders and not real and people and _TITLE_LEAD.fullmatch(masked, lo, people[0].start) \
+        else []
     if holders:
         state.last_holders = holders
         if not all(_group_like(actor, surface, cfg) and not _titled_person(text, surface)
@@ -582,6 +589,8 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         _flush_pending(rows, state)
 
 
+# what may open a sentence before its first person: "Secretary of State Rex Tillerson"
+_TITLE_LEAD = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,5}")
 _SCARE_QUOTE = re.compile(r"[^“”\",.!?:;]+")  # a phrase, not a sentence ending in "…,"
 _WORD_BEFORE = re.compile(r"\w\s*$")
 
@@ -589,7 +598,8 @@ _WORD_BEFORE = re.compile(r"\w\s*$")
 # a live entry or a digest line naming its speaker before a colon: "Vahal Ali, Barzani's media
 # director: the truce is holding", "Erdogan to reporters: …" (after a time stamp, which
 # _DATELINE skips)
-_COLON_LEAD = re.compile(r"([^:;_\n]{3,90}?):\s+(?=\S)")
+# (after a live blog's time stamp: "14:05 — Erdogan:")
+_COLON_LEAD = re.compile(r"(?:\d{1,2}:\d{2}\s*[—–-]?\s*)?([^:;_\n]{3,90}?):\s+(?=\S)")
 _COLON_LEAD_WORDS = 10
 # … a noun phrase, not a clause ending in a colon: "They also doubted Washington's leverage: …"
 _CLAUSE_IN_LEAD = re.compile(r"^\W*(?:he|she|they|it|we|i|this|that|there)\b|\b[a-z]{3,}ed\b",
@@ -603,6 +613,10 @@ def _colon_speaker(masked, lo, mentions, cfg) -> list:
             or cfg.cue_re.search(masked, lead.start(1), lead.end(1)) \
             or _CLAUSE_IN_LEAD.search(lead.group(1)):
         return []
+    label = lead.group(1)
+    if label.isupper():  # a transcript's speaker: "MS NAUERT:", "PRIME MINISTER ABADI:"
+        label = label.title()
+        return _group_from(label, [m for m in cfg.actors.find(label) if m.kind == "actor"])
     return _group_from(masked, [m for m in mentions if m.kind == "actor"
                                 and lead.start(1) <= m.start and m.end <= lead.end(1)])
 
@@ -894,7 +908,7 @@ _PARTICIPLE_START = re.compile(r"\s*[a-z]{2,}ing\s")
 
 # a list item under "… set out three points:" — lower-case, or ending in ";"
 _LIST_ITEM = re.compile(r"\s*(?:[a-z]|[^\n]*;\s*$)")
-_INTERVIEWER = re.compile(r"\W*(?:Q|Question|Reporter|Interviewer|Journalist)\s*:")
+_INTERVIEWER = re.compile(r"\W*(?:Q|Question|QUESTION|Reporter|REPORTER|Interviewer|Journalist)\s*:")
 _BOLD_NAME = re.compile(r"\*\*\s*([A-Z][\w.’'-]*(?:\s[A-Z][\w.’'-]*){0,2})\s*:\s*(?!\*)")
 
 
@@ -979,7 +993,7 @@ def _a_person(holders, state=None, attribution="", surnames=frozenset()) -> bool
 # a person referred to by title; not "the official" or "the source", whose reports of a
 # side's deeds are that side's
 _PERSON_TITLE = re.compile(
-    r"(?i)the\s+(?:(?:foreign|defen[cs]e|interior|prime|deputy|vice)\s+)?(?:minister|commander|"
+    r"(?i)(?:the\s+)?(?:(?:foreign|defen[cs]e|interior|prime|deputy|vice|supreme)\s+)?(?:minister|commander|"
     r"general|colonel|spokes(?:man|woman|person)|president|premier|envoy|ambassador|diplomat|"
     r"consul|governor|lawmaker|cleric|leader|chief|adviser|advisor|aide)")
 
@@ -993,7 +1007,7 @@ def _modal_first(masked, lo, hi, cue_re) -> bool:
     # independence must be ready to face the consequences, X said" is X's warning
     verb = next((c for c in cue_re.finditer(masked, lo, hi) if c.group().lower() not in _AUX
                  and not _RELATIVE_BEFORE.search(masked, max(lo, c.start() - 16), c.start())
-                 and not _NOUN_BEFORE.search(masked, max(lo, c.start() - 12), c.start())), None)
+                 and not _NOUN_BEFORE.search(masked, max(lo, c.start() - 24), c.start())), None)
     return verb is None or modal.start() <= verb.start()
 
 
@@ -1199,7 +1213,7 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 and not (speech_only and c.lastgroup != "speech")
                 # from the sentence's start: "…with a vote that Baghdad rejected" opens its
                 # clause at "vote", a noun whose article ended the clause before
-                and not _NOUN_BEFORE.search(masked, max(lo, c.start() - 12), c.start())
+                and not _NOUN_BEFORE.search(masked, max(lo, c.start() - 24), c.start())
                 and not (c.group().lower() in ("claim", "claims")
                          and _CLAIMED_LAND.search(masked, max(c_lo, c.start() - 70), c.end()))
                 and not _OBJECT_WHOM.search(masked, max(c_lo, c.start() - 30), c.start())
@@ -1262,6 +1276,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                     after = _UP_TO_COMMA.match(masked, cue.end())
                     group = _resolve_generic(masked, cue.end(), after.end(), cfg, state, context,
                                              speech=False)
+                if group and not named_only and not masked[c_lo:cue.start()].strip():
+                    group += _joint_after_source(masked, cue, c_hi, group, cfg, state, context)
             elif _passive_cue(masked, c_lo, cue):
                 by = _BY.search(masked[cue.end():cue.end() + 60])
                 if by and (_state_participle(masked, cue.start(), cue.end() + by.end())
@@ -1558,6 +1574,10 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
         if _PRONOUN_END.search(masked, max(lo, conj.start() - 4), conj.start()) \
                 and not masked.startswith(",", conj.start()):
             continue  # "he and Rouhani agreed": one subject
+        if not masked.startswith(",", conj.start()) and any(
+                (r := _ROLE_AND.match(masked, m.end)) and r.end() >= conj.end() for m in mentions
+                if m.end <= conj.start()):
+            continue  # "Turkish soldiers and Iraqi troops held drills": one subject
         if _POSSESSOR_NEXT.match(masked, conj.end()) and any(
                 _POSSESSIVE_OFFICE.fullmatch(masked, m.end, conj.start())
                 and not _LOWER_WORD.search(masked[lo:m.start].rsplit(",", 1)[-1]) for m in mentions):
@@ -1567,6 +1587,8 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
                 and not cfg.cue_re.search(masked, lo, conj.start()):
             continue  # "Brett McGurk, the U.S. envoy, and Nechirvan Barzani called": one group
         at = conj.end()
+        if masked.startswith("that ", at):
+            continue  # "… said the vote carried risks and that Turkey would …": more content
         adverbial = _AND_ADVERBIAL.match(masked, at)  # "…, and within hours the Peshmerga had …"
         at = adverbial.end() if adverbial else at
         if masked.startswith(",", conj.start()) and _joint_subject_at(masked, conj.start(), mentions, cfg):
@@ -1616,6 +1638,21 @@ def _joint_subject_at(masked, at, mentions, cfg) -> bool:
     end = _past_possessive_head(masked, group[-1].end)
     head = _HEAD_NOUN.match(masked, end) or _COUNTERPART.match(masked, end)
     return _cue_follows(masked, head.end() if head else end, cfg)
+
+
+def _joint_after_source(masked, cue, hi, group, cfg, state, context) -> list:
+    """'According to the Turkish side, the two leaders reviewed …': the other sides of a counted
+    plural that opens the clause after a source of one of them (a joint readout), or []."""
+    comma = masked.find(",", cue.end(), hi)
+    plural = _COUNTED_PLURAL.match(masked, _CLAUSE_OPENER.match(masked, comma).end()) \
+        if comma > 0 else None
+    if plural is None or not (_cue_follows(masked, plural.end(), cfg)
+                              or _PAST_VERB.match(masked, plural.end())):
+        return []
+    sides = _resolve_generic(masked, plural.start(), plural.end(), cfg, state, context,
+                             speech=True, plural_only=True)
+    own = {m.actor for m in group}
+    return [m for m in sides if m.actor not in own] if own & {m.actor for m in sides} else []
 
 
 _PRONOUN_END = re.compile(r"(?i)\b(?:he|she)$")
@@ -1735,7 +1772,13 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             # "Barzani, who has resisted calls from Washington …, insisted …. He said …": he is
             # the person, not the government also holding there
             people = [h for h in one if _a_person([h], state, surnames=cfg.surnames)]
-            last = people or one or last
+            # "…, he told Tillerson": he is not a person his own sentence names after him
+            rest = state.text[g.end:]
+            later = {m.actor for m in cfg.actors.find(rest)
+                     if _person_like(m.surface) or m.surface in cfg.surnames}
+            unnamed = [h for h in people or one if not _named_in(rest, [h]) and h[0] not in later] \
+                or [h for h in one if not _named_in(rest, [h]) and h[0] not in later]
+            last = unnamed or people or one or last
         elif len({a for a, _ in last}) == 1 and last[0][0] != "other":
             # the same description keeps its referent: "The cabinet … congratulated …" and,
             # after another government is mentioned, "The cabinet rejected …"
@@ -1957,20 +2000,36 @@ def _joint_content(masked, group, cues, hi, mentions, cue_re):
     own = {m.actor for m in group}
     out = []
     for cue in cues:
-        if cue.lastgroup != "speech" or cue.start() < max(m.end for m in group):
+        # (after the speaker; a partner found in the content may come later)
+        if cue.lastgroup != "speech" or cue.start() < min(m.end for m in group):
             continue
         content = [m for m in mentions if cue.end() <= m.start < hi]
         for i, m in enumerate(content):
+            if _governed(masked, cue.end(), m) and _PREPOSITION_BEFORE.search(masked, cue.end(), m.start):
+                continue  # "…, in his talks with Erdogan, Khamenei had said …"
             sub = _group_from(masked, content[i:])
+            # "The General Staff said Iraqi soldiers joined the Turkish army's exercise": a
+            # joint deed that has happened, told by one side (codebook clarification 2)
+            joined = _JOINED_OWN.match(masked, sub[-1].end) if sub else None
+            partner = next((x for x in content if joined and x.start == joined.end()), None)
+            if partner is not None and partner.actor in own:
+                out += [x for x in sub if x.actor not in own and x not in out]
             if len(sub) < 2 or not own & {x.actor for x in sub}:
                 continue
             nxt = cue_re.regex.match(masked, _VERB_LEAD.match(masked, sub[-1].end).end())
             # not "Tehran and Ankara had to respond" or "… would coordinate": what one side
             # says both must or will do is that side's (codebook §3)
             if nxt and nxt.group().lower() not in _AUX:
-                out += [x for x in sub if x.actor not in own]
+                out += [x for x in sub if x.actor not in own and x not in out]
         break
     return out
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:with|to|from|of|by|against|at|on|for|in|into|towards?)\s+"
+                                 r"(?:(?:the|his|her|its|their|a|an|Mr\.?|Ms\.?)\s+)?$", re.IGNORECASE)
+_JOINED_OWN = re.compile(r"\s+(?:(?:soldiers|troops|forces|units|fighters|officers)\s+)?"
+                         r"(?:had\s+|have\s+|has\s+|were\s+|are\s+)?(?:also\s+)?join(?:ed|ing)\s+"
+                         r"(?:in\s+)?(?:the\s+)?", re.IGNORECASE)
 
 
 def _resolve_pending(rows, state, holders):

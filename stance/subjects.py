@@ -29,7 +29,9 @@ _BLOCKING = frozenset("""in into to from with against by near over toward toward
 on for including about despite after before through within without among via under like than
 inside outside along around beyond upon onto unlike amid targeting versus if whether during
 since until alongside beside besides because although though following regarding
-concerning""".split())
+concerning
+asked told informed assured reminded urged pressed let allow allowed""".split())  # and verbs whose
+# object is addressed or let act ("asked Nauert whether …", "would not let the Iraqi army enter")
 _ADDRESSED_TO = re.compile(r"\baddressed\s+to\s+[^;:_]*$")
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which)\b")  # "… with X, whose government …": X's
 _NAME_TITLES = frozenset("""minister president prime premier foreign defence defense interior deputy
@@ -219,7 +221,7 @@ def by_agents(masked, at, mentions):
 # meeting in New York, urged …", "shortly after Turkey's foreign ministry called …")
 # "after officials in Baghdad warned" (Baghdad's officials speak), not "after voters in the
 # Kurdistan Region backed secession" (a population votes: no holder)
-_TEMPORAL_BEFORE = re.compile(r"\b(?:after|as|before|when|while)\s+(?:the\s+)?(?:(?!(?:voters|residents|"
+_TEMPORAL_BEFORE = re.compile(r"\b(?:after|(?<!such )as|before|when|while)\s+(?:the\s+)?(?:(?!(?:voters|residents|"
                               r"people|citizens|crowds|protesters|demonstrators|civilians|families|"
                               r"villagers|inhabitants)\b)(?:[a-z][\w-]*\s+){1,3}"
                               r"(?:of|in|from)\s+(?:the\s+)?|(?-i:(?:" + CAPITAL_WORD + r"){1,4}))?$",
@@ -385,13 +387,25 @@ def _office_holder_joined(masked, country: Mention, nxt: Mention) -> bool:
 def _coordinated(masked, a: Mention, b: Mention) -> bool:
     """Whether mention `b` continues the group of `a` ("Iraq and Turkey", "U.S. President X")."""
     gap = masked[a.end:b.start]
+    if _THE_GAP.fullmatch(gap) and _DESCRIBING_POSSESSIVE.match(masked, b.end):
+        return False  # "Gorran, the Kurdistan Region's main opposition party, said": a description
     if a.actor != b.actor and gap.split() and all(w.lower() in ("of", "the") for w in gap.split()):
         return False  # "a Kurdish member of the Iraqi parliament": the institution, not a partner
-    return bool(_GROUP_SEP.match(gap)) or _title_gap(gap) or (
+    return bool(_GROUP_SEP.match(gap)) or _title_gap(gap) or bool(ROLE_AND.fullmatch(gap)) or (
         bool(_POSSESSIVE_OFFICE_GAP.fullmatch(gap)) and masked[b.end:b.end + 2] in ("'s", "’s")) or (
         bool(_OFFICE_AND_COUNTERPART.fullmatch(gap)) and bool(COUNTERPART.match(masked, b.end)))
 
 
+# a side's people named by what they are, then the next side's: "Turkish soldiers and Iraqi
+# troops", "An Iraqi army officer and a Peshmerga commander", "A Turkish delegation and Iraqi
+# officials"
+ROLE_AND = re.compile(r"\s+(?:[a-z]+\s+)?(?:officers?|officials?|commanders?|soldiers|troops|forces|"
+                       r"fighters|units|delegations?|delegates|diplomats?|envoys?|negotiators|"
+                       r"ministers?|leaders?|lawmakers|spokes(?:man|woman|person)|generals?|"
+                       r"representatives?|authorities|security\s+forces)"
+                       r",?\s+(?:and|as well as|along with|together with)\s+(?:(?:a|an|the|his|her|their)\s+)?")
+_THE_GAP = re.compile(r",\s+the\s+")
+_DESCRIBING_POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*\s*,")
 # a possessor's office of up to n words: "'s ambassador", "'s foreign minister"
 _OFFICE_OF_UP_TO = r"['’]s(?:\s+[a-z][\w-]*){1,%d}"
 POSSESSIVE_OFFICE = _OFFICE_OF_UP_TO % 3  # (statements.py uses it too)
@@ -440,6 +454,8 @@ _GERUND_HEADS = frozenset("after before while when since without by upon despite
                           "about".split())
 _ING_NOUNS = frozenset("""evening morning thing nothing something anything everything spring
 king ring wing string building ceiling during""".split())
+# people in a capital who are not its government's: "a Western diplomat in Baghdad"
+_OUTSIDERS = frozenset("western european arab international un gulf".split())
 _AND_GAP = re.compile(r"\b(?:and|or|as well as|together with|along with)\b")
 
 
@@ -512,6 +528,12 @@ def _after_companion_title(before: str) -> bool:
     return i > 0 and tokens[i - 1].lower() in ("with", "alongside", "beside")
 
 
+def governed(masked, lo, m: Mention) -> bool:
+    """Whether mention `m` (in a clause from `lo`) is a preposition's or addressing verb's
+    object rather than a possible subject."""
+    return _governed(masked, lo, m)
+
+
 def _governed(masked, lo, m: Mention) -> bool:
     if in_relative(masked, lo, m.start):
         return True  # "X, who sits for Barzani's party in the Iraqi parliament, told …"
@@ -530,6 +552,8 @@ def _governed(masked, lo, m: Mention) -> bool:
             and not _RELATIVE_AFTER.match(masked, m.end):
         return True  # "with (Iraqi) Foreign Minister X": the preposition reaches past the title
     prev = words[-1].lower()
+    if prev in ("former", "ex") and len(words) >= 2 and words[-2].lower() in ("a", "an"):
+        return True  # "Zalmay Khalilzad, a former U.S. ambassador, wrote …": no longer speaks for it
     if len(words) >= 2 and prev.endswith("ing") and prev not in _ING_NOUNS \
             and words[-2].lower() in _GERUND_HEADS:
         return True  # "after meeting U.S. envoys, Barzani said": the object of a gerund
@@ -546,6 +570,10 @@ def _governed(masked, lo, m: Mention) -> bool:
     if prev == "of" and len(words) >= 3 and words[-2].lower() not in _PEOPLES \
             and person_like(" ".join(words[-3:-1])):
         return False  # "Jafar Sheikh Mustafa of the Peshmerga ministry said": his institution
+    if prev == "of" and len(words) >= 3 and words[-3].lower() in _BLOCKING:
+        return True  # "a joint exercise with units of the Iraqi army": the preposition's
+    if prev == "in" and len(words) >= 3 and words[-3].lower() in _OUTSIDERS:
+        return True  # "a Western diplomat in Baghdad" is not Baghdad's
     if prev in ("of", "in", "for"):  # "the ministers of Iraq", "officials in Baghdad",
         # "the spokesman for the coalition" are subjects
         return len(words) < 2 or words[-2].lower() not in (_IN_HEADS if prev == "in" else _OF_HEADS)
@@ -607,7 +635,8 @@ def _partner_before(masked, lo, m) -> bool:
 def joint_partners(masked, lo, hi, mentions):
     """Partners in a joint military exercise named in masked[lo:hi] ('joined Turkish troops')."""
     exercise = _EXERCISE.search(masked, lo, hi)
-    if not exercise or _PLANNED.search(masked, lo, exercise.start()):
+    if not exercise or _PLANNED.search(masked, lo, exercise.start()) \
+            or _PLANNED_AFTER.match(masked, exercise.end(), hi):
         return []  # a planned joint exercise is the announcing side's (codebook §3)
     out = []
     for m in mentions:
@@ -622,6 +651,11 @@ def joint_partners(masked, lo, hi, mentions):
 
 _PLANNED = re.compile(r"\b(?:would|will|shall|plans?\s+to|planned\s+to|intends?\s+to|intended\s+to|"
                       r"(?:is|are|were|was)\s+(?:due\s+)?to|going\s+to)\b", re.IGNORECASE)
+
+
+# "a joint exercise with units of the Iraqi army would be held …"
+_PLANNED_AFTER = re.compile(r"[^,;.]{0,60}?\b(?:would|will|shall)\s+(?:soon\s+)?be\s+(?:held|staged|"
+                            r"conducted|carried\s+out)\b", re.IGNORECASE)
 
 
 _REACTION_FROM = re.compile(
