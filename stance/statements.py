@@ -1587,8 +1587,6 @@ def _coordinate_clauses(masked, lo, mentions, cfg) -> list[int]:
                 and not cfg.cue_re.search(masked, lo, conj.start()):
             continue  # "Brett McGurk, the U.S. envoy, and Nechirvan Barzani called": one group
         at = conj.end()
-        if masked.startswith("that ", at):
-            continue  # "… said the vote carried risks and that Turkey would …": more content
         adverbial = _AND_ADVERBIAL.match(masked, at)  # "…, and within hours the Peshmerga had …"
         at = adverbial.end() if adverbial else at
         if masked.startswith(",", conj.start()) and _joint_subject_at(masked, conj.start(), mentions, cfg):

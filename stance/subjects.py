@@ -473,15 +473,15 @@ def subject_group(masked, lo, hi, mentions):
         if i in listed:
             prev_governed = True
             continue
-        governed = _governed(masked, lo, m)
-        if governed:
+        is_governed = governed(masked, lo, m)
+        if is_governed:
             group = group_from(masked, cands[i:])
             place_then_subject = _OPENER_PLACE.fullmatch(masked, lo, m.start) \
                 and masked[m.end:m.end + 1] == "," and masked[group[-1].end:].lstrip()[:1] != ","
             if len(group) > 2 and _AND_GAP.search(masked, group[-2].end, group[-1].start) \
                     and not place_then_subject:
                 listed.update(range(i, i + len(group)))
-        if not governed and prev_governed:
+        if not is_governed and prev_governed:
             # "turned to Kurdistan Region President Masoud Barzani", "after Iraqi troops and
             # the Hashd pushed …": the rest of a governed group (joined by a title, or by
             # "and"/"or", not by a bare comma) is governed too
@@ -490,8 +490,8 @@ def subject_group(masked, lo, hi, mentions):
                     or _apposition(masked, cands[i - 1], m, gap):
                 prev_governed = False
                 continue
-        prev_governed = governed
-        if governed:
+        prev_governed = is_governed
+        if is_governed:
             continue
         return group_from(masked, cands[i:]) or ([] if m.kind != "none" else [])
     return []
@@ -531,10 +531,6 @@ def _after_companion_title(before: str) -> bool:
 def governed(masked, lo, m: Mention) -> bool:
     """Whether mention `m` (in a clause from `lo`) is a preposition's or addressing verb's
     object rather than a possible subject."""
-    return _governed(masked, lo, m)
-
-
-def _governed(masked, lo, m: Mention) -> bool:
     if in_relative(masked, lo, m.start):
         return True  # "X, who sits for Barzani's party in the Iraqi parliament, told …"
     before = masked[max(lo, m.start - 60):m.start]
