@@ -184,6 +184,26 @@ def plan_chunks(paths, *, chunk_size: int = 200):
     return units(), rejects, n_files
 
 
+def _score_one_by_one(docs, item, resources):
+    """Score `docs` one at a time after a batch failed: (documents kept, their items,
+    stances, {(doc_id, item): reason} of the documents that raised)."""
+    frames, keep, failed = [], [], {}
+    for i in range(len(docs)):
+        one = docs.iloc[[i]]
+        try:
+            frames.append(score_documents(one, resources))
+            keep.append(i)
+        except Exception as exc:  # reported as a reject, with the error, not raised
+            doc_id = str(one["doc_id"].iloc[0])
+            log.warning("document %s could not be scored: %r", doc_id, exc)
+            failed[(doc_id, item[i])] = (f"internal error while scoring ({type(exc).__name__}: "
+                                         f"{exc}); the other documents were scored, please "
+                                         "report this document")
+    stances = pd.concat(frames, ignore_index=True) if frames else \
+        empty(STANCES).assign(source=pd.Series([], dtype=str))
+    return docs.iloc[keep].reset_index(drop=True), [item[i] for i in keep], stances, failed
+
+
 def score_chunk(chunk, resources: Resources, default_date=None):
     """Load and score one work unit from `plan_chunks`.
 
@@ -206,7 +226,14 @@ def score_chunk(chunk, resources: Resources, default_date=None):
     else:
         docs, rejects, item = payload, empty(REJECTS), [-1] * len(payload)
     if len(docs):
-        stances = score_documents(docs, resources)
+        try:
+            stances = score_documents(docs, resources)
+        except Exception:  # a fault on one document must not lose the others
+            docs, item, stances, failed = _score_one_by_one(docs, item, resources)
+            where = [str(payload[i]) if kind == "files" and i >= 0 else d for d, i in failed]
+            rejects = pd.concat([rejects, pd.DataFrame(
+                {"path": where, "reason": [r for r in failed.values()]})], ignore_index=True) \
+                if failed else rejects
         position = dict(zip(docs["doc_id"], range(len(docs))))
         order = stances["doc_id"].map(position).to_numpy()
         stances = stances.iloc[order.argsort(kind="stable")].reset_index(drop=True)

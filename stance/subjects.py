@@ -476,7 +476,7 @@ def subject_group(masked, lo, hi, mentions):
         is_governed = governed(masked, lo, m)
         if is_governed:
             group = group_from(masked, cands[i:])
-            place_then_subject = _OPENER_PLACE.fullmatch(masked, lo, m.start) \
+            place_then_subject = bool(group) and _OPENER_PLACE.fullmatch(masked, lo, m.start) \
                 and masked[m.end:m.end + 1] == "," and masked[group[-1].end:].lstrip()[:1] != ","
             if len(group) > 2 and _AND_GAP.search(masked, group[-2].end, group[-1].start) \
                     and not place_then_subject:

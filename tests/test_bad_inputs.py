@@ -468,3 +468,32 @@ def test_bad_inputs_cli_score_rerun_is_byte_identical(workdir):
     for name in ("stances.csv", "rejects.csv"):
         assert (workdir / "run1" / name).read_bytes() == (workdir / "run2" / name).read_bytes()
     assert (workdir / "run1" / "stances.csv").stat().st_size > 100
+
+
+def test_bad_inputs_a_fault_on_one_document_rejects_only_that_document(tmp_path, monkeypatch):
+    # a bug met on one document (here a forced error) must not lose the chunk's others: that
+    # document goes to the rejects with the error, the rest are scored as usual
+    import stance.pipeline as pipeline
+    real = pipeline.extract_statements
+
+    def faulty(sentences, *args, **kwargs):
+        if sentences["text"].str.contains("BOOM").any():
+            raise IndexError("list index out of range")
+        return real(sentences, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline, "extract_statements", faulty)
+    for name, text in (("a.md", "Erdogan said the vote was null and void."),
+                       ("b.md", "BOOM. Abadi said the vote was unconstitutional."),
+                       ("c.md", "Barzani said the vote would go ahead on time.")):
+        (tmp_path / name).write_text(f"---\ndate: 2017-09-25\n---\n{text}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = CliRunner().invoke(cli, ["score", ".", "-o", "out.csv", "-q", "--jobs", "1"])
+    _no_traceback(res)
+    assert res.exit_code == 0, res.output
+    stances = pd.read_csv(tmp_path / "out.csv", keep_default_na=False)
+    assert set(stances["doc_id"]) == {"a", "c"}
+    assert set(stances["actor"]) == {"Turkey", "KRG"}
+    rejects = pd.read_csv(tmp_path / "rejects.csv", keep_default_na=False)
+    assert len(rejects) == 1 and Path(rejects["path"].iloc[0]).name == "b.md"
+    assert "internal error while scoring (IndexError" in rejects["reason"].iloc[0]
+    assert "2 documents" in res.stdout and "1 rejected" in res.stdout

@@ -1766,3 +1766,13 @@ def test_statements_an_outlet_that_said_relays_its_clause():
                                             "other": ["The Daily Bugle"]})
     found = attribute_text("The Daily Bugle said Aland had sent troops to the border.", without)
     assert {a for a, _, _ in found} == {"other"}
+
+
+def test_statements_a_governed_phrase_of_no_side_before_a_comma():
+    # "in northern Iraq" names no side (a place the dictionary marks as no actor): the check
+    # for a clause-opening place must not assume it found a group (it raised IndexError)
+    assert holders("Hours after polls opened in northern Iraq, crowds in the Iranian Kurdish "
+                   "cities of Mahabad and Sanandaj took to the streets in support of the "
+                   "vote.") == set()
+    # the place itself before a joint subject still lets the subject through
+    assert holders("In Ankara, Abadi and Erdogan agreed to step up cooperation.") == {"Iraq", "Turkey"}
