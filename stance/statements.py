@@ -1403,6 +1403,13 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             group = list(group) + [m for m in extra if m not in group]
             if group:
                 group += _joint_content(masked, group, cues, c_hi, clause_mentions, cfg.cue_re)
+                said = next((c for c in cues if c.lastgroup == "speech"
+                             and c.start() >= min(m.end for m in group)), None)
+                if said is not None and not named_only:
+                    # "The White House says the two leaders reaffirmed …": a joint readout
+                    group += [m for m in _joint_plural_at(masked, _THAT.match(masked, said.end()).end(),
+                                                          group, cfg, state, context)
+                              if m.actor not in {g.actor for g in group}]
         else:  # a deed without a cue verb ("Iraqi soldiers took part in Turkish drills")
             group = list(group) + sources
             if group:
@@ -1642,8 +1649,19 @@ def _joint_after_source(masked, cue, hi, group, cfg, state, context) -> list:
     """'According to the Turkish side, the two leaders reviewed …': the other sides of a counted
     plural that opens the clause after a source of one of them (a joint readout), or []."""
     comma = masked.find(",", cue.end(), hi)
-    plural = _COUNTED_PLURAL.match(masked, _CLAUSE_OPENER.match(masked, comma).end()) \
-        if comma > 0 else None
+    return _joint_plural_at(masked, _CLAUSE_OPENER.match(masked, comma).end(), group, cfg, state,
+                            context) if comma > 0 else []
+
+
+def _joint_plural_at(masked, at, group, cfg, state, context) -> list:
+    """The other sides of a counted plural acting at `at` ("the two leaders reaffirmed …") when
+    `group`'s side is one of them (a joint readout, codebook §3), or []."""
+    plural = _COUNTED_PLURAL.match(masked, at)
+    if plural is not None and (_MODAL_NEXT.match(masked, plural.end())
+                               or plural.group().lower().endswith("men")):
+        # "… said the two leaders would meet again": one side's word on both; "the two men"
+        # may be a pair the dictionary does not hold (Erdogan and Putin)
+        return []
     if plural is None or not (_cue_follows(masked, plural.end(), cfg)
                               or _PAST_VERB.match(masked, plural.end())):
         return []
@@ -1653,6 +1671,9 @@ def _joint_after_source(masked, cue, hi, group, cfg, state, context) -> list:
     return [m for m in sides if m.actor not in own] if own & {m.actor for m in sides} else []
 
 
+_THAT = re.compile(r"\s*(?:that\s+)?")
+_MODAL_NEXT = re.compile(r"\s+(?:would|will|shall|must|should|could|can|may|might|(?:had|have|has)\s+to)\b",
+                         re.IGNORECASE)
 _PRONOUN_END = re.compile(r"(?i)\b(?:he|she)$")
 
 

@@ -30,8 +30,10 @@ on for including about despite after before through within without among via und
 inside outside along around beyond upon onto unlike amid targeting versus if whether during
 since until alongside beside besides because although though following regarding
 concerning
-asked told informed assured reminded urged pressed let allow allowed""".split())  # and verbs whose
-# object is addressed or let act ("asked Nauert whether …", "would not let the Iraqi army enter")
+asked told informed assured reminded urged pressed let allow allowed thanked praised
+congratulated accused blamed criticised criticized""".split())  # and verbs whose object is
+# addressed, judged or let act ("asked Nauert whether …", "thanked the Turkish officers and
+# said …", "would not let the Iraqi army enter")
 _ADDRESSED_TO = re.compile(r"\baddressed\s+to\s+[^;:_]*$")
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which)\b")  # "… with X, whose government …": X's
 _NAME_TITLES = frozenset("""minister president prime premier foreign defence defense interior deputy
@@ -387,8 +389,11 @@ def _office_holder_joined(masked, country: Mention, nxt: Mention) -> bool:
 def _coordinated(masked, a: Mention, b: Mention) -> bool:
     """Whether mention `b` continues the group of `a` ("Iraq and Turkey", "U.S. President X")."""
     gap = masked[a.end:b.start]
-    if _THE_GAP.fullmatch(gap) and _DESCRIBING_POSSESSIVE.match(masked, b.end):
-        return False  # "Gorran, the Kurdistan Region's main opposition party, said": a description
+    if (_THE_GAP.fullmatch(gap) or (gap.strip() == "," and a.actor != b.actor)) \
+            and _DESCRIBING_POSSESSIVE.match(masked, b.end):
+        # "Gorran, the Kurdistan Region's main opposition party, said", "Ali al-Sistani, Iraq's
+        # top Shia cleric, called": a description, not a partner
+        return False
     if a.actor != b.actor and gap.split() and all(w.lower() in ("of", "the") for w in gap.split()):
         return False  # "a Kurdish member of the Iraqi parliament": the institution, not a partner
     return bool(_GROUP_SEP.match(gap)) or _title_gap(gap) or bool(ROLE_AND.fullmatch(gap)) or (
@@ -405,7 +410,7 @@ ROLE_AND = re.compile(r"\s+(?:[a-z]+\s+)?(?:officers?|officials?|commanders?|sol
                        r"representatives?|authorities|security\s+forces)"
                        r",?\s+(?:and|as well as|along with|together with)\s+(?:(?:a|an|the|his|her|their)\s+)?")
 _THE_GAP = re.compile(r",\s+the\s+")
-_DESCRIBING_POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*\s*,")
+_DESCRIBING_POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+(?:[\w-]+\s+){0,3})?[a-z][\w-]*\s*,")
 # a possessor's office of up to n words: "'s ambassador", "'s foreign minister"
 _OFFICE_OF_UP_TO = r"['’]s(?:\s+[a-z][\w-]*){1,%d}"
 POSSESSIVE_OFFICE = _OFFICE_OF_UP_TO % 3  # (statements.py uses it too)
