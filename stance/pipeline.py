@@ -232,7 +232,7 @@ def score_chunk(chunk, resources: Resources, default_date=None):
             docs, item, stances, failed = _score_one_by_one(docs, item, resources)
             where = [str(payload[i]) if kind == "files" and i >= 0 else d for d, i in failed]
             rejects = pd.concat([rejects, pd.DataFrame(
-                {"path": where, "reason": [r for r in failed.values()]})], ignore_index=True) \
+                {"path": where, "reason": list(failed.values())})], ignore_index=True) \
                 if failed else rejects
         position = dict(zip(docs["doc_id"], range(len(docs))))
         order = stances["doc_id"].map(position).to_numpy()

@@ -241,6 +241,7 @@ class _DocState:
     # the person who opened the sentence before when it stated nothing ("Tillerson then flew
     # to Baghdad. He told Abadi …": he is Tillerson, not the last holder)
     opening_person: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)        # the sentence's mentions (of `text`)
 
 
 @dataclass(frozen=True)
@@ -394,6 +395,7 @@ def _quote_spans(text: str, open_at_start: bool):
 
 def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocState, rows):
     text = state.text = _normal_quotes(s.text)
+    state.mentions = text_mentions
     if state.in_question or _interviewer_opens(text, cfg):
         # an interviewer's question ("Q: …", "**Reporter: … ?**") names governments without
         # their speaking; it ends at its closing bold or question mark
@@ -653,7 +655,7 @@ def _stranded_relative(masked, lo, mentions, cfg) -> list:
     relative's subject asked for it too, beside the main clause's holders; or []."""
     body = masked.rstrip(" .!?…")
     cut = body.rfind(",", lo)
-    if cut < 0 or len(_WORD.findall(body[cut:])) > 10 or not _STRANDED.search(body, cut):
+    if cut < 0 or not _STRANDED.search(body, cut) or len(_WORD.findall(body[cut:])) > 10:
         return []
     inside = _mentions_in(mentions, cut, len(body))
     # the subject right before its verb and preposition: "… Tillerson had asked for"
@@ -1407,9 +1409,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                              and c.start() >= min(m.end for m in group)), None)
                 if said is not None and not named_only:
                     # "The White House says the two leaders reaffirmed …": a joint readout
-                    group += [m for m in _joint_plural_at(masked, _THAT.match(masked, said.end()).end(),
-                                                          group, cfg, state, context)
-                              if m.actor not in {g.actor for g in group}]
+                    group += _joint_plural_at(masked, _THAT.match(masked, said.end()).end(), group,
+                                              cfg, state, context)
         else:  # a deed without a cue verb ("Iraqi soldiers took part in Turkish drills")
             group = list(group) + sources
             if group:
@@ -1793,11 +1794,12 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
             people = [h for h in one if _a_person([h], state, surnames=cfg.surnames)]
             # "…, he told Tillerson": he is not a person his own sentence names after him
             rest = state.text[g.end:]
-            later = {m.actor for m in cfg.actors.find(rest)
-                     if _person_like(m.surface) or m.surface in cfg.surnames}
-            unnamed = [h for h in people or one if not _named_in(rest, [h]) and h[0] not in later] \
-                or [h for h in one if not _named_in(rest, [h]) and h[0] not in later]
-            last = unnamed or people or one or last
+            later = {m.actor for m in state.mentions if m.start >= g.end
+                     and (_person_like(m.surface) or m.surface in cfg.surnames)}
+
+            def unnamed(hs):
+                return [h for h in hs if h[0] not in later and not _named_in(rest, [h])]
+            last = unnamed(people or one) or unnamed(one) or people or one or last
         elif len({a for a, _ in last}) == 1 and last[0][0] != "other":
             # the same description keeps its referent: "The cabinet … congratulated …" and,
             # after another government is mentioned, "The cabinet rejected …"
@@ -2024,7 +2026,7 @@ def _joint_content(masked, group, cues, hi, mentions, cue_re):
             continue
         content = [m for m in mentions if cue.end() <= m.start < hi]
         for i, m in enumerate(content):
-            if _governed(masked, cue.end(), m) and _PREPOSITION_BEFORE.search(masked, cue.end(), m.start):
+            if _PREPOSITION_BEFORE.search(masked, cue.end(), m.start) and _governed(masked, cue.end(), m):
                 continue  # "…, in his talks with Erdogan, Khamenei had said …"
             sub = _group_from(masked, content[i:])
             # "The General Staff said Iraqi soldiers joined the Turkish army's exercise": a

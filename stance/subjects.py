@@ -469,6 +469,13 @@ _AND_GAP = re.compile(r"\b(?:and|or|as well as|together with|along with)\b")
 _OPENER_PLACE = re.compile(r"(?i)(?:[^,;]{0,40}\s)?(?:in|at|from)\s+")
 
 
+def _place_then_subject(masked, lo, place, group) -> bool:
+    """Whether `group` is a clause-opening place and the names after its comma, not a list
+    the preposition governs ("In Ankara, Abadi and Erdogan agreed")."""
+    return bool(_OPENER_PLACE.fullmatch(masked, lo, place.start)) \
+        and masked[place.end:place.end + 1] == "," and masked[group[-1].end:].lstrip()[:1] != ","
+
+
 def subject_group(masked, lo, hi, mentions):
     """The first mention group in masked[lo:hi] not governed by a preposition."""
     cands = [m for m in mentions if lo <= m.start and m.end <= hi]
@@ -481,10 +488,8 @@ def subject_group(masked, lo, hi, mentions):
         is_governed = governed(masked, lo, m)
         if is_governed:
             group = group_from(masked, cands[i:])
-            place_then_subject = bool(group) and _OPENER_PLACE.fullmatch(masked, lo, m.start) \
-                and masked[m.end:m.end + 1] == "," and masked[group[-1].end:].lstrip()[:1] != ","
             if len(group) > 2 and _AND_GAP.search(masked, group[-2].end, group[-1].start) \
-                    and not place_then_subject:
+                    and not _place_then_subject(masked, lo, m, group):
                 listed.update(range(i, i + len(group)))
         if not is_governed and prev_governed:
             # "turned to Kurdistan Region President Masoud Barzani", "after Iraqi troops and
