@@ -59,7 +59,11 @@ from .schemas import SENTENCES, STATEMENTS, check
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z.'’ /-]{2,}(?:,[^–—\n]{0,40}?)?\s*(?:\([^)]{0,30}\)\s*)?"
                        # … or a live entry's time stamp: "10:07 — He writes …", "**17:15** —"
                        r"|\**\d{1,2}[:.]\d\d(?:\s*(?:[ap]\.?m\.?|GMT|local\s+time))?\**\s*)"
-                       r"[–—-]{1,2}\s+")
+                       r"[–—-]{1,2}\s+"
+                       # … or a timeline entry's date: "Sept. 25: Voting takes place …", "16 October:"
+                       r"|^(?:(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+                       r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|June?|July?|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?)"
+                       r"(?:,?\s+\d{4})?\s*:\s+")
 _DATELINE_PLACE = re.compile(r"[A-Z][A-Z'’ -]+[A-Z]")  # "ANKARA", "TEHRAN" of "ANKARA/TEHRAN —"
 _LOCATIVE = re.compile(r"^(?:In|At|From|Inside|Back in|Over in)\s+([^,]{2,50}),\s")
 # where one clause ends and another (possibly another holder's) begins; score.py splits the
@@ -90,6 +94,9 @@ _PAST_VERB = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
                         r"sent|kept|stood|shut|set|cut|led|won|met|drew|struck|fought|brought|"
                         r"sought|began|chose|broke|withdrew|stuck|froze|swore|upheld|withheld|"
                         r"undertook|forbade|overrode|threw|used|left|fled|retook|overran|hit|shot)\b")
+# a timeline tells its deeds in the present: "Sept. 18: The Turkish army opens exercises …"
+_PRESENT_DEED = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
+                           r"\s+(?:\w+ly\s+|also\s+)?(?:[a-z]{2,}[^s\W]s|[a-z]+(?:ches|shes|sses|xes))\b")
 # "…, Masoud Barzani, whom he accused of treachery": the relative's verb is not Barzani's
 _OBJECT_WHOM = re.compile(r"\bwhom\s+(?:he|she|they|it|[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?$")
 _UNDERGONE = frozenset("""pushed driven forced expelled defeated routed attacked targeted shelled
@@ -142,7 +149,7 @@ _EXPECTED_BEFORE = re.compile(r"\b(?:is|are|was|were)\s+" + _EXPECTATION + r"\s+
 # the copula of a fact of geography or membership: "Iran is home to a Kurdish minority",
 # "Turkey is a member of NATO", "Iraq is a neighbour of …" (no position taken)
 _BE_FACT = re.compile(r"\s+(?:also\s+)?(?:home\s+to|an?\s+(?:founding\s+)?member\s+of|"
-                      r"an?\s+neighbou?r\s+of|located|situated|bordered|due\s+(?:in|at|back))\b",
+                      r"an?\s+neighbou?r\s+of|located|situated|bordered|due\s+(?:in|at|back)|in\s+session)\b",
                       re.IGNORECASE)  # (and a schedule: "Tillerson was due in Baghdad")
 _JOINED = re.compile(r"\bjoin(?:ed|s|ing)?\s+$", re.IGNORECASE)  # "… has joined Ankara in pressing"
 _IN_DOING = re.compile(r"\s+in\s+(?:\w+ly\s+)?[a-z]+ing\b")
@@ -232,6 +239,7 @@ class _DocState:
     quote_open: bool = False
     text: str = ""                                      # the sentence being read, quotes included
     in_question: bool = False                           # inside an interviewer's question
+    timeline: bool = False                              # a timeline entry ("Sept. 18: …")
     title_owners: dict = field(default_factory=dict)    # head -> every actor seen with it
     list_owner: list = field(default_factory=list)      # holders of a statement ending in ":"
     named_people: list = field(default_factory=list)    # actors of the last named people, newest last
@@ -241,6 +249,7 @@ class _DocState:
     # the person who opened the sentence before when it stated nothing ("Tillerson then flew
     # to Baghdad. He told Abadi …": he is Tillerson, not the last holder)
     opening_person: list = field(default_factory=list)
+    opening_party: list = field(default_factory=list)
     mentions: list = field(default_factory=list)        # the sentence's mentions (of `text`)
 
 
@@ -427,6 +436,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     masked = "".join(masked)
     dl = _DATELINE.match(masked)
     lo = dl.end() if dl else 0
+    state.timeline = bool(dl) and dl.group().rstrip().endswith(":")
     if dl and "/" in dl.group():
         # "ANKARA/TEHRAN — Both capitals warned …": a shared dateline names "the two sides"
         sides = sorted({m.actor for place in _DATELINE_PLACE.findall(dl.group())
@@ -572,6 +582,12 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     state.opening_person = [(people[0].actor, people[0].surface)] \
         if not holders and not real and people and _TITLE_LEAD.fullmatch(masked, lo, people[0].start) \
         else []
+    # "McGurk flew to Erbil with his British and UN counterparts. They offered …": "they" is
+    # the opening person's party, not the place
+    company = _IN_COMPANY.search(masked, people[0].end) if state.opening_person else None
+    state.opening_party = state.opening_person if company and not any(
+        company.start() <= m.start < company.end() and m.actor not in ("other", people[0].actor)
+        for m in named) else []  # (not "with his Turkish counterparts": both sides)
     if holders:
         state.last_holders = holders
         if not all(_group_like(actor, surface, cfg) and not _titled_person(text, surface)
@@ -592,6 +608,9 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
 
 
 # what may open a sentence before its first person: "Secretary of State Rex Tillerson"
+# the people a person opening the sentence came or acted with
+_IN_COMPANY = re.compile(r"\b(?:and|with|alongside|along\s+with|accompanied\s+by)\s+(?:his|her)\s+"
+                         r"(?:[\w.-]+\s+){0,5}?(?:counterparts|delegation|team|aides|advisers|entourage)\b")
 _TITLE_LEAD = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,5}")
 _SCARE_QUOTE = re.compile(r"[^“”\",.!?:;]+")  # a phrase, not a sentence ending in "…,"
 _WORD_BEFORE = re.compile(r"\w\s*$")
@@ -789,6 +808,12 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     all_cuts = [m for m in _TRAIL_SPLIT.finditer(body, lo) if not _in_list(masked, m, mentions)]
     if lead and all_cuts and all_cuts[-1].end() == lead.end():
         all_cuts.pop()
+    # nor does an opening phrase of place or time ("At a joint news conference, …")
+    opening = _OPENING_PHRASE.match(masked, lo)
+    if opening and not cfg.cue_re.search(masked, lo, opening.end()) \
+            and not _OWNED.search(opening.group()) \
+            and not cfg.actors.find_generic(masked, lo, opening.end()):  # "From X's circle, …" is a source
+        all_cuts = [m for m in all_cuts if m.end() != opening.end()]
     cuts = [m for m in all_cuts if m.start() - lo >= 12]
     # an attribution right after a closing quote wins; else the sentence's last segment
     after_quote = [m for m in cuts if _QUOTE_END.search(masked[max(lo, m.start() - 3):m.end()])
@@ -824,6 +849,8 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
         seg_lo, seg_hi = cut.end(), (nxt[0] if nxt else len(body))
         if _STRANDED.search(masked, seg_lo, seg_hi):
             continue  # "…, not to the postponement Tillerson had asked for": see _stranded_relative
+        if _CONTRAST_OPENS.match(masked, seg_lo):
+            continue  # "X said …, while Erdogan called it illegitimate and …": a clause of its own
         if cut in after_quote and _ACCORDING_DOCUMENT.match(masked, seg_lo):
             # 'Tillerson "would rather see it postponed," according to the statement': the
             # document quotes the person who opens the sentence, not its issuer
@@ -838,6 +865,15 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
             back_lo = _appositives_before(masked, cuts, cut, cfg)
         found = _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context,
                                      last=not nxt, back_lo=back_lo)
+        before = [m for m in cuts if m.start() < cut.start()]
+        if found and before and all(_organisation(a, sp, cfg) for a, sp in found) \
+                and _SOURCE_CUE.match(masked, seg_lo):
+            # "…, Qasemi told his weekly briefing, according to a transcript carried by Iranian
+            # media": the outlet relays the attribution before it
+            speaker = _attribution_segment(masked, before[-1].end(), cut.start(), mentions, cfg,
+                                           state, context, last=False)
+            if speaker and _has_actor(speaker):
+                return speaker, "reported", before[-1].start()
         if found:
             return found, "reported", cut.start()
     return None, None, None
@@ -845,6 +881,15 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
 
 # a segment ending in a preposition is a relative clause missing its object ("…, steps Baghdad
 # had asked for"; not "…, he went on")
+# a leading subordinate clause whose subject is its own ("As Barzani put it, …" lends the next
+# clause its speaker)
+_CLOSED_LEAD = re.compile(r"\b(?:after|before|when|while|although|though|since|once|until|because)\s"
+                          r"(?!then\b|that\b|this\b|now\b)",
+                          re.IGNORECASE)
+_OWNED = re.compile(r"['’]s\b")
+_OPENING_PHRASE = re.compile(r"(?:in|on|at|during|after|before|from|by)\s[^,;:_—–]{2,50}?,\s",
+                             re.IGNORECASE)
+_CONTRAST_OPENS = re.compile(r"(?:while|whereas|but)\s", re.IGNORECASE)
 _STRANDED = re.compile(r"\s(?:for|to|with|against|about|of|from)\s*$", re.IGNORECASE)
 _STRANDED_VERB = re.compile(r"\s+(?:(?:had|has|have|would|was|were|had\s+been)\s+)?(?:\w+ly\s+)?"
                             r"[a-z]+\s+(?:for|to|with|against|about|of|from)\s*")
@@ -1202,8 +1247,10 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
         # belongs to the name that ends the subordinate clause
         aside = _LEAD_APPOSITIVE.match(masked, lead_end)
         lead_end = aside.end() if aside else lead_end
-    if lead_end and lead_end < bounds[1]:
-        bounds.insert(1, lead_end)  # "A day after X pressed …, Turkey called …": two clauses
+    if lead_end and lead_end < bounds[-1]:
+        # "A day after X pressed …, Turkey called …": two clauses ("On Oct. 29, while the
+        # parliament was in session, men stormed …": the lead's end too)
+        bounds = sorted(set(bounds) | {lead_end})
     bounds = sorted(set(bounds) | set(_coordinate_clauses(masked, lo, mentions, cfg)))
     holders, kind, carried = [], "reported", []
     for c_lo, c_hi in zip(bounds, bounds[1:]):
@@ -1241,7 +1288,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
             tail = _past_possessive_head(masked, subject[-1].end) if subject else 0
             aside = _LONG_ASIDE.match(masked, tail, c_hi) if subject else None
             if subject and (_PAST_VERB.match(masked, tail)
-                            or (aside and _PAST_VERB.match(masked, aside.end()))):
+                            or (aside and _PAST_VERB.match(masked, aside.end()))
+                            or (state.timeline and _PRESENT_DEED.match(masked, tail))):
                 # "The Hashd, an umbrella of … factions, took part in the push"
                 group, this_kind = subject, "action"
             elif not named_only:
@@ -1374,7 +1422,10 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
         if not group:
             group, this_kind = _control_gainer(masked, c_lo, c_hi, clause_mentions), "action"
         if not group and not cues:
-            carried = subject or carried  # a subject with no verb of its own: the next clause's
+            # a subject with no verb of its own: the next clause's (not the subject of a
+            # leading subordinate clause: "while the parliament was in session, men stormed …")
+            if c_hi != lead_end or not _CLOSED_LEAD.search(masked, lead.start(), lead_end):
+                carried = subject or carried
             continue
         quoted = _quoted_as(masked, c_lo, c_hi, clause_mentions) or _quoted_generic(
             masked, c_lo, c_hi, cfg, state, context)
@@ -1722,8 +1773,11 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                 if _appositive_to(masked, g.end, hi)]
     if gens:
         g = gens[-1]
-        if len(_WORD.findall(masked[g.end:hi])) > 3 and not _appositive_to(masked, g.end, hi) \
-                and not _OF_BODY.fullmatch(masked, g.end, hi):
+        # ("the army's ground forces had staged …": the possessive head is the subject's; not
+        # "From the prime minister's circle, the message was …")
+        head_end = _past_possessive_head(masked, g.end)
+        if len(_WORD.findall(masked[g.end if masked.startswith(",", head_end) else head_end:hi])) > 3 \
+                and not _appositive_to(masked, g.end, hi) and not _OF_BODY.fullmatch(masked, g.end, hi):
             return []
         if g.kind == "plural":
             # "the ministers" with no number are the current holder's (a cabinet) when there
@@ -1776,7 +1830,9 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                                       or any(h in low for h in cfg.heads) else state.mentioned)
         if low in ("he", "she") and not state.last_people and state.last_holders:
             last = _no_group(state, cfg)
-        if low in ("he", "she") and state.opening_person:
+        if low == "they" and state.opening_party:
+            last = state.opening_party
+        elif low in ("he", "she") and state.opening_person:
             last = state.opening_person
         elif low in ("he", "she") and state.recent_person:
             last = state.recent_person

@@ -31,9 +31,9 @@ inside outside along around beyond upon onto unlike amid targeting versus if whe
 since until alongside beside besides because although though following regarding
 concerning
 asked told informed assured reminded urged pressed let allow allowed thanked praised
-congratulated accused blamed criticised criticized""".split())  # and verbs whose object is
-# addressed, judged or let act ("asked Nauert whether …", "thanked the Turkish officers and
-# said …", "would not let the Iraqi army enter")
+congratulated accused blamed criticised criticized left leaving""".split())  # and verbs whose
+# object is addressed, judged, let act or left ("asked Nauert whether …", "thanked the Turkish
+# officers and said …", "would not let the Iraqi army enter", "left Washington caught between")
 _ADDRESSED_TO = re.compile(r"\baddressed\s+to\s+[^;:_]*$")
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whose|which)\b")  # "… with X, whose government …": X's
 _NAME_TITLES = frozenset("""minister president prime premier foreign defence defense interior deputy
@@ -408,7 +408,10 @@ ROLE_AND = re.compile(r"\s+(?:[a-z]+\s+)?(?:officers?|officials?|commanders?|sol
                        r"fighters|units|delegations?|delegates|diplomats?|envoys?|negotiators|"
                        r"ministers?|leaders?|lawmakers|spokes(?:man|woman|person)|generals?|"
                        r"representatives?|authorities|security\s+forces)"
-                       r",?\s+(?:and|as well as|along with|together with)\s+(?:(?:a|an|the|his|her|their)\s+)?")
+                       r",?\s+(?:and|as well as|along with|together with)\s+(?:(?:a|an|the|his|her|their)\s+)?"
+                       # "Iranian forces and units of the Iraqi army"
+                       r"(?:(?:units|elements|members|troops|soldiers|forces|fighters|officers|officials|"
+                       r"representatives|delegations?)\s+of\s+(?:the\s+)?)?")
 _THE_GAP = re.compile(r",\s+the\s+")
 _DESCRIBING_POSSESSIVE = re.compile(r"['’]s\s+(?:[a-z][\w-]*\s+(?:[\w-]+\s+){0,3})?[a-z][\w-]*\s*,")
 # a possessor's office of up to n words: "'s ambassador", "'s foreign minister"

@@ -1,4 +1,5 @@
-"""Probes: our own news-style sentences, checked by hand, that no rule was fitted to.
+"""Probes: news-style sentences, checked by hand, that no rule was fitted to (our own, and since
+session 25 also passages by independent writers who saw only the codebook).
 
 `probes/holders.tsv` (attribution, deterministic) must pass line by line.  `probes/stances.tsv`
 goes through the default scorer, whose classifier is retrained as the corpus grows, so it
@@ -20,6 +21,8 @@ PROBES = Path(__file__).parent / "probes"
 # share of stance probes the default scorer must get right (78 of 80 at session 23; 129 of
 # 138 in session 24, after its retraining)
 STANCE_FLOOR = 0.9
+# … and of the independent writers' stance probes (session 26: 266 of 327 on the start code)
+WRITERS_FLOOR = 0.8
 
 
 def _rows(name: str, fields: int) -> list[list[str]]:
@@ -48,8 +51,13 @@ def test_holder_probe(expected, text, actors):
     assert (",".join(got) or "-") == expected
 
 
-def test_stance_probes_floor():
-    rows = _rows("stances.tsv", 4)
+@pytest.mark.parametrize("name, floor", [
+    ("stances.tsv", STANCE_FLOOR),
+    # independent writers' sentences (session 26): 266 of 327 right on the session's start code
+    ("stances_writers.tsv", WRITERS_FLOOR),
+])
+def test_stance_probes_floor(name, floor):
+    rows = _rows(name, 4)
     # each probe a document of its own, all scored in one pass (as `stance.explain` would
     # score each alone, without loading the model once per probe)
     docs = pd.DataFrame([{"doc_id": str(i), "date": "2000-01-01", "source": "", "url": "",
@@ -62,4 +70,4 @@ def test_stance_probes_floor():
         if pair != (force, referendum):
             misses.append(f"{holder} expected {force}/{referendum}, got {pair[0]}/{pair[1]}: {text}")
     right = len(rows) - len(misses)
-    assert right >= STANCE_FLOOR * len(rows), "\n".join(misses)
+    assert right >= floor * len(rows), "\n".join(misses)

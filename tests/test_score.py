@@ -15,7 +15,7 @@ def lex():
 
 # codebook §4 invented examples and traps: (text, target, label, |score|)
 @pytest.mark.parametrize("text, target, label, magnitude", [
-    ('"Our tanks are at the border for a reason," the Turkish president said.', "force", "favor", 0.5),
+    ('"Our tanks are at the border for a reason," the Turkish president said.', "force", "favor", 1.0),
     ("Tehran said the vote was a threat to the region and closed its airspace to flights from Erbil.",
      "referendum", "against", None),
     ("Tehran said the vote was a threat to the region and closed its airspace to flights from Erbil.",
@@ -284,6 +284,19 @@ def lex():
      "for the vote.", "referendum", "favor", 0.5),
     ("For those governments there will never be a suitable time, he said.", "referendum",
      "favor", 0.5),
+    # session 26, from independent writers' stance probes: veiled threats (troops "not there for
+    # nothing", coming "one night"), every alternative on the table, not going to war, a vote
+    # that ignites a war, vowing that no one will invade
+    ('"Our armed forces are not in Silopi for nothing," the president said.', "force", "favor", 1.0),
+    ('He said the army "may come there overnight all of a sudden."', "force", "favor", 1.0),
+    ('Every alternative had been "put on the table", the premier said.', "force", "favor", 0.5),
+    ("He said all the options are on the table.", "force", "favor", 0.5),
+    ("The premier assured viewers that the army was not going to war.", "force", "against", 0.5),
+    ("The minister said the vote amounted to igniting a new war.", "referendum", "against", 0.5),
+    ("The minister said the vote amounted to igniting a new war.", "force", "none", 0),
+    ("The Peshmerga would not let anyone invade the region, Barzani said.", "force", "favor", 0.5),
+    ("The army would not attack the Kurds, the spokesman said.", "force", "against", 0.5),
+    ("The talks were not held for nothing, the mediator said.", "force", "none", 0),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
