@@ -33,6 +33,7 @@ _NEGATION = re.compile(r"(?:\b(?:not|never)|(?<=\w)n['’]t)(?!\s+hesitat)\b|"
 _WORDS = re.compile(r"\S+")
 _STEPS = (1.0, 0.5, 0.25)
 _FRAME_WINDOW = 12     # words between a flip/endorse and the cue it governs
+_NEW_PREDICATE = re.compile(r"\b(?:and|then|but)\s+(?:\w+ly\s+)?(?:[a-z]{2,}ed|sent|took|began|held|made)\b")
 _NEGATION_WINDOW = 3
 _ADVERBIAL = re.compile(r"(?:by|through|with|using)\s+(?:military\s+|armed\s+)?(?:force|arms|weapons)\b|"
                         r"militarily\b|by\s+military\s+means\b", re.IGNORECASE)
@@ -197,15 +198,25 @@ _STEP_BACK = re.compile(r"(?i)(?:postpon|delay|defer|suspen|put off|push\w* back
                         r"freez|froze|halt|call\w* off|scrap|shelv)")
 
 
+def _frame(text, cues, i):
+    """The flip or endorse cue governing `cues[i]`, or None.  A stance cue right before takes
+    the frame ("reject … drills"), unless that cue is itself under a flip: "denied it had sent
+    troops to take control" denies the taking of control too."""
+    c = cues[i]
+    for j in range(i - 1, -1, -1):
+        prev = cues[j]
+        if prev.label in ("flip", "endorse") and _words_between(text, prev, c) <= _FRAME_WINDOW:
+            # not across a new predicate: "rejected the vote and sent troops"
+            return None if _NEW_PREDICATE.search(text, prev.end, c.end) else prev
+        if prev.label in ("favor", "against") and _words_between(text, prev, c) <= 2:
+            chained = _frame(text, cues, j) if prev.label == "favor" and c.label == "favor" else None
+            return chained if chained is not None and chained.label == "flip" else None
+    return None
+
+
 def _signal(text, cues, i, c, target):
     """(sign, magnitude, evidence) of cue `c` after frames, negation and hedges."""
-    frame = None
-    for prev in reversed(cues[:i]):
-        if prev.label in ("flip", "endorse") and _words_between(text, prev, c) <= _FRAME_WINDOW:
-            frame = prev
-            break
-        if prev.label in ("favor", "against") and _words_between(text, prev, c) <= 2:
-            break  # a stronger cue right before takes the frame ("reject … drills")
+    frame = _frame(text, cues, i)
     base = {"favor": 1, "against": -1, "topic": 1}[c.label]
     if frame is not None:
         if frame.label == "flip" and _DEMAND_AFTER.match(text, frame.end):

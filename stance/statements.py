@@ -135,6 +135,11 @@ _SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$"
 # "Mahmoud Osman, a veteran politician and former MP, said the government …": the name
 # before the aside is the subject, so the verb is not inverted
 _NAME_THEN_COMMA = r"\s*(?P<name>(?:[A-Z][\w.’'-]*\s+){0,3}(?:[A-Z][\w.’'-]*|(?:al|el)-[A-Z][\w’'-]*)),"
+_DESCRIBED_WITH_ASIDE = re.compile(r"(?:An?|One|The)\s+(?:[\w-]+\s+){0,4}?(?:analyst|expert|journalist|"
+                                  r"reporter|observer|researcher|academic|professor|politician|"
+                                  r"activist|resident|witness|source|diplomat|official|officer|"
+                                  r"lawmaker|member|commander)s?\b[^,;_]{0,50},\s+"
+                                  r"(?:who|whose|which|a|an|the)\s[^_\"”;]{3,120},\s*")
 _NAMED_WITH_ASIDE = re.compile(_NAME_THEN_COMMA + r"\s+(?P<lead>a|an|the|one|who)\s[^_\"”;]{3,140},\s*")
 # "a former member of the Iraqi parliament": no longer speaks for it
 _FORMER_OF = re.compile(r"\b(?:former|ex-)\s*(?:[\w-]+\s+){0,2}?of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$",
@@ -580,7 +585,8 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
             a == "other" and (_PLURAL_SPEAKER.search(sp) or _COLLECTIVE.search(sp))
             for a, sp in holders) else []
     state.opening_person = [(people[0].actor, people[0].surface)] \
-        if not holders and not real and people and _TITLE_LEAD.fullmatch(masked, lo, people[0].start) \
+        if not holders and not real and people \
+        and _TITLE_LEAD.fullmatch(masked, _opening_end(masked, lo), people[0].start) \
         else []
     # "McGurk flew to Erbil with his British and UN counterparts. They offered …": "they" is
     # the opening person's party, not the place
@@ -607,10 +613,17 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
         _flush_pending(rows, state)
 
 
-# what may open a sentence before its first person: "Secretary of State Rex Tillerson"
+def _opening_end(masked, lo) -> int:
+    """Where the sentence's subject may start: past an opening phrase of time or place ("In
+    July, Ali Shamkhani …")."""
+    opening = _OPENING_PHRASE.match(masked, lo)
+    return opening.end() if opening else lo
+
+
 # the people a person opening the sentence came or acted with
 _IN_COMPANY = re.compile(r"\b(?:and|with|alongside|along\s+with|accompanied\s+by)\s+(?:his|her)\s+"
                          r"(?:[\w.-]+\s+){0,5}?(?:counterparts|delegation|team|aides|advisers|entourage)\b")
+# what may open a sentence before its first person: "Secretary of State Rex Tillerson"
 _TITLE_LEAD = re.compile(r"(?:(?:[A-Z][\w.’'-]*|of|the)\s+){0,5}")
 _SCARE_QUOTE = re.compile(r"[^“”\",.!?:;]+")  # a phrase, not a sentence ending in "…,"
 _WORD_BEFORE = re.compile(r"\w\s*$")
@@ -879,17 +892,20 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
     return None, None, None
 
 
-# a segment ending in a preposition is a relative clause missing its object ("…, steps Baghdad
-# had asked for"; not "…, he went on")
 # a leading subordinate clause whose subject is its own ("As Barzani put it, …" lends the next
 # clause its speaker)
 _CLOSED_LEAD = re.compile(r"\b(?:after|before|when|while|although|though|since|once|until|because)\s"
                           r"(?!then\b|that\b|this\b|now\b)",
                           re.IGNORECASE)
 _OWNED = re.compile(r"['’]s\b")
+# a digest's label before a colon: "Abadi in Tehran: Khamenei tells …"
+_LABEL_COLON = re.compile(r"(?:[\w.'’-]+\s+){0,5}[\w.'’-]+:\s+(?=[A-Z])")
+# a phrase of place or time opening a sentence: "At a joint news conference, …", "In July, …"
 _OPENING_PHRASE = re.compile(r"(?:in|on|at|during|after|before|from|by)\s[^,;:_—–]{2,50}?,\s",
                              re.IGNORECASE)
 _CONTRAST_OPENS = re.compile(r"(?:while|whereas|but)\s", re.IGNORECASE)
+# a segment ending in a preposition is a relative clause missing its object ("…, steps Baghdad
+# had asked for"; not "…, he went on")
 _STRANDED = re.compile(r"\s(?:for|to|with|against|about|of|from)\s*$", re.IGNORECASE)
 _STRANDED_VERB = re.compile(r"\s+(?:(?:had|has|have|would|was|were|had\s+been)\s+)?(?:\w+ly\s+)?"
                             r"[a-z]+\s+(?:for|to|with|against|about|of|from)\s*")
@@ -1220,6 +1236,7 @@ _NO_COMMENT = re.compile(
     r"|(?:could|can)\s*(?:not|n['’]t)\s+(?:immediately\s+)?be\s+(?:immediately\s+)?(?:reached|contacted)"
     r"(?=\s*[.,;]|\s+(?:on|by\s+(?:tele)?phone)\b)"  # not "a deal could not be reached without"
     r"|(?:declin|refus)\w*\s+to\s+comment"
+    r"|\b(?:had|gave|offered|made)\s+no\s+(?:immediate\s+)?(?:response|comment|reaction)\b"
     r"|\bneither\s+[^,;]{2,40}?\s+nor\s+[^,;]{2,40}?\s+(?:immediately\s+)?(?:commented|responded|replied)\b"
     r"|did\s*(?:not|n['’]t)\s+(?:immediately\s+)?(?:respond|reply|return)\s+(?:to\s+)?(?:\w+\s+){0,2}?"
     r"(?:requests?|calls|queries|e-?mails|messages)\b)", re.IGNORECASE)
@@ -1239,6 +1256,13 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
     participle = _LEADING_PARTICIPLE.match(masked, lo)
     if participle:  # "Addressing the UN General Assembly, Erdogan said …": the UN is addressed
         lo = participle.end()
+    label = _LABEL_COLON.match(masked, lo)
+    if label and not cfg.cue_re.search(masked, lo, label.end()):
+        # a digest's label before its news: "Abadi in Tehran: Khamenei tells the visiting
+        # premier that …" (the label names no speaker when a named subject acts after it)
+        cue = cfg.cue_re.search(masked, label.end())
+        if cue and any(label.end() <= m.start < cue.start() and m.kind == "actor" for m in mentions):
+            lo = label.end()
     bounds = [lo] + [m.end() for m in _CLAUSE_BREAK.finditer(masked, lo)] + [len(masked)]
     lead = _LEADING_SUBORDINATE.match(masked, lo)
     lead_end = _past_list(masked, lead.end(), mentions) if lead else None
@@ -1299,7 +1323,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                 if gen and subject and subject[0].start < gen[0].end:
                     gen = []
                 verb = _PAST_VERB.match(masked, gen[0].end) if gen else None
-                if verb and not _WORD.findall(masked[c_lo:gen[0].start]):
+                start = _opening_end(masked, c_lo)  # ("On March 13, the prime minister signed")
+                if verb and gen[0].start >= start and not _WORD.findall(masked[start:gen[0].start]):
                     group = _resolve_generic(masked, c_lo, verb.start(), cfg, state, context,
                                              speech=False)
                     this_kind = "action"
@@ -1371,7 +1396,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                              if m.actor not in partners] + group
                 # "Mahmoud Osman, a veteran politician, said the government …": not inverted
                 aside = _NAMED_WITH_ASIDE.fullmatch(masked, c_lo, cue.start()) if not group else None
-                if not group and not aside:
+                # … nor "A Kurdish analyst in Sulaimani, who asked not to be named, said Barzani …"
+                if not group and not aside \
+                        and not _DESCRIBED_WITH_ASIDE.fullmatch(masked, c_lo, cue.start()):
                     group = _inverted_group(masked, cue, clause_mentions, cfg.inverting)
                 if not group:
                     group = _resolve_generic(masked, c_lo, cue.start(), cfg, state, context,
@@ -1460,8 +1487,9 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                              and c.start() >= min(m.end for m in group)), None)
                 if said is not None and not named_only:
                     # "The White House says the two leaders reaffirmed …": a joint readout
-                    group += _joint_plural_at(masked, _THAT.match(masked, said.end()).end(), group,
-                                              cfg, state, context)
+                    # ("Bagheri said after the meeting, according to IRNA, that both sides …")
+                    group += _joint_plural_at(masked, _SAID_THAT.match(masked, said.end()).end(),
+                                              group, cfg, state, context)
         else:  # a deed without a cue verb ("Iraqi soldiers took part in Turkish drills")
             group = list(group) + sources
             if group:
@@ -1723,7 +1751,8 @@ def _joint_plural_at(masked, at, group, cfg, state, context) -> list:
     return [m for m in sides if m.actor not in own] if own & {m.actor for m in sides} else []
 
 
-_THAT = re.compile(r"\s*(?:that\s+)?")
+_SAID_THAT = re.compile(r"(?:\s+(?:on|after|in|at|following|during)\b[^,;_]{0,40}?)?(?:,\s[^,;_]{3,80},)?"
+                        r"\s*(?:that\s+)?")
 _MODAL_NEXT = re.compile(r"\s+(?:would|will|shall|must|should|could|can|may|might|(?:had|have|has)\s+to)\b",
                          re.IGNORECASE)
 _PRONOUN_END = re.compile(r"(?i)\b(?:he|she)$")

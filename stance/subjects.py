@@ -136,7 +136,8 @@ _MORE_BY = re.compile(r"(?:\s+in\s+[A-Z][\w’'-]*)?,?\s+(?:and\s+|or\s+|as\s+we
 # a possessive whose head is other people than the actor's own: "Iraq's neighbours" (no
 # mention of Iraq: statements.py drops it)
 OTHERS_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+)?(?:neighbou?rs?|allies|ally|enemies|enemy|opponents|"
-                       r"rivals|critics|partners|friends|minorit(?:y|ies)|Sunnis|Shiites|Shias|Arabs|"
+                       r"rivals|critics|partners|friends|interviewers?|questioners?|"
+                       r"minorit(?:y|ies)|Sunnis|Shiites|Shias|Arabs|"
                        r"Turkmen|Christians|Yazidis|citizens|people|population|Kurds)\b")
 _THEIR_NEIGHBOURS = re.compile(r"(?:[A-Z][\w.’'-]*" + OTHERS_OF.pattern + r",\s+)?")
 
@@ -407,8 +408,8 @@ def _coordinated(masked, a: Mention, b: Mention) -> bool:
 ROLE_AND = re.compile(r"\s+(?:[a-z]+\s+)?(?:officers?|officials?|commanders?|soldiers|troops|forces|"
                        r"fighters|units|delegations?|delegates|diplomats?|envoys?|negotiators|"
                        r"ministers?|leaders?|lawmakers|spokes(?:man|woman|person)|generals?|"
-                       r"representatives?|authorities|security\s+forces)"
-                       r",?\s+(?:and|as well as|along with|together with)\s+(?:(?:a|an|the|his|her|their)\s+)?"
+                       r"representatives?|authorities|security\s+forces|army|military)"
+                       r",?\s+(?:and(?:\s+of)?|as well as|along with|together with)\s+(?:(?:a|an|the|his|her|their)\s+)?"
                        # "Iranian forces and units of the Iraqi army"
                        r"(?:(?:units|elements|members|troops|soldiers|forces|fighters|officers|officials|"
                        r"representatives|delegations?)\s+of\s+(?:the\s+)?)?")

@@ -297,6 +297,14 @@ def lex():
     ("The Peshmerga would not let anyone invade the region, Barzani said.", "force", "favor", 0.5),
     ("The army would not attack the Kurds, the spokesman said.", "force", "against", 0.5),
     ("The talks were not held for nothing, the mediator said.", "force", "none", 0),
+    # frames: a cue right after a denied one is denied too; a rejection does not reach across
+    # a new predicate; "warned X that …" is no warning against what follows
+    ("The ministry denied that it had sent troops to seize the border gates.", "force",
+     "against", 0.5),
+    ("Baghdad rejected the vote and sent troops to take Kirkuk.", "force", "favor", 1.0),
+    ("Barzani warned the rally that the Peshmerga would never allow Kurdistan's land to be "
+     "occupied again.", "force", "favor", 0.5),
+    ("Washington warned Baghdad against any escalation.", "force", "against", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)

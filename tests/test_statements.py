@@ -1610,8 +1610,8 @@ def test_statements_a_title_after_an_actors_adjective_is_learned_as_no_name(text
     # … but the holder in a relative clause on that thing, and the speaker of "said it was"
     ("The KRG said it respected the court ruling, a decision it hoped would open the door to "
      "dialogue.", {("KRG", "KRG")}),
-    ("Abadi, Cavusoglu and Zarif met in New York. The three ministers registered their "
-     "opposition to the vote and said it was unconstitutional.",
+    ("Abadi, Cavusoglu and Zarif met in New York. The three ministers turned to the vote and "
+     "said it was unconstitutional.",
      {("Iran", "Zarif"), ("Iraq", "Abadi"), ("Turkey", "Cavusoglu"), ("Iran", "it"),
       ("Iraq", "it"), ("Turkey", "it")}),
 ])
