@@ -103,6 +103,10 @@ _UNDERGONE = frozenset("""pushed driven forced expelled defeated routed attacked
 hit killed wounded ambushed surrounded besieged captured ousted evicted dislodged disarmed arrested
 overrun bombed struck told urged asked warned advised instructed informed pressed invited
 cautioned""".split())  # … and the addressee of a passive speech verb ("the KDP has been told that")
+# "Some 30 Peshmerga fighters were killed": what the subject suffered is no statement of it
+_SUFFERED = re.compile(r"\s+(?:\w+ly\s+|also\s+)?(?:killed|wounded|injured|ambushed|surrounded|besieged|"
+                       r"captured|ousted|evicted|dislodged|disarmed|arrested|overrun|bombed|struck|"
+                       r"pushed|driven|expelled|defeated|routed|attacked|targeted|shelled|hit)\b")
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 _TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
@@ -129,7 +133,7 @@ _SPEAKER_UNKNOWN = re.compile(r"(?:\b[A-Z][\w’'-]+|,)\s*(?:(?:had|has|have|als
 # … or a person described by no side ("A local journalist told AFP that …": AFP listens)
 _SPEAKER_DESCRIBED = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+){0,3}?(?:journalist|reporter|"
                                 r"resident|witness|eyewitness|analyst|expert|observer|activist|"
-                                r"villager|doctor|man|woman)\s*$")
+                                r"villager|doctor|man|woman)\s*(?:(?:then|later|also|again)\s+)?$")
 # … or a speaker no dictionary could name ("another said", "one told Reuters")
 _SOMEONE = re.compile(r"\b(?:another|one|others|some|many|several|few|most)\s+$", re.IGNORECASE)
 # "Mahmoud Osman, a veteran politician and former MP, said the government …": the name
@@ -255,6 +259,9 @@ class _DocState:
     # to Baghdad. He told Abadi …": he is Tillerson, not the last holder)
     opening_person: list = field(default_factory=list)
     opening_party: list = field(default_factory=list)
+    # the person a reporter's question was put to ("A reporter asked Nauert whether …. 'I'm not
+    # aware of that,' she replied": she is Nauert)
+    asked_person: list = field(default_factory=list)
     mentions: list = field(default_factory=list)        # the sentence's mentions (of `text`)
 
 
@@ -594,6 +601,9 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     state.opening_party = state.opening_person if company and not any(
         company.start() <= m.start < company.end() and m.actor not in ("other", people[0].actor)
         for m in named) else []  # (not "with his Turkish counterparts": both sides)
+    asked = _REPORTER_ASKED.search(masked, lo)
+    person = next((m for m in people if asked and asked.end() <= m.start <= asked.end() + 60), None)
+    state.asked_person = [(person.actor, person.surface)] if person and not holders else []
     if holders:
         state.last_holders = holders
         if not all(_group_like(actor, surface, cfg) and not _titled_person(text, surface)
@@ -620,6 +630,9 @@ def _opening_end(masked, lo) -> int:
     return opening.end() if opening else lo
 
 
+# a reporter's question put to someone: "A reporter asked State Department spokeswoman …"
+_REPORTER_ASKED = re.compile(r"\b(?:reporters?|journalists?|correspondents?|questioners?)\s+"
+                             r"(?:then\s+|later\s+|also\s+)?asked\s+")
 # the people a person opening the sentence came or acted with
 _IN_COMPANY = re.compile(r"\b(?:and|with|alongside|along\s+with|accompanied\s+by)\s+(?:his|her)\s+"
                          r"(?:[\w.-]+\s+){0,5}?(?:counterparts|delegation|team|aides|advisers|entourage)\b")
@@ -1291,7 +1304,8 @@ def _clause_holders(masked, lo, mentions, cfg, state, context, *, speech_only=Fa
                          and _CLAIMED_LAND.search(masked, max(c_lo, c.start() - 70), c.end()))
                 and not _OBJECT_WHOM.search(masked, max(c_lo, c.start() - 30), c.start())
                 and not (c.group().lower() in _BE_HAVE and (_EXPECTED.match(masked, c.end())
-                                                            or _BE_FACT.match(masked, c.end())))
+                                                            or _BE_FACT.match(masked, c.end())
+                                                            or _SUFFERED.match(masked, c.end())))
                 and not _EXPECTED_BEFORE.search(masked, max(c_lo, c.start() - 40), c.start())]
         held_back = _NO_DETAILS.search(masked, c_lo, c_hi)
         if held_back and not any(c.end() <= held_back.start() for c in cues):
@@ -1859,7 +1873,9 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                                       or any(h in low for h in cfg.heads) else state.mentioned)
         if low in ("he", "she") and not state.last_people and state.last_holders:
             last = _no_group(state, cfg)
-        if low == "they" and state.opening_party:
+        if low in ("he", "she") and state.asked_person:
+            last = state.asked_person
+        elif low == "they" and state.opening_party:
             last = state.opening_party
         elif low in ("he", "she") and state.opening_person:
             last = state.opening_person

@@ -558,6 +558,17 @@ def governed(masked, lo, m: Mention) -> bool:
         words.pop()  # "claimed by both Baghdad and Erbil": "both" does not end the preposition's reach
     if not words:
         return False
+    if words[-1].lower().endswith(("'s", "’s")):
+        # "In an interview with Iran's Tasnim news agency, X called …": the owner's preposition
+        # governs the owned too
+        rest = words[:-1]
+        while rest and rest[-1][:1].isupper() and len(words) - len(rest) < 4:
+            rest.pop()
+        while rest and rest[-1].lower() in ("the", "a", "an"):
+            rest.pop()
+        if rest and rest[-1].lower() in _BLOCKING \
+                and rest[-1].lower() not in ("in", "of", "for", "from", "to", "by"):
+            return True  # (those have their own exceptions below: "a statement from Iraq's …")
     if _COMPANION_WORD.search(before) and _after_companion_title(before) \
             and not _RELATIVE_AFTER.match(masked, m.end):
         return True  # "with (Iraqi) Foreign Minister X": the preposition reaches past the title
@@ -569,6 +580,8 @@ def governed(masked, lo, m: Mention) -> bool:
         return True  # "after meeting U.S. envoys, Barzani said": the object of a gerund
     if prev in ("that", "whether") and len(words) >= 2 and words[-2].lower() in _CONTENT_NOUNS:
         return True
+    if prev == "that" and len(words) >= 2 and words[-2].lower() == "so":
+        return True  # "ordered a halt so that a team of federal and Kurdish forces could …"
     if prev == "to" and len(words) >= 2 and words[-2].lower() in _TO_HEADS:
         return False  # "troops loyal to Baghdad took …", "an aide to Abadi said …"
     if prev == "from" and len(words) >= 2 and words[-2].lower() in _FROM_HEADS and (

@@ -291,6 +291,8 @@ def lex():
     ('He said the army "may come there overnight all of a sudden."', "force", "favor", 1.0),
     ('Every alternative had been "put on the table", the premier said.', "force", "favor", 0.5),
     ("He said all the options are on the table.", "force", "favor", 0.5),
+    ('"Everything including a joint operation is on the table," the minister said.', "force",
+     "favor", 0.5),
     ("The premier assured viewers that the army was not going to war.", "force", "against", 0.5),
     ("The minister said the vote amounted to igniting a new war.", "referendum", "against", 0.5),
     ("The minister said the vote amounted to igniting a new war.", "force", "none", 0),
