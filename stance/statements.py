@@ -511,7 +511,7 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
             # "Masrour Barzani calls for dialogue on a question that, he says, has been left
             # hanging": he is the person whose words the clause reports
             holders, kind, speakers = inner, inner_kind, inner
-        elif inner and not _modal_first(masked, lo, content_end, cfg.cue_re) \
+        elif inner and not _modal_first(masked, lo, content_end, cfg.cue_re, state.text) \
                 and _has_actor(inner) and (not _a_person(
                     holders, state, masked[content_end:],
                     frozenset() if _shared_actor(holders, inner) else cfg.surnames)
@@ -1074,9 +1074,10 @@ _PERSON_TITLE = re.compile(
     r"consul|governor|lawmaker|cleric|leader|chief|adviser|advisor|aide)")
 
 
-def _modal_first(masked, lo, hi, cue_re) -> bool:
-    """Whether the content's first verb is a modal ('… would work together …')."""
-    modal = _MODAL.search(masked, lo, hi)
+def _modal_first(masked, lo, hi, cue_re, text=None) -> bool:
+    """Whether the content's first verb is a modal ('… would work together …'; in `text`, the
+    unmasked sentence, also inside a quote: 'Iran and Turkey "should take every step" …')."""
+    modal = _MODAL.search(masked if text is None else text, lo, hi)
     if not modal:
         return False
     # a verb in a relative clause describes the subject: "Kurdish leaders who declare
