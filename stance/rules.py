@@ -209,7 +209,7 @@ def _frame(text, cues, i):
             # not across a new predicate: "rejected the vote and sent troops"
             return None if _NEW_PREDICATE.search(text, prev.end, c.end) else prev
         if prev.label in ("favor", "against") and _words_between(text, prev, c) <= 2:
-            chained = _frame(text, cues, j) if prev.label == "favor" and c.label == "favor" else None
+            chained = _frame(text, cues, j) if prev.label == c.label == "favor" else None
             return chained if chained is not None and chained.label == "flip" else None
     return None
 

@@ -99,23 +99,26 @@ _PRESENT_DEED = re.compile(r"(?:%s)?" % _HEAD_NOUN.pattern +
                            r"\s+(?:\w+ly\s+|also\s+)?(?:[a-z]{2,}[^s\W]s|[a-z]+(?:ches|shes|sses|xes))\b")
 # "…, Masoud Barzani, whom he accused of treachery": the relative's verb is not Barzani's
 _OBJECT_WHOM = re.compile(r"\bwhom\s+(?:he|she|they|it|[A-Z][\w’'-]+)\s+(?:\w+ly\s+)?$")
-_UNDERGONE = frozenset("""pushed driven forced expelled defeated routed attacked targeted shelled
+_HARMED = frozenset("""pushed driven forced expelled defeated routed attacked targeted shelled
 hit killed wounded ambushed surrounded besieged captured ousted evicted dislodged disarmed arrested
-overrun bombed struck told urged asked warned advised instructed informed pressed invited
-cautioned""".split())  # … and the addressee of a passive speech verb ("the KDP has been told that")
-# "Some 30 Peshmerga fighters were killed": what the subject suffered is no statement of it
-_SUFFERED = re.compile(r"\s+(?:\w+ly\s+|also\s+)?(?:killed|wounded|injured|ambushed|surrounded|besieged|"
-                       r"captured|ousted|evicted|dislodged|disarmed|arrested|overrun|bombed|struck|"
-                       r"pushed|driven|expelled|defeated|routed|attacked|targeted|shelled|hit)\b")
+overrun bombed struck""".split())
+_UNDERGONE = _HARMED | frozenset("""told urged asked warned advised instructed informed pressed
+invited cautioned""".split())  # … and the addressee of a passive speech verb ("the KDP has been told that")
+# "Some 30 Peshmerga fighters were killed": what the subject suffered is no statement of it (not
+# "were forced to withdraw", which goes on to a deed)
+_SUFFERED = re.compile(r"\s+(?:\w+ly\s+|also\s+)?(?:%s)\b"
+                       % "|".join(sorted(_HARMED - {"forced"} | {"injured"})))
 _PASSIVE_AUX = re.compile(r"\b(?:was|were|been|being|is|are|be)\s+(?:\w+ly\s+)?$", re.I)
 _WORD = re.compile(r"[\w’'-]+")
 _TRAIL_SPLIT = re.compile(r"[,”\"—–]\s*")
 _SOURCE_CUE = re.compile(r"according|in\s+the\s+words", re.I)  # the holder comes after the cue
+# conjunctions of a subordinate clause with its own subject ("as" may lend it: "As Barzani put it")
+_SUBORDINATORS = r"after|before|when|since|while|although|though|once|until|because"
 _LEADING_SUBORDINATE = re.compile(
     r"(?:(?:in|on|by|at|late|early|later|earlier|then|meanwhile|overnight|that|this|last)\b"
     r"[^,;]{0,30}?,\s)?"  # "In late October, as the Peshmerga pulled back, …"
     r"(?:(?:a|one|two|three|several|hours|days|weeks|the|day|week|month|shortly|just|only|even|"
-    r"soon|long)\s+){0,3}(?:after|before|when|as|since|while|although|though|once|until|because|"
+    r"soon|long)\s+){0,3}(?:as|" + _SUBORDINATORS + r"|"
     r"(?:on\s+)?the\s+(?:day|night|morning|evening|week|eve))"
     r"\s[^,;]{5,160}?,\s", re.IGNORECASE)
 # a participial phrase opening the sentence: "Addressing the UN, …", "Speaking to Rudaw, …"
@@ -258,7 +261,7 @@ class _DocState:
     # the person who opened the sentence before when it stated nothing ("Tillerson then flew
     # to Baghdad. He told Abadi …": he is Tillerson, not the last holder)
     opening_person: list = field(default_factory=list)
-    opening_party: list = field(default_factory=list)
+    opening_party: list = field(default_factory=list)   # … and the party he came with
     # the person a reporter's question was put to ("A reporter asked Nauert whether …. 'I'm not
     # aware of that,' she replied": she is Nauert)
     asked_person: list = field(default_factory=list)
@@ -601,9 +604,10 @@ def _sentence_statements(s, text_mentions, cfg: AttributionRules, state: _DocSta
     state.opening_party = state.opening_person if company and not any(
         company.start() <= m.start < company.end() and m.actor not in ("other", people[0].actor)
         for m in named) else []  # (not "with his Turkish counterparts": both sides)
-    asked = _REPORTER_ASKED.search(masked, lo)
-    person = next((m for m in people if asked and asked.end() <= m.start <= asked.end() + 60), None)
-    state.asked_person = [(person.actor, person.surface)] if person and not holders else []
+    asked = _REPORTER_ASKED.search(masked, lo) if not holders else None
+    person = next((m for m in people if asked.end() <= m.start <= asked.end() + 60), None) \
+        if asked else None
+    state.asked_person = [(person.actor, person.surface)] if person else []
     if holders:
         state.last_holders = holders
         if not all(_group_like(actor, surface, cfg) and not _titled_person(text, surface)
@@ -891,13 +895,13 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
             back_lo = _appositives_before(masked, cuts, cut, cfg)
         found = _attribution_segment(masked, seg_lo, seg_hi, mentions, cfg, state, context,
                                      last=not nxt, back_lo=back_lo)
-        before = [m for m in cuts if m.start() < cut.start()]
-        if found and before and all(_organisation(a, sp, cfg) for a, sp in found) \
-                and _SOURCE_CUE.match(masked, seg_lo):
+        if found and _SOURCE_CUE.match(masked, seg_lo) \
+                and all(_organisation(a, sp, cfg) for a, sp in found):
             # "…, Qasemi told his weekly briefing, according to a transcript carried by Iranian
             # media": the outlet relays the attribution before it
+            before = [m for m in cuts if m.start() < cut.start()]
             speaker = _attribution_segment(masked, before[-1].end(), cut.start(), mentions, cfg,
-                                           state, context, last=False)
+                                           state, context, last=False) if before else None
             if speaker and _has_actor(speaker):
                 return speaker, "reported", before[-1].start()
         if found:
@@ -907,8 +911,7 @@ def _trailing_attribution(masked, lo, mentions, cfg, state, context):
 
 # a leading subordinate clause whose subject is its own ("As Barzani put it, …" lends the next
 # clause its speaker)
-_CLOSED_LEAD = re.compile(r"\b(?:after|before|when|while|although|though|since|once|until|because)\s"
-                          r"(?!then\b|that\b|this\b|now\b)",
+_CLOSED_LEAD = re.compile(r"\b(?:" + _SUBORDINATORS + r")\s(?!then\b|that\b|this\b|now\b)",
                           re.IGNORECASE)
 _OWNED = re.compile(r"['’]s\b")
 # a digest's label before a colon: "Abadi in Tehran: Khamenei tells …"
@@ -1817,11 +1820,14 @@ def _resolve_generic(masked, lo, hi, cfg, state, context, *, speech, plural_only
                 if _appositive_to(masked, g.end, hi)]
     if gens:
         g = gens[-1]
-        # ("the army's ground forces had staged …": the possessive head is the subject's; not
-        # "From the prime minister's circle, the message was …")
-        head_end = _past_possessive_head(masked, g.end)
-        if len(_WORD.findall(masked[g.end if masked.startswith(",", head_end) else head_end:hi])) > 3 \
-                and not _appositive_to(masked, g.end, hi) and not _OF_BODY.fullmatch(masked, g.end, hi):
+        gap = masked[g.end:hi]
+        if len(_WORD.findall(gap)) > 3:
+            # "the army's ground forces had staged …": the possessive head is the subject's (not
+            # "From the prime minister's circle, the message was …")
+            head_end = _past_possessive_head(masked, g.end)
+            gap = gap if masked.startswith(",", head_end) else masked[head_end:hi]
+        if len(_WORD.findall(gap)) > 3 and not _appositive_to(masked, g.end, hi) \
+                and not _OF_BODY.fullmatch(masked, g.end, hi):
             return []
         if g.kind == "plural":
             # "the ministers" with no number are the current holder's (a cabinet) when there
