@@ -42,15 +42,21 @@ def main(*second_paths):
         return out
 
     units = [(s.doc_id, s.start, actor) for s in sents.itertuples() for actor in ACTORS]
+    labels = {(name, target): label_of(frame, target)
+              for name, frame in (("a", a), ("b", b)) for target in ("force", "referendum")}
     rows = []
     for target in ("force", "referendum"):
-        la, lb = label_of(a, target), label_of(b, target)
+        la, lb = labels["a", target], labels["b", target]
         ya = [la.get(u, "none") for u in units]
         yb = [lb.get(u, "none") for u in units]
         rows.append((target, cohen_kappa_score(ya, yb), sum(x != "none" for x in ya),
                      sum(x != "none" for x in yb)))
-    pa = {u for u in units if any(label_of(a, t).get(u, "none") != "none" for t in ("force", "referendum"))}
-    pb = {u for u in units if any(label_of(b, t).get(u, "none") != "none" for t in ("force", "referendum"))}
+
+    def holders(name):
+        return {u for u in units
+                if any(labels[name, t].get(u, "none") != "none" for t in ("force", "referendum"))}
+
+    pa, pb = holders("a"), holders("b")
     holder_kappa = cohen_kappa_score([u in pa for u in units], [u in pb for u in units])
     f1 = 2 * len(pa & pb) / (len(pa) + len(pb))
     print(f"documents {docs.doc_id.nunique()}, sentences {len(sents)}, units (sentence x actor) {len(units)}")
