@@ -389,11 +389,16 @@ def evaluate_cmd(docs, gold, predictions, scorer, actors, lexicon, model_path, e
 @click.option("--seed", default=0, show_default=True)
 @click.option("--embed", is_flag=True,
               help="Also read sentence embeddings (pip install 'stance[embed]').")
-def train_cmd(docs, gold, out, actors, lexicon, seed, embed):
+@click.option("--calibration-folds", default=5, show_default=True,
+              type=click.IntRange(min=0),
+              help="Score DOCS out of fold this many times to calibrate the confidences "
+                   "(0 or 1: keep the classifier's raw probabilities).")
+def train_cmd(docs, gold, out, actors, lexicon, seed, embed, calibration_folds):
     """Train the scikit-learn stance model on annotated TRAINING documents only.
 
     Reads DOCS and their gold CSV; writes a skops model that records the training
-    data's SHA-256 and the package version.  Never pass the dev documents here.
+    data's SHA-256 and the package version, and maps that make `confidence` the chance,
+    measured out of fold, that a label is right.  Never pass the dev documents here.
 
     Example: stance train data/train --gold data/gold/train.csv [--embed]
     """
@@ -406,11 +411,14 @@ def train_cmd(docs, gold, out, actors, lexicon, seed, embed):
     documents, _ = load_documents(list(docs))
     gold_frame = pd.concat([read_frame(g, GOLD) for g in gold], ignore_index=True)
     model = train_model(documents, gold_frame, actors=load_actors(actors),
-                        lexicon=load_lexicon(lexicon), seed=seed, embed=embed)
+                        lexicon=load_lexicon(lexicon), seed=seed, embed=embed,
+                        calibration_folds=calibration_folds)
     out = out or Path(__file__).parent / "data" / (EMBED_MODEL_FILE if embed else MODEL_FILE)
     model.save(out)
+    calibrated = (f"; confidences calibrated on {model.meta['calibration_rows']} out-of-fold rows"
+                  if "calibration_rows" in model.meta else "")
     click.echo(f"trained on {len(documents)} documents, {len(gold_frame)} gold rows; "
-               f"data sha256 {model.meta['data_sha256'][:12]} → {out}")
+               f"data sha256 {model.meta['data_sha256'][:12]}{calibrated} → {out}")
 
 
 @cli.command("explain")

@@ -10,6 +10,7 @@ thread each, so that two workers do not fight over the same cores.
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 
 import numpy as np
 import pandas as pd
@@ -24,6 +25,7 @@ _INSTALL = ("sentence embeddings need the [embed] extra: pip install torch==2.13
             "'stance[embed]' (a CPU build of torch; see README)")
 
 _encoder = None
+_cache: dict | None = None  # text -> vector, only inside `caching` (memory must stay flat)
 
 
 def available() -> bool:
@@ -44,10 +46,32 @@ def encode(texts) -> np.ndarray:
     distinct = list(dict.fromkeys(texts))
     if not distinct:
         return np.zeros((0, DIM), dtype=np.float32)
-    vectors = _load().encode(distinct, batch_size=BATCH, normalize_embeddings=True,
-                             show_progress_bar=False, convert_to_numpy=True)
-    row = {t: i for i, t in enumerate(distinct)}
-    return np.asarray(vectors, dtype=np.float32)[[row[t] for t in texts]]
+    todo = distinct if _cache is None else [t for t in distinct if t not in _cache]
+    found = {}
+    if todo:
+        vectors = np.asarray(_load().encode(todo, batch_size=BATCH, normalize_embeddings=True,
+                                            show_progress_bar=False, convert_to_numpy=True),
+                             dtype=np.float32)
+        found = dict(zip(todo, vectors))
+        if _cache is not None:
+            _cache.update(found)
+    known = found if _cache is None else _cache
+    return np.stack([known[t] for t in texts]).astype(np.float32, copy=False)
+
+
+@contextmanager
+def caching(enabled: bool = True):
+    """Within the block, each distinct text is encoded once for all calls (training's
+    folds read the same sentences again); outside it nothing is kept."""
+    global _cache
+    if not enabled or _cache is not None:
+        yield
+        return
+    _cache = {}
+    try:
+        yield
+    finally:
+        _cache = None
 
 
 def embedding_frame(texts: pd.Series) -> pd.DataFrame:

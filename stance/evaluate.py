@@ -10,6 +10,8 @@
   statements on that target (non-none rows); gold mean score against predicted mean
   score (predicted non-none pairs of that cell; 0 when there are none); Pearson r and the
   share of cells whose signs agree.
+- Beyond the codebook: when the predictions carry ``confidence``, how well it matches the
+  share of rows whose label is right (`reliability`).
 
 Uncertainty: `evaluate_stances(..., n_boot=N)` adds 95% intervals of holder P/R/F1 and
 each target's F_avg from N bootstrap resamples of the documents (a document's pairs move
@@ -84,8 +86,64 @@ def evaluate_stances(predictions: pd.DataFrame, gold: pd.DataFrame,
             # positives)
             "documents": int(documents["doc_id"].nunique())},
     }
+    if "confidence" in predictions:
+        out["confidence"] = reliability(predictions, gold, documents)
     if n_boot:
         out["intervals"] = bootstrap_intervals(doc_counts, n_boot=n_boot, seed=seed)
+    return out
+
+
+def row_correct(predictions: pd.DataFrame, gold: pd.DataFrame,
+                documents: pd.DataFrame) -> pd.Series:
+    """For each prediction row of a scored actor: whether its label is the gold label of
+    its (sentence, actor) pair on its target (codebook §6 matching: the row covers at
+    least half of the gold sentence; no gold row means ``none``).  Rows of other actors
+    are left out; the index is the predictions'."""
+    gold, documents = _scored_gold(gold, documents)
+    labels = defaultdict(list)  # (doc, actor) -> [(start, end, force, referendum)]
+    for r in gold.itertuples(index=False):
+        labels[(r.doc_id, r.actor)].append((r.start, r.end, r.force, r.referendum))
+    preds = predictions[predictions["actor"].isin(ACTORS)
+                        & predictions["doc_id"].isin(set(documents["doc_id"]))]
+    out = []
+    for r in preds[["doc_id", "actor", "start", "end", "target", "label"]].itertuples(index=False):
+        want = "none"
+        for gs, ge, force, referendum in labels.get((r.doc_id, r.actor), ()):
+            if _overlap(r.start, r.end, gs, ge) * 2 >= (ge - gs):
+                g = force if r.target == "force" else referendum
+                if g != "none":
+                    want = g
+                    break
+        out.append(r.label == want)
+    return pd.Series(out, index=preds.index, dtype=bool)
+
+
+def reliability(predictions: pd.DataFrame, gold: pd.DataFrame, documents: pd.DataFrame,
+                *, bins: int = 10) -> dict:
+    """How far ``confidence`` can be taken as the chance that a row's label is right.
+
+    Per target and for the rows with a side (``stance``) and the ``none`` rows apart:
+    ``n``, mean ``confidence``, ``accuracy`` (share of rows whose label is gold's, see
+    `row_correct`) and the expected calibration error ``ece`` (the row-weighted gap
+    between mean confidence and accuracy over `bins` equal-width bins); ``bins`` lists
+    (low, n, mean confidence, accuracy) per non-empty bin.
+    """
+    correct = row_correct(predictions, gold, documents)
+    rows = predictions.loc[correct.index].assign(correct=correct)
+    out = {}
+    for target in TARGETS:
+        for kind, sub in (("stance", rows[rows["label"] != "none"]),
+                          ("none", rows[rows["label"] == "none"])):
+            sub = sub[sub["target"] == target]
+            conf = sub["confidence"].to_numpy(float)
+            ok = sub["correct"].to_numpy(float)
+            which = np.clip((conf * bins).astype(int), 0, bins - 1)
+            table = [(b / bins, int((which == b).sum()), float(conf[which == b].mean()),
+                      float(ok[which == b].mean())) for b in range(bins) if (which == b).any()]
+            ece = sum(n * abs(c - a) for _, n, c, a in table) / len(sub) if len(sub) else None
+            out[f"{target}_{kind}"] = {
+                "n": int(len(sub)), "mean_confidence": float(conf.mean()) if len(sub) else None,
+                "accuracy": float(ok.mean()) if len(sub) else None, "ece": ece, "bins": table}
     return out
 
 
@@ -342,6 +400,14 @@ def format_report(scores: dict, comparison: dict | None = None) -> str:
         r = "n/a" if tr["pearson_r"] is None else f"{tr['pearson_r']:.3f}"
         sa = "n/a" if tr["sign_agreement"] is None else f"{tr['sign_agreement']:.3f}"
         lines.append(f"trend {t:<11} cells {tr['cells']:>3}   Pearson r {r}   sign agreement {sa}")
+    if scores.get("confidence"):
+        lines.append("")
+        for name, c in scores["confidence"].items():
+            if c["n"]:
+                t, kind = name.split("_")
+                lines.append(f"confidence {t:<11} {kind + ' rows':<12}n {c['n']:>5}   mean "
+                             f"{c['mean_confidence']:.3f}   right {c['accuracy']:.3f}"
+                             f"   calibration error {c['ece']:.3f}")
     if ci:
         lines += ["", f"95% intervals: {ci['n_boot']} bootstrap resamples of the "
                       f"{ci['documents']} documents"]

@@ -6,7 +6,8 @@ the words conjoined with that actor id (`actor_tokens`), the previous sentence's
 optionally the statement's sentence embedding (`embed`, the ``[embed]`` extra: the
 packaged ``model-embed.skops``) and the lexicon scorer's features (off by default, see
 `train.train_model`).  A logistic regression gives probabilities for favor / against /
-none, used as ``confidence``.  The file is loaded
+none; ``confidence`` is the chance that the chosen label is right, mapped from them with
+the out-of-fold calibration `stance train` stores in the file (`calibrate`).  The file is loaded
 with an explicit list of trusted types (never pickle) and records the training data's
 hash and the package version.
 """
@@ -210,6 +211,13 @@ class StanceModel:
             # of the text as written, holder unmarked
             X = pd.concat([X, embedding_frame(statements["text"].set_axis(X.index))], axis=1)
         return X
+
+    def calibrated(self, scorer: str, target: str, labels, confidences) -> list:
+        """`confidences` of rows labelled `labels` by `scorer` on `target`, mapped to the
+        out-of-fold chance that such a label is right (`calibrate`); unchanged for a model
+        trained without calibration."""
+        from .calibrate import apply_map
+        return apply_map(self.meta.get("calibration"), scorer, target, labels, confidences)
 
     def save(self, path) -> Path:
         """Write the model with skops (atomically)."""

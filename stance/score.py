@@ -90,6 +90,7 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | LexiconScore
             proba = model.predict_proba(statements, target, lexicon_features=features,
                                         shared=shared, context=context)
             lab, sc, conf, ev = _combine(scorer, proba, lab, sc, ev, target)
+            conf = model.calibrated(scorer, target, lab, conf)
         out = statements.copy()
         out["target"] = target
         out["label"] = lab

@@ -68,7 +68,7 @@ def build_examples(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None,
 
 def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lexicon=None,
                 seed: int = 0, lexicon_features: bool = False,
-                embed: bool = False) -> StanceModel:
+                embed: bool = False, calibration_folds: int = 0) -> StanceModel:
     """Fit the per-target classifiers on `documents` annotated by `gold`.
 
     The classifiers see the statement's words (n-grams, holder marked), its holder and its
@@ -82,6 +82,9 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
     0.597 -> 0.567; README, *Quality*).  The lexicon still decides explicit cues and
     magnitudes in the ``ensemble`` scorer.  ``embed=True`` adds each statement's sentence
     embedding at weight `model.EMBED_WEIGHT` (the ``[embed]`` extra).
+    ``calibration_folds`` > 1 also scores the documents out of fold that many times and
+    stores the maps that turn the classifier's probabilities into calibrated confidences
+    (`calibrate`); `stance train` uses 5.
 
     Examples
     --------
@@ -93,9 +96,25 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
                               lexicon_features=lexicon_features)
     digest = training_data_hash(documents, gold, lex_frame)
     columns = [*lex.feature_names(), *CONTEXT_COLUMNS] if lexicon_features else []
-    return StanceModel.fit(examples, lexicon_columns=columns, data_hash=digest, seed=seed,
-                           context_weight=CONTEXT_WEIGHT, actor_words=ACTOR_WORDS_WEIGHT,
-                           embedding=EMBED_WEIGHT if embed else 0.0)
+    model = StanceModel.fit(examples, lexicon_columns=columns, data_hash=digest, seed=seed,
+                            context_weight=CONTEXT_WEIGHT, actor_words=ACTOR_WORDS_WEIGHT,
+                            embedding=EMBED_WEIGHT if embed else 0.0)
+    if calibration_folds > 1:
+        from .calibrate import fit_maps, out_of_fold_rows
+        from .embed import caching
+
+        def fit(train_docs, train_gold):
+            return train_model(train_docs, train_gold, actors=actors, lexicon=lex_frame,
+                               seed=seed, lexicon_features=lexicon_features, embed=embed)
+
+        with caching(embed):  # every fold re-reads the same sentences
+            rows = out_of_fold_rows(documents, gold, fit,
+                                    actors=load_actors() if actors is None else actors,
+                                    lexicon=lex_frame, folds=calibration_folds, seed=seed)
+        model.meta["calibration"] = fit_maps(rows)
+        model.meta["calibration_rows"] = int(len(rows))
+        model.meta["calibration_folds"] = calibration_folds
+    return model
 
 
 def training_data_hash(documents: pd.DataFrame, gold: pd.DataFrame, lexicon: pd.DataFrame) -> str:
