@@ -159,6 +159,14 @@ def test_notebooks_case_study_reports_dev_evaluation(case_study):
 
 
 @pytest.mark.slow
+def test_notebooks_case_study_shows_how_far_confidence_holds(case_study):
+    html = outputs_with(tagged(case_study, "reliability"), "text/html")
+    assert html and "<th>mean confidence</th>" in html[0] and "<th>right</th>" in html[0]
+    assert "<td>force</td>" in html[0] and "<td>referendum</td>" in html[0]
+    assert "calibration error" in stream_text(case_study)
+
+
+@pytest.mark.slow
 def test_notebooks_case_study_lists_statements_behind_shifts(case_study):
     shift_cells = [c for c in code_cells(case_study) if "statement_ids" in c.source]
     assert len(shift_cells) == 1
