@@ -69,7 +69,8 @@ def out_of_fold_rows(documents: pd.DataFrame, gold: pd.DataFrame, fit, *, actors
         model = fit(train, gold[gold["doc_id"].isin(set(train["doc_id"]))])
         fold_gold = gold[gold["doc_id"].isin(held)]
         for scorer in scorers:
-            st = score_documents(test, Resources(actors, lexicon, scorer, model))
+            st = score_documents(test, Resources(actors, lexicon, scorer, model)).reset_index(
+                drop=True)
             correct = row_correct(st, fold_gold, test)
             frames.append(st.loc[correct.index, ["target", "label", "confidence"]].assign(
                 scorer=scorer, correct=correct.to_numpy()))

@@ -128,6 +128,7 @@ def reliability(predictions: pd.DataFrame, gold: pd.DataFrame, documents: pd.Dat
     between mean confidence and accuracy over `bins` equal-width bins); ``bins`` lists
     (low, n, mean confidence, accuracy) per non-empty bin.
     """
+    predictions = predictions.reset_index(drop=True)  # row_correct keys rows by index
     correct = row_correct(predictions, gold, documents)
     rows = predictions.loc[correct.index].assign(correct=correct)
     out = {}

@@ -96,24 +96,24 @@ def train_model(documents: pd.DataFrame, gold: pd.DataFrame, *, actors=None, lex
                               lexicon_features=lexicon_features)
     digest = training_data_hash(documents, gold, lex_frame)
     columns = [*lex.feature_names(), *CONTEXT_COLUMNS] if lexicon_features else []
-    model = StanceModel.fit(examples, lexicon_columns=columns, data_hash=digest, seed=seed,
-                            context_weight=CONTEXT_WEIGHT, actor_words=ACTOR_WORDS_WEIGHT,
-                            embedding=EMBED_WEIGHT if embed else 0.0)
-    if calibration_folds > 1:
-        from .calibrate import fit_maps, out_of_fold_rows
-        from .embed import caching
+    from .embed import caching
+    with caching(embed and calibration_folds > 1):  # the folds re-read the same sentences
+        model = StanceModel.fit(examples, lexicon_columns=columns, data_hash=digest, seed=seed,
+                                context_weight=CONTEXT_WEIGHT, actor_words=ACTOR_WORDS_WEIGHT,
+                                embedding=EMBED_WEIGHT if embed else 0.0)
+        if calibration_folds > 1:
+            from .calibrate import fit_maps, out_of_fold_rows
 
-        def fit(train_docs, train_gold):
-            return train_model(train_docs, train_gold, actors=actors, lexicon=lex_frame,
-                               seed=seed, lexicon_features=lexicon_features, embed=embed)
+            def fit(train_docs, train_gold):
+                return train_model(train_docs, train_gold, actors=actors, lexicon=lex_frame,
+                                   seed=seed, lexicon_features=lexicon_features, embed=embed)
 
-        with caching(embed):  # every fold re-reads the same sentences
             rows = out_of_fold_rows(documents, gold, fit,
                                     actors=load_actors() if actors is None else actors,
                                     lexicon=lex_frame, folds=calibration_folds, seed=seed)
-        model.meta["calibration"] = fit_maps(rows)
-        model.meta["calibration_rows"] = int(len(rows))
-        model.meta["calibration_folds"] = calibration_folds
+            model.meta["calibration"] = fit_maps(rows)
+            model.meta["calibration_rows"] = int(len(rows))
+            model.meta["calibration_folds"] = calibration_folds
     return model
 
 

@@ -129,3 +129,10 @@ def test_train_with_calibration_folds_stores_maps():
     xs, ys = model.meta["calibration"]["ensemble"]["referendum"]["none"]
     assert ys == sorted(ys)
     assert "calibration" not in train_model(docs, gold).meta
+
+
+def test_reliability_does_not_depend_on_the_index(tiny):
+    # frames glued together keep repeated index labels; every row still counts once
+    docs, gold, preds = tiny
+    glued = preds.set_axis([0, 0, 1, 1, 2])
+    assert reliability(glued, gold, docs) == reliability(preds, gold, docs)
