@@ -9,13 +9,25 @@ and fits, per scorer, target and kind of row (a side, or ``none``), an isotonic 
 the raw confidence to that share.  The maps are stored as knots in the model file and
 applied in `score.score_stances`; labels never change, only ``confidence`` (the raw
 probability stays in ``evidence``).
+
+The lexicon scorer's confidence is a rule of thumb (`rules.py`); its maps are fitted on the
+training documents by ``python tests/calibrate_lexicon.py`` and packaged as
+``data/lexicon-calibration.json`` with the lexicon's fingerprint, so that they apply to the
+packaged lexicon only (another lexicon keeps the rule of thumb).
 """
 from __future__ import annotations
+
+import hashlib
+import json
+from functools import lru_cache
+from importlib import resources
 
 import numpy as np
 import pandas as pd
 
 KINDS = ("stance", "none")
+LEXICON_FILE = "lexicon-calibration.json"
+_LEXICON_COLUMNS = ["target", "label", "magnitude", "pattern", "scope"]
 MIN_ROWS = 30  # fewer rows of a kind than this: that kind keeps its raw confidence
 
 
@@ -77,3 +89,20 @@ def out_of_fold_rows(documents: pd.DataFrame, gold: pd.DataFrame, fit, *, actors
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
         columns=["target", "label", "confidence", "scorer", "correct"])
 
+
+
+def lexicon_fingerprint(lexicon: pd.DataFrame) -> str:
+    """SHA-256 of the lexicon's rules (target, label, magnitude, pattern, scope)."""
+    text = lexicon[_LEXICON_COLUMNS].astype(str).to_csv(index=False, lineterminator="\n")
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=8)
+def lexicon_maps(fingerprint: str) -> dict:
+    """The packaged lexicon maps ``{"lexicon": {target: {kind: [xs, ys]}}}`` if they were
+    fitted for the lexicon with this fingerprint, else ``{}``."""
+    ref = resources.files("stance").joinpath("data", LEXICON_FILE)
+    if not ref.is_file():
+        return {}
+    data = json.loads(ref.read_text(encoding="utf-8"))
+    return {"lexicon": data["maps"]} if data.get("lexicon_sha256") == fingerprint else {}

@@ -68,6 +68,10 @@ class LexiconScorer:
     method = "lexicon"
 
     def __init__(self, lexicon: pd.DataFrame):
+        from .calibrate import lexicon_fingerprint, lexicon_maps
+        # maps from the rule-of-thumb confidence to the measured chance of a right label,
+        # packaged for the packaged lexicon only (`calibrate`)
+        self.calibration = lexicon_maps(lexicon_fingerprint(lexicon))
         self._rules = {}
         for target in lexicon["target"].unique():
             rows = lexicon[lexicon["target"] == target]

@@ -12,6 +12,7 @@ import re
 
 import pandas as pd
 
+from .calibrate import apply_map
 from .context import context_features
 from .errors import StanceError
 from .resources import TARGETS, load_lexicon
@@ -91,6 +92,8 @@ def score_stances(statements: pd.DataFrame, lexicon: pd.DataFrame | LexiconScore
                                         shared=shared, context=context)
             lab, sc, conf, ev = _combine(scorer, proba, lab, sc, ev, target)
             conf = model.calibrated(scorer, target, lab, conf)
+        elif scorer == "lexicon":
+            conf = apply_map(lex.calibration, "lexicon", target, lab, conf)
         out = statements.copy()
         out["target"] = target
         out["label"] = lab

@@ -136,3 +136,32 @@ def test_reliability_does_not_depend_on_the_index(tiny):
     docs, gold, preds = tiny
     glued = preds.set_axis([0, 0, 1, 1, 2])
     assert reliability(glued, gold, docs) == reliability(preds, gold, docs)
+
+
+def test_the_packaged_lexicon_calibration_fits_the_packaged_lexicon():
+    # after an edit of lexicon.csv this fails until `python tests/calibrate_lexicon.py` runs
+    import json
+    from stance.calibrate import LEXICON_FILE, lexicon_fingerprint
+    data = json.loads((ROOT / "stance" / "data" / LEXICON_FILE).read_text(encoding="utf-8"))
+    assert data["lexicon_sha256"] == lexicon_fingerprint(stance.load_lexicon())
+    assert set(data["maps"]) == {"force", "referendum"}
+
+
+def test_the_lexicon_scorer_calibrates_only_its_own_lexicon():
+    from stance.rules import LexiconScorer
+    from stance.score import score_stances
+    from stance.sentences import split_sentences
+    from stance.statements import extract_statements
+    docs, _ = stance.load_documents(ROOT / "seeds")
+    st = extract_statements(split_sentences(docs), stance.load_actors())
+    lexicon = stance.load_lexicon()
+    packaged = score_stances(st, LexiconScorer(lexicon), scorer="lexicon")
+    extra = lexicon.iloc[[0]].assign(pattern="zzqx never matches")
+    edited = pd.concat([lexicon, extra], ignore_index=True)  # another lexicon, same verdicts
+    other = LexiconScorer(edited)
+    assert other.calibration == {} and LexiconScorer(lexicon).calibration
+    raw = score_stances(st, other, scorer="lexicon")
+    assert packaged["label"].tolist() == raw["label"].tolist()
+    none = raw["label"] == "none"
+    assert (raw.loc[none, "confidence"] == 0.6).all()  # the rule of thumb
+    assert (packaged.loc[none, "confidence"] != 0.6).all()
