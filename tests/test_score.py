@@ -307,6 +307,18 @@ def lex():
     ("Barzani warned the rally that the Peshmerga would never allow Kurdistan's land to be "
      "occupied again.", "force", "favor", 0.5),
     ("Washington warned Baghdad against any escalation.", "force", "against", 0.5),
+    # session 27: threats of targeting (not their denial), not shying away from similar steps,
+    # naming the next objective, force called counterproductive, dialogue over threats
+    ("The command warned that armed groups linked to Erbil could become targets.", "force",
+     "favor", 0.5),
+    ("Units confronting federal troops would be treated as legitimate targets, it said.",
+     "force", "favor", 0.5),
+    ("Abadi said the Hashd would not be a target of the coalition.", "force", "none", 0),
+    ("Ankara would not shy away from similar steps in Iraq, Erdogan said.", "force", "favor", 0.5),
+    ('"Our next objective is Kirkuk," the commander said.', "force", "favor", 0.5),
+    ("The council said the use of force against the Region would only be counterproductive.",
+     "force", "against", 0.5),
+    ("Barzani urged Baghdad to choose serious dialogue over threats.", "force", "against", 0.5),
 ])
 def test_score_codebook_examples(lex, text, target, label, magnitude):
     v = lex.score(text, target)
