@@ -165,3 +165,24 @@ def test_the_lexicon_scorer_calibrates_only_its_own_lexicon():
     none = raw["label"] == "none"
     assert (raw.loc[none, "confidence"] == 0.6).all()  # the rule of thumb
     assert (packaged.loc[none, "confidence"] != 0.6).all()
+
+
+@pytest.mark.slow
+def test_calibration_brings_confidence_closer_to_the_hit_rate_on_unseen_documents():
+    # trained and calibrated on 120 training articles, scored on 80 others
+    from stance.pipeline import Resources, score_documents
+    from stance.train import train_model
+    docs, _ = stance.load_documents(ROOT / "data/train")
+    docs = docs.sort_values("doc_id")
+    gold = pd.read_csv(ROOT / "data/gold/train.csv", keep_default_na=False)
+    train, held = docs.iloc[::3].head(120), docs.iloc[1::3].head(80)
+    model = train_model(train, gold[gold["doc_id"].isin(train["doc_id"])], calibration_folds=3)
+    raw = type(model)(model.pipelines, {k: v for k, v in model.meta.items()
+                                        if k != "calibration"})
+    errors = {}
+    for name, m in (("raw", raw), ("calibrated", model)):
+        rel = reliability(score_documents(held, Resources.load(model=m)),
+                          gold[gold["doc_id"].isin(held["doc_id"])], held)
+        errors[name] = sum(r["ece"] * r["n"] for r in rel.values()) / sum(
+            r["n"] for r in rel.values())
+    assert errors["calibrated"] < 0.8 * errors["raw"], errors
