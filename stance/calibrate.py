@@ -65,17 +65,21 @@ def apply_map(maps: dict, scorer: str, target: str, labels, confidences) -> list
     return [round(float(c), 3) for c in out]
 
 
+def document_folds(doc_ids, k: int, seed: int = 0) -> list[list[str]]:
+    """`k` folds of the sorted ids, shuffled with numpy's default_rng(seed)."""
+    ids = sorted(doc_ids)
+    np.random.default_rng(seed).shuffle(ids)
+    return [ids[i::k] for i in range(k)]
+
+
 def out_of_fold_rows(documents: pd.DataFrame, gold: pd.DataFrame, fit, *, actors, lexicon,
                      folds: int = 5, seed: int = 0, scorers=("model", "ensemble")) -> pd.DataFrame:
     """Rows ``scorer, target, label, confidence, correct`` of `documents` scored fold by
     fold: `fit(train_docs, train_gold)` returns a model trained without the fold."""
     from .evaluate import row_correct
     from .pipeline import Resources, score_documents
-    ids = sorted(documents["doc_id"])
-    np.random.default_rng(seed).shuffle(ids)
     frames = []
-    for k in range(folds):
-        held = set(ids[k::folds])
+    for held in map(set, document_folds(documents["doc_id"], folds, seed)):
         train = documents[~documents["doc_id"].isin(held)]
         test = documents[documents["doc_id"].isin(held)]
         model = fit(train, gold[gold["doc_id"].isin(set(train["doc_id"]))])

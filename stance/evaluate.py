@@ -87,7 +87,7 @@ def evaluate_stances(predictions: pd.DataFrame, gold: pd.DataFrame,
             "documents": int(documents["doc_id"].nunique())},
     }
     if "confidence" in predictions:
-        out["confidence"] = reliability(predictions, gold, documents)
+        out["confidence"] = _reliability(predictions, gold, documents)
     if n_boot:
         out["intervals"] = bootstrap_intervals(doc_counts, n_boot=n_boot, seed=seed)
     return out
@@ -100,6 +100,11 @@ def row_correct(predictions: pd.DataFrame, gold: pd.DataFrame,
     least half of the gold sentence; no gold row means ``none``).  Rows of other actors
     are left out; the index is the predictions'."""
     gold, documents = _scored_gold(gold, documents)
+    return _row_correct(predictions, gold, documents)
+
+
+def _row_correct(predictions, gold, documents) -> pd.Series:
+    """`row_correct` with `gold` and `documents` from `_scored_gold`."""
     labels = defaultdict(list)  # (doc, actor) -> [(start, end, force, referendum)]
     for r in gold.itertuples(index=False):
         labels[(r.doc_id, r.actor)].append((r.start, r.end, r.force, r.referendum))
@@ -128,8 +133,14 @@ def reliability(predictions: pd.DataFrame, gold: pd.DataFrame, documents: pd.Dat
     between mean confidence and accuracy over `bins` equal-width bins); ``bins`` lists
     (low, n, mean confidence, accuracy) per non-empty bin.
     """
-    predictions = predictions.reset_index(drop=True)  # row_correct keys rows by index
-    correct = row_correct(predictions, gold, documents)
+    gold, documents = _scored_gold(gold, documents)
+    return _reliability(predictions, gold, documents, bins=bins)
+
+
+def _reliability(predictions, gold, documents, *, bins: int = 10) -> dict:
+    """`reliability` with `gold` and `documents` from `_scored_gold`."""
+    predictions = predictions.reset_index(drop=True)  # rows are keyed by index
+    correct = _row_correct(predictions, gold, documents)
     rows = predictions.loc[correct.index].assign(correct=correct)
     out = {}
     for target in TARGETS:

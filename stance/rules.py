@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from re import _constants as _sre, _parser as _sre_parse
 
 import pandas as pd
@@ -68,10 +69,7 @@ class LexiconScorer:
     method = "lexicon"
 
     def __init__(self, lexicon: pd.DataFrame):
-        from .calibrate import lexicon_fingerprint, lexicon_maps
-        # maps from the rule-of-thumb confidence to the measured chance of a right label,
-        # packaged for the packaged lexicon only (`calibrate`)
-        self.calibration = lexicon_maps(lexicon_fingerprint(lexicon))
+        self._lexicon = lexicon
         self._rules = {}
         for target in lexicon["target"].unique():
             rows = lexicon[lexicon["target"] == target]
@@ -97,6 +95,13 @@ class LexiconScorer:
                           for s in literals}
         self.targets = tuple(t for t in TARGETS if t in self._rules) + tuple(
             t for t in self._rules if t not in TARGETS)
+
+    @cached_property
+    def calibration(self) -> dict:
+        """Maps from the rule-of-thumb confidence to the measured chance of a right label,
+        packaged for the packaged lexicon only (`calibrate`); read when the lexicon scores."""
+        from .calibrate import lexicon_fingerprint, lexicon_maps
+        return lexicon_maps(lexicon_fingerprint(self._lexicon))
 
     def cues(self, text: str, target: str) -> list[Cue]:
         """All non-overlapping cue matches for `target`, leftmost-longest."""

@@ -33,26 +33,25 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 import stance  # noqa: E402
+from stance.calibrate import document_folds as folds_of  # noqa: E402
 from stance.evaluate import evaluate_stances  # noqa: E402
 from stance.pipeline import Resources, score_documents  # noqa: E402
 from stance.train import train_model  # noqa: E402
 
 
-def folds_of(doc_ids, k: int, seed: int) -> list[list[str]]:
-    """`k` folds of the sorted ids, shuffled with numpy's default_rng(seed)."""
-    ids = sorted(doc_ids)
-    np.random.default_rng(seed).shuffle(ids)
-    return [ids[i::k] for i in range(k)]
+def batch_groups(doc_ids, parts_dir: Path) -> list[list[str]]:
+    """The ids of `doc_ids` in each training writer's batch (``parts_dir/E*.csv``, ``T*.csv``,
+    in file order; a batch with none of them gives an empty list)."""
+    ids = set(doc_ids)
+    return [sorted(set(pd.read_csv(f, keep_default_na=False)["doc_id"]) & ids)
+            for f in sorted(parts_dir.glob("[ET]*.csv"))]
 
 
 def writer_folds(doc_ids, k: int, seed: int, parts_dir: Path) -> list[list[str]]:
     """`k` folds of whole writing batches: batches shuffled with default_rng(seed), each put
     in the fold with the fewest documents so far; documents of no batch go last the same way."""
-    batches = {}
-    for f in sorted(parts_dir.glob("[ET]*.csv")):
-        batches[f.stem] = sorted(set(pd.read_csv(f, keep_default_na=False)["doc_id"]))
     ids = set(doc_ids)
-    groups = [[d for d in docs if d in ids] for docs in batches.values()]
+    groups = batch_groups(ids, parts_dir)
     np.random.default_rng(seed).shuffle(groups)
     placed = {d for g in groups for d in g}
     groups += [[d] for d in sorted(ids - placed)]

@@ -27,8 +27,10 @@ import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
 import stance  # noqa: E402
+from crossval import batch_groups  # noqa: E402
 from stance.evaluate import evaluate_stances  # noqa: E402
 from stance.pipeline import Resources, score_documents  # noqa: E402
 from stance.score import DEFAULT_SCORER  # noqa: E402
@@ -39,9 +41,7 @@ def batch_subset(doc_ids, fraction: float, seed: int, parts_dir: Path) -> set:
     """Ids of whole batches (an article of no batch is a batch of its own), drawn in a
     shuffled order until `fraction` of `doc_ids`."""
     ids = set(doc_ids)
-    groups = [sorted(set(pd.read_csv(f, keep_default_na=False)["doc_id"]) & ids)
-              for f in sorted(parts_dir.glob("[ET]*.csv"))]
-    groups = [g for g in groups if g]
+    groups = [g for g in batch_groups(ids, parts_dir) if g]
     placed = {d for g in groups for d in g}
     groups += [[d] for d in sorted(ids - placed)]  # articles with no gold row (negatives)
     np.random.default_rng(seed).shuffle(groups)

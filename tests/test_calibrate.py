@@ -13,6 +13,11 @@ from stance.model import load_model
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _uncalibrated(model):
+    """A copy of `model` without its calibration maps (its raw probabilities as confidence)."""
+    return type(model)(model.pipelines, {k: v for k, v in model.meta.items() if k != "calibration"})
+
+
 def _rows(conf, correct, label="favor", target="force", scorer="ensemble"):
     return pd.DataFrame({"scorer": scorer, "target": target, "label": label,
                          "confidence": conf, "correct": correct})
@@ -108,9 +113,7 @@ def test_calibration_changes_confidence_not_labels():
     st = extract_statements(split_sentences(docs), stance.load_actors())
     model = load_model()
     calibrated = score_stances(st, model=model)
-    raw_model = type(model)(model.pipelines, {k: v for k, v in model.meta.items()
-                                              if k != "calibration"})
-    raw = score_stances(st, model=raw_model)
+    raw = score_stances(st, model=_uncalibrated(model))
     assert calibrated["label"].tolist() == raw["label"].tolist()
     assert calibrated["score"].tolist() == raw["score"].tolist()
     assert (calibrated["confidence"] != raw["confidence"]).any()
@@ -177,10 +180,8 @@ def test_calibration_brings_confidence_closer_to_the_hit_rate_on_unseen_document
     gold = pd.read_csv(ROOT / "data/gold/train.csv", keep_default_na=False)
     train, held = docs.iloc[::3].head(120), docs.iloc[1::3].head(80)
     model = train_model(train, gold[gold["doc_id"].isin(train["doc_id"])], calibration_folds=3)
-    raw = type(model)(model.pipelines, {k: v for k, v in model.meta.items()
-                                        if k != "calibration"})
     errors = {}
-    for name, m in (("raw", raw), ("calibrated", model)):
+    for name, m in (("raw", _uncalibrated(model)), ("calibrated", model)):
         rel = reliability(score_documents(held, Resources.load(model=m)),
                           gold[gold["doc_id"].isin(held["doc_id"])], held)
         errors[name] = sum(r["ece"] * r["n"] for r in rel.values()) / sum(
